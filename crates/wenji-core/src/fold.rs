@@ -1,0 +1,85 @@
+//! Which parts and sub-sections the reader has folded.
+
+use std::collections::BTreeSet;
+
+/// The folding of one essay. Everything is open until the reader folds it,
+/// so only the closed ids are stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folding {
+    closed: BTreeSet<String>,
+}
+
+impl Folding {
+    pub fn is_open(&self, id: &str) -> bool {
+        !self.closed.contains(id)
+    }
+
+    pub fn set_open(&mut self, id: &str, open: bool) {
+        if open {
+            self.closed.remove(id);
+        } else {
+            self.closed.insert(id.to_owned());
+        }
+    }
+
+    pub fn toggle(&mut self, id: &str) {
+        let open = self.is_open(id);
+        self.set_open(id, !open);
+    }
+
+    pub fn expand_all(&mut self) {
+        self.closed.clear();
+    }
+
+    /// Close every id given (all parts and sub-sections of an essay).
+    pub fn collapse_all<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        self.closed.extend(ids.into_iter().map(str::to_owned));
+    }
+
+    pub fn closed_count(&self) -> usize {
+        self.closed.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everything_starts_open() {
+        let f = Folding::default();
+        assert!(f.is_open("引言"));
+        assert_eq!(f.closed_count(), 0);
+    }
+
+    #[test]
+    fn toggle_closes_then_opens() {
+        let mut f = Folding::default();
+        f.toggle("篇章一");
+        assert!(!f.is_open("篇章一"));
+        assert!(f.is_open("篇章二"));
+        f.toggle("篇章一");
+        assert!(f.is_open("篇章一"));
+    }
+
+    #[test]
+    fn collapse_all_then_expand_all() {
+        let mut f = Folding::default();
+        f.collapse_all(["a", "a-1", "b"]);
+        assert!(!f.is_open("a") && !f.is_open("a-1") && !f.is_open("b"));
+        assert!(f.is_open("c"));
+        f.expand_all();
+        assert!(f.is_open("a") && f.is_open("a-1") && f.is_open("b"));
+    }
+
+    #[test]
+    fn set_open_is_idempotent() {
+        let mut f = Folding::default();
+        f.set_open("a", false);
+        f.set_open("a", false);
+        assert_eq!(f.closed_count(), 1);
+        f.set_open("a", true);
+        f.set_open("a", true);
+        assert_eq!(f.closed_count(), 0);
+    }
+}

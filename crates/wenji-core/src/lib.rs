@@ -1,0 +1,15 @@
+//! The document model of wenji and everything about it that needs no browser:
+//! parsing content files, stable ids, the facts line and the folding state.
+#![forbid(unsafe_code)]
+
+pub mod facts;
+pub mod fold;
+pub mod ids;
+pub mod model;
+
+#[cfg(feature = "parse")]
+pub mod codegen;
+#[cfg(feature = "parse")]
+pub mod parse;
+
+pub use model::{Collection, Date, Essay, Facts, Part, Section};

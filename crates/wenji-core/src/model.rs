@@ -1,0 +1,140 @@
+//! The collection as the reader shows it: essays made of parts, each with an
+//! optional lead and sub-sections.
+
+/// Every essay of the collection, in the order their front matter states.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Collection {
+    pub essays: Vec<Essay>,
+}
+
+impl Collection {
+    /// The essay whose address (slug) is `slug`.
+    pub fn essay(&self, slug: &str) -> Option<&Essay> {
+        self.essays.iter().find(|e| e.slug == slug)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Essay {
+    /// Address of the essay, taken from its file name (`content/<slug>.md`).
+    pub slug: String,
+    pub title: String,
+    pub order: u32,
+    pub facts: Facts,
+    pub parts: Vec<Part>,
+}
+
+impl Essay {
+    /// Ids of every foldable element (parts and sub-sections), in reading order.
+    pub fn fold_ids(&self) -> Vec<&str> {
+        let mut ids = Vec::new();
+        for part in &self.parts {
+            ids.push(part.id.as_str());
+            ids.extend(part.sections.iter().map(|s| s.id.as_str()));
+        }
+        ids
+    }
+
+    /// The essay as plain text: title, then each part's title, lead
+    /// paragraphs and sub-sections (heading and body joined, as in the
+    /// original paragraph), one paragraph a line.
+    pub fn plain_text(&self) -> String {
+        let mut lines = vec![self.title.clone()];
+        for part in &self.parts {
+            lines.push(part.title.clone());
+            lines.extend(part.lead.iter().cloned());
+            for section in &part.sections {
+                let mut body = section.body.iter();
+                let first = body.next().map(String::as_str).unwrap_or("");
+                lines.push(format!("{}{}", section.heading, first));
+                lines.extend(body.cloned());
+            }
+        }
+        lines.join("\n")
+    }
+}
+
+/// What is known of the original document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    /// File format of the original, without the dot (`docx`).
+    pub format: String,
+    /// Approximate character count of the whole original.
+    pub chars: u32,
+    /// Approximate page count of the whole original.
+    pub pages: u32,
+    pub published: Date,
+    pub region: String,
+    /// The text is only the start of the original.
+    pub excerpt: bool,
+}
+
+/// A calendar date, validated by the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A date only if it exists in the Gregorian calendar.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A top-level part (`##`): the introduction or a chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub id: String,
+    pub title: String,
+    /// Paragraphs between the part's title and its first sub-section.
+    pub lead: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// A sub-section (`###`): its heading is the paragraph's opening sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub id: String,
+    pub heading: String,
+    pub body: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_outside_the_calendar_are_refused() {
+        assert!(Date::new(2026, 1, 15).is_some());
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(2026, 2, 29).is_none());
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2026, 4, 31).is_none());
+        assert!(Date::new(2026, 13, 1).is_none());
+        assert!(Date::new(2026, 0, 1).is_none());
+        assert!(Date::new(2026, 1, 0).is_none());
+    }
+
+    #[test]
+    fn date_displays_as_iso() {
+        assert_eq!(Date::new(2026, 1, 5).unwrap().to_string(), "2026-01-05");
+    }
+}

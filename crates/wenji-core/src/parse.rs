@@ -1,0 +1,447 @@
+//! Content files: one Markdown file per essay, with TOML front matter.
+//!
+//! ```text
+//! +++
+//! title = "…"
+//! order = 1
+//! format = "docx"
+//! chars = 2490
+//! pages = 6
+//! published = 2026-01-15
+//! region = "云南"
+//! excerpt = true
+//! +++
+//!
+//! ## 引言：…          a part
+//! lead paragraph      (optional)
+//! ### 其一，…。       a sub-section; its heading is the opening sentence
+//! rest of the paragraph
+//! ```
+//!
+//! Body text is plain text: it is never interpreted as HTML or inline
+//! Markdown. Every error names the file and the line.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::ids;
+use crate::model::{Collection, Date, Essay, Facts, Part, Section};
+
+const FENCE: &str = "+++";
+
+/// A content problem, located by file and 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    order: u32,
+    format: String,
+    chars: u32,
+    pages: u32,
+    published: toml::Value,
+    region: String,
+    excerpt: bool,
+}
+
+/// Parse every `*.md` file of `dir` into a collection ordered by `order`.
+/// All errors of all files are returned, not only the first.
+pub fn load_collection(dir: &Path) -> Result<Collection, Vec<ParseError>> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        vec![ParseError {
+            file: shown.clone(),
+            line: 0,
+            message: format!("cannot read the content folder: {e}"),
+        }]
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+
+    let mut essays = Vec::new();
+    let mut errors = Vec::new();
+    for path in &paths {
+        let file = path.display().to_string();
+        let result = std::fs::read(path)
+            .map_err(|e| ParseError {
+                file: file.clone(),
+                line: 0,
+                message: format!("cannot read the file: {e}"),
+            })
+            .and_then(|bytes| parse_file(&file, path, &bytes));
+        match result {
+            Ok(essay) => essays.push((file, essay)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if paths.is_empty() {
+        errors.push(ParseError {
+            file: shown,
+            line: 0,
+            message: "the content folder holds no essay (no *.md file)".into(),
+        });
+    }
+
+    let mut by_order: HashMap<u32, &str> = HashMap::new();
+    for (file, essay) in &essays {
+        if let Some(other) = by_order.insert(essay.order, file) {
+            errors.push(ParseError {
+                file: file.clone(),
+                line: order_line(file),
+                message: format!("order {} is already used by {other}", essay.order),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut essays: Vec<Essay> = essays.into_iter().map(|(_, e)| e).collect();
+    essays.sort_by_key(|e| e.order);
+    Ok(Collection { essays })
+}
+
+/// Line of the `order` field in a file that parsed, for the duplicate check.
+fn order_line(path: &str) -> usize {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .position(|l| l.trim_start().starts_with("order"))
+                .map(|i| i + 1)
+        })
+        .unwrap_or(2)
+}
+
+fn parse_file(file: &str, path: &Path, bytes: &[u8]) -> Result<Essay, ParseError> {
+    let source = std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        ParseError {
+            file: file.into(),
+            line,
+            message: "the file is not valid UTF-8".into(),
+        }
+    })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parse_essay(file, &stem, source)
+}
+
+/// Parse one essay. `slug` becomes its address and must be made of
+/// lower-case ASCII letters, digits and `-`.
+pub fn parse_essay(file: &str, slug: &str, source: &str) -> Result<Essay, ParseError> {
+    let err = |line: usize, message: String| ParseError {
+        file: file.into(),
+        line,
+        message,
+    };
+    if !is_valid_slug(slug) {
+        return Err(err(
+            1,
+            format!(
+                "file name `{slug}` must be lower-case ASCII letters, digits and `-`, \
+                 since it becomes the essay's address"
+            ),
+        ));
+    }
+    // A BOM or Windows line ends are harmless: accept them.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let lines: Vec<&str> = source
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+
+    if lines.first().map(|l| l.trim_end()) != Some(FENCE) {
+        return Err(err(
+            1,
+            format!("no front matter: the file must start with a `{FENCE}` line"),
+        ));
+    }
+    let close = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == FENCE)
+        .map(|i| i + 1)
+        .ok_or_else(|| err(1, format!("the front matter is never closed by a `{FENCE}` line")))?;
+    let front_text = lines[1..close].join("\n");
+    let front: FrontMatter = toml::from_str(&front_text).map_err(|e| {
+        let offset = e.span().map(|s| s.start).unwrap_or(0);
+        let line = 2 + front_text[..offset.min(front_text.len())]
+            .matches('\n')
+            .count();
+        err(
+            line,
+            format!("front matter: {}", e.message().trim_end().replace('\n', " ")),
+        )
+    })?;
+    let field_line = |name: &str| {
+        lines[1..close]
+            .iter()
+            .position(|l| l.trim_start().starts_with(name))
+            .map(|i| i + 2)
+            .unwrap_or(2)
+    };
+    let published = to_date(&front.published).ok_or_else(|| {
+        err(
+            field_line("published"),
+            format!(
+                "`published` must be a calendar date like 2026-01-15, found `{}`",
+                front.published
+            ),
+        )
+    })?;
+    for (name, value) in [
+        ("title", &front.title),
+        ("format", &front.format),
+        ("region", &front.region),
+    ] {
+        if value.trim().is_empty() {
+            return Err(err(field_line(name), format!("`{name}` is empty")));
+        }
+    }
+    if front.format.starts_with('.') {
+        return Err(err(
+            field_line("format"),
+            "`format` is written without the dot (`docx`)".into(),
+        ));
+    }
+
+    let parts = parse_body(&lines, close + 1, &err)?;
+    Ok(Essay {
+        slug: slug.into(),
+        title: front.title.trim().into(),
+        order: front.order,
+        facts: Facts {
+            format: front.format.trim().into(),
+            chars: front.chars,
+            pages: front.pages,
+            published,
+            region: front.region.trim().into(),
+            excerpt: front.excerpt,
+        },
+        parts,
+    })
+}
+
+fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn to_date(value: &toml::Value) -> Option<Date> {
+    let toml::Value::Datetime(dt) = value else {
+        return None;
+    };
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    Date::new(d.year, d.month, d.day)
+}
+
+/// A part while it is being read, with the line of its heading.
+struct OpenPart {
+    line: usize,
+    part: Part,
+    /// Line of the heading of each sub-section, for "empty" errors.
+    section_lines: Vec<usize>,
+}
+
+fn parse_body(
+    lines: &[&str],
+    first: usize,
+    err: &dyn Fn(usize, String) -> ParseError,
+) -> Result<Vec<Part>, ParseError> {
+    let mut parts: Vec<OpenPart> = Vec::new();
+    let mut paragraph: Option<(usize, String)> = None;
+    let mut titles: HashMap<String, usize> = HashMap::new();
+
+    for (index, raw) in lines.iter().enumerate().skip(first) {
+        let line_no = index + 1;
+        let line = raw.trim();
+        if line.is_empty() {
+            flush(&mut parts, &mut paragraph);
+            continue;
+        }
+        let hashes = line.chars().take_while(|c| *c == '#').count();
+        let is_heading =
+            hashes > 0 && line[hashes..].chars().next().is_none_or(char::is_whitespace);
+        if !is_heading {
+            if parts.is_empty() {
+                return Err(err(
+                    line_no,
+                    "text before the first `##` part; every paragraph belongs to a part".into(),
+                ));
+            }
+            match &mut paragraph {
+                Some((_, text)) => join_line(text, line),
+                None => paragraph = Some((line_no, line.to_owned())),
+            }
+            continue;
+        }
+        flush(&mut parts, &mut paragraph);
+        let title = line[hashes..].trim().to_owned();
+        match hashes {
+            1 => {
+                return Err(err(
+                    line_no,
+                    "a `#` heading is not allowed: the essay's title is `title` in the front matter"
+                        .into(),
+                ))
+            }
+            2 => {
+                if title.is_empty() {
+                    return Err(err(line_no, "a `##` part has no title".into()));
+                }
+                close_part(parts.last(), err)?;
+                if let Some(first_line) = titles.insert(title.clone(), line_no) {
+                    return Err(err(
+                        line_no,
+                        format!("two parts have the same title `{title}` (also on line {first_line})"),
+                    ));
+                }
+                let id = ids::part_id(&title, parts.len());
+                if let Some(other) = parts.iter().find(|p| p.part.id == id) {
+                    return Err(err(
+                        line_no,
+                        format!(
+                            "part `{title}` gets the id `{id}`, already taken by the part on line {}",
+                            other.line
+                        ),
+                    ));
+                }
+                parts.push(OpenPart {
+                    line: line_no,
+                    part: Part {
+                        id,
+                        title,
+                        lead: Vec::new(),
+                        sections: Vec::new(),
+                    },
+                    section_lines: Vec::new(),
+                });
+            }
+            3 => {
+                let Some(open) = parts.last_mut() else {
+                    return Err(err(
+                        line_no,
+                        "a `###` sub-section before any `##` part".into(),
+                    ));
+                };
+                if title.is_empty() {
+                    return Err(err(line_no, "a `###` sub-section has no heading".into()));
+                }
+                close_section(open, err)?;
+                let id = ids::section_id(&open.part.id, &title, open.part.sections.len());
+                if let Some(i) = open.part.sections.iter().position(|s| s.id == id) {
+                    return Err(err(
+                        line_no,
+                        format!(
+                            "sub-section `{title}` gets the id `{id}`, already taken by the one on line {}",
+                            open.section_lines[i]
+                        ),
+                    ));
+                }
+                open.part.sections.push(Section {
+                    id,
+                    heading: title,
+                    body: Vec::new(),
+                });
+                open.section_lines.push(line_no);
+            }
+            n => {
+                return Err(err(
+                    line_no,
+                    format!("a heading of {n} `#` is not allowed: only `##` parts and `###` sub-sections"),
+                ))
+            }
+        }
+    }
+    flush(&mut parts, &mut paragraph);
+    close_part(parts.last(), err)?;
+    if parts.is_empty() {
+        return Err(err(
+            // The last real line: a final newline makes no line of its own.
+            lines.len() - usize::from(lines.last() == Some(&"")),
+            "the essay has no `##` part".into(),
+        ));
+    }
+    Ok(parts.into_iter().map(|p| p.part).collect())
+}
+
+/// Join a continuation line to its paragraph: directly after Chinese text,
+/// with one space between two Latin words.
+fn join_line(text: &mut String, line: &str) {
+    let ascii_end = text.chars().last().is_some_and(|c| c.is_ascii());
+    let ascii_start = line.chars().next().is_some_and(|c| c.is_ascii());
+    if ascii_end && ascii_start {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
+fn flush(parts: &mut [OpenPart], paragraph: &mut Option<(usize, String)>) {
+    let (Some(open), Some((_, text))) = (parts.last_mut(), paragraph.take()) else {
+        return;
+    };
+    match open.part.sections.last_mut() {
+        Some(section) => section.body.push(text),
+        None => open.part.lead.push(text),
+    }
+}
+
+fn close_section(open: &OpenPart, err: &dyn Fn(usize, String) -> ParseError) -> Result<(), ParseError> {
+    match open.part.sections.last() {
+        Some(section) if section.body.is_empty() => Err(err(
+            *open.section_lines.last().unwrap_or(&open.line),
+            format!("sub-section `{}` has no text under its heading", section.heading),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn close_part(open: Option<&OpenPart>, err: &dyn Fn(usize, String) -> ParseError) -> Result<(), ParseError> {
+    let Some(open) = open else { return Ok(()) };
+    close_section(open, err)?;
+    if open.part.lead.is_empty() && open.part.sections.is_empty() {
+        return Err(err(
+            open.line,
+            format!("part `{}` is empty: it has neither text nor sub-sections", open.part.title),
+        ));
+    }
+    Ok(())
+}
+
+/// Used by tests: is every id of the essay distinct?
+pub fn ids_are_unique(essay: &Essay) -> bool {
+    let ids = essay.fold_ids();
+    ids.iter().collect::<HashSet<_>>().len() == ids.len()
+}
