@@ -6,6 +6,7 @@ pub mod facts;
 pub mod fold;
 pub mod ids;
 pub mod model;
+pub mod route;
 
 #[cfg(feature = "parse")]
 pub mod codegen;

@@ -187,7 +187,12 @@ pub fn parse_essay(file: &str, slug: &str, source: &str) -> Result<Essay, ParseE
         .skip(1)
         .position(|l| l.trim_end() == FENCE)
         .map(|i| i + 1)
-        .ok_or_else(|| err(1, format!("the front matter is never closed by a `{FENCE}` line")))?;
+        .ok_or_else(|| {
+            err(
+                1,
+                format!("the front matter is never closed by a `{FENCE}` line"),
+            )
+        })?;
     let front_text = lines[1..close].join("\n");
     let front: FrontMatter = toml::from_str(&front_text).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
@@ -196,7 +201,10 @@ pub fn parse_essay(file: &str, slug: &str, source: &str) -> Result<Essay, ParseE
             .count();
         err(
             line,
-            format!("front matter: {}", e.message().trim_end().replace('\n', " ")),
+            format!(
+                "front matter: {}",
+                e.message().trim_end().replace('\n', " ")
+            ),
         )
     })?;
     let field_line = |name: &str| {
@@ -292,8 +300,11 @@ fn parse_body(
             continue;
         }
         let hashes = line.chars().take_while(|c| *c == '#').count();
-        let is_heading =
-            hashes > 0 && line[hashes..].chars().next().is_none_or(char::is_whitespace);
+        let is_heading = hashes > 0
+            && line[hashes..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
         if !is_heading {
             if parts.is_empty() {
                 return Err(err(
@@ -310,13 +321,11 @@ fn parse_body(
         flush(&mut parts, &mut paragraph);
         let title = line[hashes..].trim().to_owned();
         match hashes {
-            1 => {
-                return Err(err(
-                    line_no,
-                    "a `#` heading is not allowed: the essay's title is `title` in the front matter"
-                        .into(),
-                ))
-            }
+            1 => return Err(err(
+                line_no,
+                "a `#` heading is not allowed: the essay's title is `title` in the front matter"
+                    .into(),
+            )),
             2 => {
                 if title.is_empty() {
                     return Err(err(line_no, "a `##` part has no title".into()));
@@ -325,7 +334,9 @@ fn parse_body(
                 if let Some(first_line) = titles.insert(title.clone(), line_no) {
                     return Err(err(
                         line_no,
-                        format!("two parts have the same title `{title}` (also on line {first_line})"),
+                        format!(
+                            "two parts have the same title `{title}` (also on line {first_line})"
+                        ),
                     ));
                 }
                 let id = ids::part_id(&title, parts.len());
@@ -377,12 +388,12 @@ fn parse_body(
                 });
                 open.section_lines.push(line_no);
             }
-            n => {
-                return Err(err(
-                    line_no,
-                    format!("a heading of {n} `#` is not allowed: only `##` parts and `###` sub-sections"),
-                ))
-            }
+            n => return Err(err(
+                line_no,
+                format!(
+                    "a heading of {n} `#` is not allowed: only `##` parts and `###` sub-sections"
+                ),
+            )),
         }
     }
     flush(&mut parts, &mut paragraph);
@@ -418,23 +429,35 @@ fn flush(parts: &mut [OpenPart], paragraph: &mut Option<(usize, String)>) {
     }
 }
 
-fn close_section(open: &OpenPart, err: &dyn Fn(usize, String) -> ParseError) -> Result<(), ParseError> {
+fn close_section(
+    open: &OpenPart,
+    err: &dyn Fn(usize, String) -> ParseError,
+) -> Result<(), ParseError> {
     match open.part.sections.last() {
         Some(section) if section.body.is_empty() => Err(err(
             *open.section_lines.last().unwrap_or(&open.line),
-            format!("sub-section `{}` has no text under its heading", section.heading),
+            format!(
+                "sub-section `{}` has no text under its heading",
+                section.heading
+            ),
         )),
         _ => Ok(()),
     }
 }
 
-fn close_part(open: Option<&OpenPart>, err: &dyn Fn(usize, String) -> ParseError) -> Result<(), ParseError> {
+fn close_part(
+    open: Option<&OpenPart>,
+    err: &dyn Fn(usize, String) -> ParseError,
+) -> Result<(), ParseError> {
     let Some(open) = open else { return Ok(()) };
     close_section(open, err)?;
     if open.part.lead.is_empty() && open.part.sections.is_empty() {
         return Err(err(
             open.line,
-            format!("part `{}` is empty: it has neither text nor sub-sections", open.part.title),
+            format!(
+                "part `{}` is empty: it has neither text nor sub-sections",
+                open.part.title
+            ),
         ));
     }
     Ok(())

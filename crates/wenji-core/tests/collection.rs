@@ -30,7 +30,11 @@ fn fold_width(s: &str) -> String {
 /// occurrence) to the last line before the site's comment box.
 fn seed_essay() -> String {
     let seed = include_str!("data/seed.txt");
-    let lines: Vec<&str> = seed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = seed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let start = lines
         .iter()
         .position(|l| l.starts_with("引言"))
@@ -55,7 +59,10 @@ fn embedded_text_equals_the_seed_letter_for_letter() {
         }
         assert_eq!(ours.lines().count(), seed.lines().count());
     }
-    assert!(ours.ends_with("在日常工作中，我时刻"), "nothing is added after the seed's end");
+    assert!(
+        ours.ends_with("在日常工作中，我时刻"),
+        "nothing is added after the seed's end"
+    );
 }
 
 #[test]
@@ -90,7 +97,10 @@ fn the_seed_essay_has_five_parts_and_seven_sub_sections() {
             "篇章四-其一",
         ]
     );
-    assert_eq!(e.parts[1].sections[0].heading, "其一，在“学深悟透”上下苦功。");
+    assert_eq!(
+        e.parts[1].sections[0].heading,
+        "其一，在“学深悟透”上下苦功。"
+    );
     assert!(e.parts[0].sections.is_empty());
     assert!(e.parts.iter().all(|p| p.lead.len() == 1));
     assert!(ids_are_unique(e));

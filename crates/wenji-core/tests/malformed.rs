@@ -71,17 +71,28 @@ fn unknown_field() {
 fn date_that_does_not_exist() {
     let e = parse_one("bad-date.md").expect_err("2026-02-30 is no date");
     assert_eq!(e.line, 7, "{e}");
-    assert!(e.message.contains("published") || e.message.contains("date"), "{e}");
+    assert!(
+        e.message.contains("published") || e.message.contains("date"),
+        "{e}"
+    );
 }
 
 #[test]
 fn date_given_as_text() {
-    assert_fails("date-not-a-date.md", 7, "`published` must be a calendar date");
+    assert_fails(
+        "date-not-a-date.md",
+        7,
+        "`published` must be a calendar date",
+    );
 }
 
 #[test]
 fn sub_section_before_any_part() {
-    assert_fails("section-before-part.md", 12, "`###` sub-section before any `##` part");
+    assert_fails(
+        "section-before-part.md",
+        12,
+        "`###` sub-section before any `##` part",
+    );
 }
 
 #[test]
@@ -91,12 +102,20 @@ fn empty_part() {
 
 #[test]
 fn two_parts_with_the_same_title() {
-    assert_fails("duplicate-part.md", 16, "same title `引言：同名` (also on line 12)");
+    assert_fails(
+        "duplicate-part.md",
+        16,
+        "same title `引言：同名` (also on line 12)",
+    );
 }
 
 #[test]
 fn two_parts_with_the_same_id() {
-    assert_fails("duplicate-id.md", 16, "already taken by the part on line 12");
+    assert_fails(
+        "duplicate-id.md",
+        16,
+        "already taken by the part on line 12",
+    );
 }
 
 #[test]
@@ -147,7 +166,9 @@ fn windows_line_ends_are_accepted() {
     assert_eq!(essay.parts[0].lead, ["正文，续行。"]);
     assert_eq!(essay.parts[0].sections[0].heading, "其一，开头。");
     assert_eq!(essay.parts[0].sections[0].body, ["正文。"]);
-    assert!(essay.parts[0].sections[0].body[0].chars().all(|c| c != '\r'));
+    assert!(essay.parts[0].sections[0].body[0]
+        .chars()
+        .all(|c| c != '\r'));
 }
 
 #[test]
@@ -174,6 +195,9 @@ fn duplicate_order_is_an_error() {
     std::fs::copy(fixture("crlf.md"), dir.join("b.md")).unwrap();
     let errors = load_collection(&dir).expect_err("both are order 1");
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].message.contains("order 1 is already used"), "{errors:?}");
+    assert!(
+        errors[0].message.contains("order 1 is already used"),
+        "{errors:?}"
+    );
     assert_eq!(errors[0].line, 3);
 }

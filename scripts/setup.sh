@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --browsers, testing) needs, from the
+# package registries only. Idempotent: each step checks before it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BROWSERS=0
+[[ "${1:-}" == "--browsers" ]] && BROWSERS=1
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+# Debian packages: node for the server and the tests; Chromium and CJK fonts
+# for the browser tests.
+apt_pkgs=()
+command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
+if (( BROWSERS )); then
+  for p in chromium chromium-driver fonts-noto-cjk; do
+    dpkg -s "$p" >/dev/null 2>&1 || apt_pkgs+=("$p")
+  done
+fi
+if (( ${#apt_pkgs[@]} )); then
+  say "apt-get install ${apt_pkgs[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_pkgs[@]}" >/dev/null
+fi
+
+# Rust: the wasm target and the lint tools.
+rustup target list --installed | grep -qx wasm32-unknown-unknown \
+  || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+for c in clippy rustfmt; do
+  rustup component list --installed | grep -q "^$c" || rustup component add "$c"
+done
+
+# Trunk 0.21.14: 0.22 needs a newer rustc than the machine's.
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  say "cargo install trunk 0.21.14 (about 9 minutes)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock, and
+# Trunk.toml must name the same version (trunk runs --offline).
+wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+grep -q "wasm_bindgen = \"$wb\"" Trunk.toml \
+  || { echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$wb\", the version in Cargo.lock" >&2; exit 1; }
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$\| $wb "; then
+  say "cargo install wasm-bindgen-cli $wb"
+  # --locked fails for this crate here; the exact version is enough.
+  cargo install wasm-bindgen-cli --version "$wb" --force
+fi
+
+# npm dev dependencies: wasm-opt 132 (binaryen) and playwright-core.
+if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core \
+      || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+wasm-opt --version | grep -q 'version 132' \
+  || { echo "setup: wasm-opt on PATH is not version 132: $(command -v wasm-opt)" >&2; exit 1; }
+say "ready"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# README command 2: every check and test. Exits non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "set-up"
+bash scripts/setup.sh --browsers
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (host)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
+
+step "host tests (wenji-core)"
+cargo test -p wenji-core
+
+step "release build of the several-essays fixture (target/dist-multi)"
+WENJI_CONTENT_DIR=tests/fixtures/collection-multi \
+  trunk build --release --offline --dist target/dist-multi
+
+step "release build (dist/)"
+trunk build --release --offline
+
+step "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/*.test.mjs

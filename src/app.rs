@@ -1,0 +1,42 @@
+//! The root component: picks the page from the address.
+
+use leptos::prelude::*;
+use wenji_core::fold::Folding;
+use wenji_core::route::Route;
+
+use crate::components::essay_list::EssayList;
+use crate::components::essay_view::EssayView;
+use crate::content::collection;
+use crate::location::{current_route, set_document_title};
+use crate::state::ReaderState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = ReaderState::new(current_route());
+    provide_context(state);
+
+    // Back and Forward change the address without a reload: follow it.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        state.folding.set(Folding::default());
+        state.route.set(current_route());
+    });
+
+    Effect::new(move |_| {
+        let title = match state.route.get() {
+            Route::Essay(slug) => collection()
+                .essay(&slug)
+                .map(|e| format!("{} · 文集", e.title))
+                .unwrap_or_else(|| "文集".into()),
+            Route::List => "文集".into(),
+        };
+        set_document_title(&title);
+    });
+
+    move || match state.route.get() {
+        Route::Essay(slug) => match collection().essay(&slug) {
+            Some(essay) => view! { <EssayView essay=essay /> }.into_any(),
+            None => view! { <EssayList /> }.into_any(),
+        },
+        Route::List => view! { <EssayList /> }.into_any(),
+    }
+}

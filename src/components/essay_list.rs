@@ -1,0 +1,47 @@
+//! The list of essays, shown first when the collection holds several.
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use wenji_core::facts::facts_line;
+use wenji_core::route::Route;
+
+use crate::content::collection;
+use crate::state::use_reader;
+
+#[component]
+pub fn EssayList() -> impl IntoView {
+    let state = use_reader();
+    let essays = &collection().essays;
+    let items = essays
+        .iter()
+        .map(|essay| {
+            let route = Route::Essay(essay.slug.clone());
+            let href = route.to_query(collection());
+            let open = move |ev: MouseEvent| {
+                // Let the browser open a new tab or window as asked.
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+                    return;
+                }
+                ev.prevent_default();
+                state.navigate(route.clone());
+            };
+            view! {
+                <li>
+                    <a class="essay-link" href=href on:click=open>
+                        <span class="essay-link-title">{essay.title.clone()}</span>
+                        <span class="facts">{facts_line(&essay.facts)}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="page-header">
+            <h1>"文集"</h1>
+            <p class="facts">{format!("共 {} 篇", essays.len())}</p>
+        </header>
+        <main id="main" class="essay-list">
+            <ul>{items}</ul>
+        </main>
+    }
+}

@@ -1,0 +1,76 @@
+// Several essays: the fixture collection built into target/dist-multi.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { serve } from './support/serve.mjs';
+import { launch, ready, recordedPage } from './support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('target/dist-multi');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a collection of several essays', () => {
+  test('lists the essays in their stated order with their facts', async () => {
+    const { page, log, context } = await recordedPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    const titles = await page.$$eval('.essay-link-title', (ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(titles, ['基层党建工作体会', '青年职工思想工作札记']);
+    const facts = await page.$$eval('.essay-link .facts', (ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(facts, [
+      '原文 .pdf · 约 3,400 字 · 约 8 页 · 2025-06-30 发布于贵州',
+      '原文 .docx · 约 1,200 字 · 约 3 页 · 2025-11-02 发布于四川',
+    ]);
+    assert.equal(await page.locator('h2').count(), 0, 'no essay is open yet');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('each essay has its own address; Back returns to the list', async () => {
+    const { page, log, context } = await recordedPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    const loads = [];
+    page.on('load', () => loads.push(page.url()));
+
+    await page.getByText('青年职工思想工作札记').click();
+    await page.waitForSelector('h1:text("青年职工思想工作札记")');
+    assert.equal(new URL(page.url()).search, '?essay=qingnian');
+    assert.deepEqual(
+      await page.$$eval('h2', (hs) => hs.map((h) => h.textContent)),
+      ['引言：走近青年', '第一部分：方法'],
+    );
+    assert.equal(await page.locator('h3').count(), 2);
+    assert.equal(await page.locator('.excerpt-end').count(), 0, 'a complete essay has no excerpt marker');
+
+    await page.goBack();
+    await page.waitForSelector('.essay-link');
+    assert.equal(new URL(page.url()).search, '');
+    await page.goForward();
+    await page.waitForSelector('h1:text("青年职工思想工作札记")');
+    assert.deepEqual(loads, [], 'moving between pages loads no page');
+
+    await page.getByText('← 全部文章').click();
+    await page.waitForSelector('.essay-link');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('opening an essay address shows that essay at once', async () => {
+    const { page, context } = await recordedPage(browser);
+    await page.goto(`${server.url}?essay=jiceng`);
+    await ready(page);
+    assert.equal(await page.textContent('h1'), '基层党建工作体会');
+    assert.equal(await page.textContent('.excerpt-end'), '……（节选至此，原文未完）');
+    await context.close();
+  });
+});

@@ -1,0 +1,225 @@
+// The reader, built in dist/, in headless Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+
+import { serve } from './support/serve.mjs';
+import { launch, ready, recordedPage } from './support/browser.mjs';
+
+const PARTS = [
+  '引言：深耕政工沃土，汲取实践智慧',
+  '篇章一：铸魂育人，强化理论武装的深度与广度',
+  '篇章二：以人为本，提升思想疏导的温度与精度',
+  '篇章三：守正创新，增强政工工作的时代感与吸引力',
+  '篇章四：锤炼党性，永葆政工干部的先进性与纯洁性',
+];
+const SUBS = [
+  '其一，在“学深悟透”上下苦功。',
+  '其二，在“转化运用”上求实效。',
+  '其一，学会“倾听”，方能“理解”。',
+  '其二，精准“滴灌”，而非“大水漫灌”。',
+  '其一，“守正”是根本，“创新”是动力。',
+  '其二，将政工工作融入中心工作，实现“双赢”。',
+  '其一，“正人先正己”，打铁还需自身硬。',
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('dist');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Open the reader; returns the page and its log. */
+async function open(url = server.url, options) {
+  const rec = await recordedPage(browser, options);
+  await rec.page.goto(url);
+  await ready(rec.page);
+  return rec;
+}
+
+const expanded = (page) =>
+  page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
+
+describe('the seed essay', () => {
+  test('shows the title, the facts line and the excerpt notice', async () => {
+    const { page, context } = await open();
+    assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
+    assert.equal(
+      (await page.textContent('header .facts')).trim(),
+      '原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南',
+    );
+    assert.match(await page.textContent('header'), /节选/);
+    assert.equal(await page.title(), '政工工作心得体会范文合集 · 文集');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    await context.close();
+  });
+
+  test('has five parts and seven sub-sections with their headings', async () => {
+    const { page, context } = await open();
+    assert.deepEqual(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent.trim())), PARTS);
+    assert.deepEqual(await page.$$eval('h3', (hs) => hs.map((h) => h.textContent.trim())), SUBS);
+    assert.equal(await page.locator('h1').count(), 1);
+    // Each sub-section sits in its part, with a readable id for links.
+    assert.equal(await page.locator('#篇章一 #篇章一-其二 h3').textContent(), SUBS[1]);
+    assert.match(await page.locator('#篇章四-其一').textContent(), /在日常工作中，我时刻$/);
+    await context.close();
+  });
+
+  test('folds and unfolds a part and a sub-section with the mouse', async () => {
+    const { page, context } = await open();
+    const part = page.locator('#篇章二 > h2 button');
+    const lead = page.getByText('政工工作的对象是人，核心是做人的工作。');
+    await assert.doesNotReject(lead.waitFor({ state: 'visible' }));
+    assert.equal(await part.getAttribute('aria-controls'), '篇章二-body');
+
+    await part.click();
+    assert.equal(await part.getAttribute('aria-expanded'), 'false');
+    assert.equal(await lead.isVisible(), false);
+    assert.equal(await page.locator('#篇章二-其一 h3').isVisible(), false);
+    // Other parts are untouched.
+    assert.equal(await page.locator('#篇章三 > h2 button').getAttribute('aria-expanded'), 'true');
+
+    await part.click();
+    assert.equal(await part.getAttribute('aria-expanded'), 'true');
+    assert.equal(await lead.isVisible(), true);
+
+    const sub = page.locator('#篇章二-其一 h3 button');
+    const subText = page.getByText('以往，有时会不自觉地站在教育者的角度', { exact: false });
+    await sub.click();
+    assert.equal(await sub.getAttribute('aria-expanded'), 'false');
+    assert.equal(await subText.isVisible(), false);
+    assert.equal(await lead.isVisible(), true, 'the part stays open');
+    await sub.click();
+    assert.equal(await subText.isVisible(), true);
+    await context.close();
+  });
+
+  test('folds and unfolds from the keyboard: Tab, Enter, Space', async () => {
+    const { page, context } = await open();
+    const target = page.locator('#引言 > h2 button');
+    // Tab from the top of the page until the first part's control has focus.
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await target.evaluate((el) => el === document.activeElement);
+    }
+    assert.ok(reached, 'Tab reaches the fold control of 引言');
+    await page.keyboard.press('Enter');
+    assert.equal(await target.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#引言-body').isVisible(), false);
+    await page.keyboard.press('Space');
+    assert.equal(await target.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('#引言-body').isVisible(), true);
+
+    // The next Tab goes on to the next part's control (引言 has no sub-sections).
+    await page.keyboard.press('Tab');
+    assert.ok(await page.locator('#篇章一 > h2 button').evaluate((el) => el === document.activeElement));
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('#篇章一 > h2 button').getAttribute('aria-expanded'), 'false');
+    await context.close();
+  });
+
+  test('collapse all and expand all', async () => {
+    const { page, context } = await open();
+    assert.deepEqual(await expanded(page), Array(12).fill('true'));
+    await page.getByRole('button', { name: '全部折叠' }).click();
+    assert.deepEqual(await expanded(page), Array(12).fill('false'));
+    for (const body of await page.locator('.part-body').all()) {
+      assert.equal(await body.isVisible(), false);
+    }
+    // Headings of parts stay visible to unfold them again.
+    assert.equal(await page.locator('h2:visible').count(), 5);
+    assert.equal(await page.locator('h3:visible').count(), 0);
+
+    await page.getByRole('button', { name: '全部展开' }).click();
+    assert.deepEqual(await expanded(page), Array(12).fill('true'));
+    assert.equal(await page.locator('h3:visible').count(), 7);
+    await context.close();
+  });
+
+  test('marks the end of the excerpt after the last words', async () => {
+    const { page, context } = await open();
+    const end = page.locator('.excerpt-end');
+    assert.equal(await end.textContent(), '……（节选至此，原文未完）');
+    assert.ok(await end.isVisible());
+    const last = await page.evaluate(() => {
+      const ps = [...document.querySelectorAll('main p')];
+      return ps.at(-1).className;
+    });
+    assert.equal(last, 'excerpt-end', 'the marker comes after all text');
+    await context.close();
+  });
+
+  test('renders essay text as text, not HTML', async () => {
+    const { page, context } = await open();
+    // Only the reader's own elements are in the essay body.
+    const tags = await page.$$eval('article *', (els) => [...new Set(els.map((e) => e.tagName))].sort());
+    assert.deepEqual(tags, ['BUTTON', 'DIV', 'H2', 'H3', 'P', 'SECTION', 'SPAN']);
+    await context.close();
+  });
+
+  test('logs no console error and requests nothing from another origin', async () => {
+    const { page, log, context } = await open();
+    await page.getByRole('button', { name: '全部折叠' }).click();
+    await page.getByRole('button', { name: '全部展开' }).click();
+    await page.locator('#篇章三 > h2 button').click();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(log.errors, []);
+    const origin = new URL(server.url).origin;
+    const foreign = log.requests.filter((u) => new URL(u).origin !== origin);
+    assert.deepEqual(foreign, []);
+    assert.ok(log.requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded');
+    await context.close();
+  });
+
+  test('fits a 360 px phone without horizontal scrolling', async () => {
+    const { page, context } = await open(server.url, { viewport: { width: 360, height: 740 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
+    const small = await page.$$eval('button', (bs) =>
+      bs.map((b) => b.getBoundingClientRect()).filter((r) => r.height < 44).length,
+    );
+    assert.equal(small, 0, 'every button is at least 44 px tall');
+    await context.close();
+  });
+
+  test('works from a sub-path', async () => {
+    const sub = await serve('dist', { prefix: '/some/sub/path/' });
+    try {
+      const { page, log, context } = await open(sub.url);
+      assert.equal(await page.locator('h2').count(), 5);
+      await page.locator('#篇章一 > h2 button').click();
+      assert.equal(await page.locator('#篇章一-body').isVisible(), false);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    } finally {
+      await sub.close();
+    }
+  });
+
+  test('screenshots for the README (docs/)', async () => {
+    await mkdir('docs', { recursive: true });
+    const desk = await open(server.url, { viewport: { width: 1280, height: 900 } });
+    // 篇章一 folded, to show both states of the fold controls.
+    await desk.page.locator('#篇章一 > h2 button').click();
+    await desk.page.evaluate(() => window.scrollTo(0, 0));
+    await desk.page.mouse.move(0, 0);
+    await desk.page.screenshot({ path: 'docs/reader-desktop.png', animations: 'disabled' });
+    await desk.context.close();
+    const phone = await open(server.url, {
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.page.screenshot({ path: 'docs/reader-phone.png', animations: 'disabled' });
+    await phone.context.close();
+  });
+});

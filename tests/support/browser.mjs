@@ -1,0 +1,38 @@
+// Debian's Chromium driven by playwright-core, with the flags this machine
+// needs, and a page that records console errors and every request.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A new page whose console errors, page errors and requests are kept. */
+export async function recordedPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => log.requests.push(r.url()));
+  return { context, page, log };
+}
+
+/** Wait until the app has mounted its content. */
+export async function ready(page) {
+  await page.waitForSelector('main', { timeout: 15000 });
+}

@@ -1,0 +1,60 @@
+// A static file server for dist/, bound to 127.0.0.1 only. Used by README
+// command 1 and by the browser tests (which may mount it under a sub-path).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serve `root` at http://127.0.0.1:`port``prefix`; port 0 picks a free one. */
+export async function serve(root, { port = 0, prefix = '/' } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = normalize(join(base, path.slice(prefix.length)));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', ok);
+  });
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// Run as a program: node tests/support/serve.mjs DIR PORT
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [root = 'dist', port = '8080'] = process.argv.slice(2);
+  const { url } = await serve(root, { port: Number(port) });
+  console.log(`serving ${root}/ at ${url} (Ctrl+C stops)`);
+}
