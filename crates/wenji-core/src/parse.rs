@@ -388,12 +388,14 @@ fn parse_body(
                 });
                 open.section_lines.push(line_no);
             }
-            n => return Err(err(
-                line_no,
-                format!(
+            n => {
+                return Err(err(
+                    line_no,
+                    format!(
                     "a heading of {n} `#` is not allowed: only `##` parts and `###` sub-sections"
                 ),
-            )),
+                ))
+            }
         }
     }
     flush(&mut parts, &mut paragraph);
