@@ -1,0 +1,173 @@
+//! Which sections of an essay a query shows, and every hit in them.
+//!
+//! The unit is a section: a part's lead, or one sub-section. A section is
+//! shown when every clause matches in its part's title, its own heading or
+//! its text, and no excluded term occurs in any of them.
+
+use std::ops::Range;
+
+use wenji_core::{Essay, Part};
+
+use crate::folded::Folded;
+use crate::matcher::{find, merge};
+use crate::query::{Query, Term};
+use crate::tables::Tables;
+
+/// An essay's texts folded once, so that each query only matches.
+pub struct EssayIndex {
+    parts: Vec<PartIndex>,
+}
+
+struct PartIndex {
+    title: Folded,
+    lead: Vec<Folded>,
+    sections: Vec<(Folded, Vec<Folded>)>,
+}
+
+impl EssayIndex {
+    pub fn new(essay: &Essay, tables: &Tables) -> EssayIndex {
+        let fold_all = |ps: &[String]| ps.iter().map(|p| Folded::new(p, tables)).collect();
+        EssayIndex {
+            parts: essay
+                .parts
+                .iter()
+                .map(|p: &Part| PartIndex {
+                    title: Folded::new(&p.title, tables),
+                    lead: fold_all(&p.lead),
+                    sections: p
+                        .sections
+                        .iter()
+                        .map(|s| (Folded::new(&s.heading, tables), fold_all(&s.body)))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Hits of a shown section: byte ranges to highlight in its heading (empty
+/// for a lead) and in each paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitHits {
+    pub heading: Vec<Range<usize>>,
+    pub paragraphs: Vec<Vec<Range<usize>>>,
+    pub hits: usize,
+}
+
+/// A part with at least one shown section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartHits {
+    pub title: Vec<Range<usize>>,
+    /// `None` when the lead is not shown (or there is none).
+    pub lead: Option<UnitHits>,
+    /// One entry per sub-section, `None` when it is hidden.
+    pub sections: Vec<Option<UnitHits>>,
+    /// Hits in the title and in the shown sections.
+    pub hits: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EssayHits {
+    /// One entry per part, `None` when none of its sections is shown.
+    pub parts: Vec<Option<PartHits>>,
+    /// Highlighted places in all that is shown.
+    pub hits: usize,
+    /// Sections shown.
+    pub sections: usize,
+}
+
+/// How one field (a title, heading or paragraph) answers the query.
+struct FieldMatch {
+    /// For each clause: does any of its terms occur here?
+    clauses: Vec<bool>,
+    excluded: bool,
+    /// Highlight ranges (original bytes), merged.
+    marks: Vec<Range<usize>>,
+}
+
+fn match_field(folded: &Folded, query: &Query, tables: &Tables) -> FieldMatch {
+    let mut chars: Vec<Range<usize>> = Vec::new();
+    let mut clauses = Vec::with_capacity(query.clauses.len());
+    for clause in &query.clauses {
+        let mut any = false;
+        for term in clause {
+            let found = find(term, folded, tables);
+            any |= !found.is_empty();
+            chars.extend(found);
+        }
+        clauses.push(any);
+    }
+    let excluded = query
+        .excluded
+        .iter()
+        .any(|t: &Term| !find(t, folded, tables).is_empty());
+    let marks = merge(chars)
+        .into_iter()
+        .map(|r| folded.original(r))
+        .collect();
+    FieldMatch {
+        clauses,
+        excluded,
+        marks: merge(marks),
+    }
+}
+
+/// Is a section made of `fields` (part title included) shown?
+fn shown(fields: &[&FieldMatch], query: &Query) -> bool {
+    let all = (0..query.clauses.len()).all(|i| fields.iter().any(|f| f.clauses[i]));
+    all && !fields.iter().any(|f| f.excluded)
+}
+
+pub fn filter_essay(index: &EssayIndex, query: &Query, tables: &Tables) -> EssayHits {
+    let mut out = EssayHits::default();
+    for part in &index.parts {
+        let title = match_field(&part.title, query, tables);
+        let mut hits = PartHits::default();
+        let mut any = false;
+
+        if !part.lead.is_empty() {
+            let paras: Vec<FieldMatch> =
+                part.lead.iter().map(|p| match_field(p, query, tables)).collect();
+            let mut fields: Vec<&FieldMatch> = vec![&title];
+            fields.extend(paras.iter());
+            if shown(&fields, query) {
+                any = true;
+                hits.lead = Some(unit(Vec::new(), paras));
+            }
+        }
+        for (heading, body) in &part.sections {
+            let heading = match_field(heading, query, tables);
+            let paras: Vec<FieldMatch> = body.iter().map(|p| match_field(p, query, tables)).collect();
+            let mut fields: Vec<&FieldMatch> = vec![&title, &heading];
+            fields.extend(paras.iter());
+            if shown(&fields, query) {
+                any = true;
+                hits.sections.push(Some(unit(heading.marks, paras)));
+            } else {
+                hits.sections.push(None);
+            }
+        }
+        if any {
+            hits.hits = title.marks.len()
+                + hits.lead.as_ref().map_or(0, |u| u.hits)
+                + hits.sections.iter().flatten().map(|u| u.hits).sum::<usize>();
+            hits.title = title.marks;
+            out.sections += usize::from(hits.lead.is_some()) + hits.sections.iter().flatten().count();
+            out.hits += hits.hits;
+            out.parts.push(Some(hits));
+        } else {
+            out.parts.push(None);
+        }
+    }
+    out
+}
+
+fn unit(heading: Vec<Range<usize>>, paras: Vec<FieldMatch>) -> UnitHits {
+    let paragraphs: Vec<Vec<Range<usize>>> = paras.into_iter().map(|p| p.marks).collect();
+    let hits = heading.len() + paragraphs.iter().map(Vec::len).sum::<usize>();
+    UnitHits {
+        heading,
+        paragraphs,
+        hits,
+    }
+}

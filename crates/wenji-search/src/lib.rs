@@ -1,0 +1,21 @@
+//! Search for Chinese text that matches on characters, never on words.
+//!
+//! Text and query are folded alike (compatibility forms, case, traditional
+//! to simplified, punctuation and white space dropped); every hit is mapped
+//! back to the exact bytes of the original text for highlighting. A Latin
+//! term also matches Chinese characters by their pinyin.
+#![forbid(unsafe_code)]
+
+pub mod chars;
+pub mod filter;
+pub mod folded;
+pub mod marks;
+pub mod matcher;
+pub mod query;
+pub mod tables;
+#[cfg(feature = "build-tables")]
+pub mod tables_build;
+
+pub use filter::{filter_essay, EssayHits, PartHits, UnitHits};
+pub use query::Query;
+pub use tables::Tables;

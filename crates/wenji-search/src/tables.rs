@@ -1,0 +1,115 @@
+//! The data the search needs about characters: how each folds, and the
+//! toneless pinyin readings of Chinese characters. Generated at build time
+//! for the characters of the collection only (see `tables_build`), shipped
+//! as two compact strings, and loaded once when the app starts.
+
+use std::collections::BTreeMap;
+
+use crate::chars::is_skipped;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tables {
+    /// Characters whose fold is not just their lower case.
+    fold: BTreeMap<char, String>,
+    /// Toneless readings (`ü` given both as `v` and as `u`).
+    readings: BTreeMap<char, Vec<String>>,
+}
+
+impl Tables {
+    /// Push the folded form of `c` (skipped characters dropped) to `out`.
+    pub fn fold_char(&self, c: char, mut out: impl FnMut(char)) {
+        match self.fold.get(&c) {
+            Some(f) => f.chars().filter(|r| !is_skipped(*r)).for_each(&mut out),
+            None => c.to_lowercase().filter(|r| !is_skipped(*r)).for_each(out),
+        }
+    }
+
+    /// Fold a whole string.
+    pub fn fold_str(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            self.fold_char(c, |r| out.push(r));
+        }
+        out
+    }
+
+    /// Toneless readings of a (folded) character; empty for non-Chinese.
+    pub fn readings(&self, c: char) -> &[String] {
+        self.readings.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn set_fold(&mut self, c: char, folded: String) {
+        self.fold.insert(c, folded);
+    }
+
+    pub fn set_readings(&mut self, c: char, readings: Vec<String>) {
+        self.readings.insert(c, readings);
+    }
+
+    pub fn fold_len(&self) -> usize {
+        self.fold.len()
+    }
+
+    pub fn readings_len(&self) -> usize {
+        self.readings.len()
+    }
+
+    /// Two strings, one entry a line: the character then its fold; the
+    /// character then its readings separated by spaces.
+    pub fn to_compact(&self) -> (String, String) {
+        let mut fold = String::new();
+        for (c, f) in &self.fold {
+            fold.push(*c);
+            fold.push_str(f);
+            fold.push('\n');
+        }
+        let mut readings = String::new();
+        for (c, rs) in &self.readings {
+            readings.push(*c);
+            readings.push_str(&rs.join(" "));
+            readings.push('\n');
+        }
+        (fold, readings)
+    }
+
+    pub fn from_compact(fold: &str, readings: &str) -> Tables {
+        let mut t = Tables::default();
+        for line in fold.split('\n') {
+            let mut cs = line.chars();
+            if let Some(c) = cs.next() {
+                t.fold.insert(c, cs.as_str().to_owned());
+            }
+        }
+        for line in readings.split('\n') {
+            let mut cs = line.chars();
+            if let Some(c) = cs.next() {
+                let rs = cs.as_str().split(' ').filter(|r| !r.is_empty()).map(str::to_owned);
+                t.readings.insert(c, rs.collect());
+            }
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_form_round_trips() {
+        let mut t = Tables::default();
+        t.set_fold('Ａ', "a".into());
+        t.set_fold('傳', "传".into());
+        t.set_fold('㎏', "kg".into());
+        t.set_readings('长', vec!["chang".into(), "zhang".into()]);
+        t.set_readings('绿', vec!["lv".into(), "lu".into()]);
+        let (f, r) = t.to_compact();
+        assert_eq!(Tables::from_compact(&f, &r), t);
+    }
+
+    #[test]
+    fn unknown_characters_fold_to_lower_case() {
+        let t = Tables::default();
+        assert_eq!(t.fold_str("DocX，Σ 政"), "docxσ政");
+    }
+}

@@ -1,0 +1,150 @@
+//! Builds the tables for a given set of characters (the collection's), at
+//! build time and in tests. Each character folds by NFKC, then to lower case,
+//! then from traditional to simplified Chinese.
+//!
+//! Only what can matter is kept: the fold of every character of the text,
+//! and the fold of any other character whose folded form is made of folded
+//! text characters (a query character that folds to something absent from
+//! the text can never match, folded or not).
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::chars::is_skipped;
+use crate::tables::Tables;
+
+/// NFKC, lower case, traditional → simplified, of one character.
+pub fn full_fold(c: char) -> String {
+    let mut s: String = c.to_string().nfkc().flat_map(char::to_lowercase).collect();
+    if s.chars().any(|c| c.len_utf8() >= 3) {
+        // fast2s converts character by character, with a little context
+        // that a single character does not have.
+        s = s
+            .chars()
+            .map(|c| {
+                let t = fast2s::convert(&c.to_string());
+                let mut it = t.chars();
+                match (it.next(), it.next()) {
+                    (Some(one), None) => one,
+                    _ => c,
+                }
+            })
+            .collect();
+    }
+    s
+}
+
+/// Every character whose full fold differs from its plain lower case.
+fn all_folds() -> &'static HashMap<char, String> {
+    static ALL: OnceLock<HashMap<char, String>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let f = full_fold(c);
+                let lower: String = c.to_lowercase().collect();
+                (f != lower).then_some((c, f))
+            })
+            .collect()
+    })
+}
+
+/// Toneless readings of a simplified character, `ü` given as `v` and `u`.
+pub fn readings_of(c: char) -> Vec<String> {
+    use pinyin::ToPinyinMulti;
+    let mut out: Vec<String> = Vec::new();
+    if let Some(multi) = c.to_pinyin_multi() {
+        for p in multi {
+            let plain = p.plain();
+            let variants = if plain.contains('ü') {
+                vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+            } else {
+                vec![plain.to_owned()]
+            };
+            for v in variants {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Tables {
+    /// Tables for a text made of `chars`.
+    pub fn for_chars(chars: impl IntoIterator<Item = char>) -> Tables {
+        let all = all_folds();
+        let text: BTreeSet<char> = chars.into_iter().collect();
+        let mut tables = Tables::default();
+        let mut folded_text: BTreeSet<char> = BTreeSet::new();
+        for &c in &text {
+            if let Some(f) = all.get(&c) {
+                tables.set_fold(c, f.clone());
+            }
+            tables.fold_char(c, |r| {
+                folded_text.insert(r);
+            });
+        }
+        for (&c, f) in all {
+            let useful = f.chars().any(|r| !is_skipped(r))
+                && f.chars().all(|r| is_skipped(r) || folded_text.contains(&r));
+            if useful && !text.contains(&c) && !f.contains('\n') {
+                tables.set_fold(c, f.clone());
+            }
+        }
+        for &c in &folded_text {
+            let rs = readings_of(c);
+            if !rs.is_empty() {
+                tables.set_readings(c, rs);
+            }
+        }
+        tables
+    }
+
+    /// Tables for everything in `texts`.
+    pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Tables {
+        Tables::for_chars(texts.into_iter().flat_map(str::chars))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_letters_fold_to_ascii_lower_case() {
+        assert_eq!(full_fold('Ｄ'), "d");
+        assert_eq!(full_fold('９'), "9");
+        assert_eq!(full_fold('ｘ'), "x");
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified() {
+        assert_eq!(full_fold('傳'), "传");
+        assert_eq!(full_fold('幫'), "帮");
+        assert_eq!(full_fold('帶'), "带");
+        assert_eq!(full_fold('政'), "政");
+    }
+
+    #[test]
+    fn several_readings_are_kept() {
+        let r = readings_of('长');
+        assert!(r.contains(&"chang".to_owned()) && r.contains(&"zhang".to_owned()), "{r:?}");
+        assert_eq!(readings_of('绿'), ["lv", "lu"]);
+        assert!(readings_of('a').is_empty());
+    }
+
+    #[test]
+    fn tables_keep_only_what_the_text_can_use() {
+        let t = Tables::for_texts(["传帮带 docx"]);
+        assert_eq!(t.fold_str("傳幫帶"), "传帮带");
+        assert_eq!(t.fold_str("ＤＯＣＸ"), "docx");
+        // 國 folds to 国, which the text lacks: no entry, it stays itself.
+        assert_eq!(t.fold_str("國"), "國");
+        assert!(t.fold_len() < 200, "{}", t.fold_len());
+        assert_eq!(t.readings('带'), ["dai"]);
+    }
+}

@@ -1,0 +1,179 @@
+//! Every example of the filter issue, on the real collection.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use wenji_core::parse::load_collection;
+use wenji_core::Essay;
+use wenji_search::filter::EssayIndex;
+use wenji_search::{filter_essay, EssayHits, Query, Tables};
+
+struct Fixture {
+    essay: Essay,
+    tables: Tables,
+    index: EssayIndex,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
+        let essay = load_collection(dir).unwrap().essays.remove(0);
+        let text = essay.plain_text();
+        let tables = Tables::for_texts([text.as_str()]);
+        let index = EssayIndex::new(&essay, &tables);
+        Fixture { essay, tables, index }
+    })
+}
+
+fn search(q: &str) -> EssayHits {
+    let f = fixture();
+    filter_essay(&f.index, &Query::parse(q, &f.tables), &f.tables)
+}
+
+/// Ids of the sections shown (`篇章一` for a part's lead).
+fn shown(q: &str) -> Vec<String> {
+    let f = fixture();
+    let hits = search(q);
+    let mut out = Vec::new();
+    for (part, h) in f.essay.parts.iter().zip(&hits.parts) {
+        let Some(h) = h else { continue };
+        if h.lead.is_some() {
+            out.push(part.id.clone());
+        }
+        for (s, sh) in part.sections.iter().zip(&h.sections) {
+            if sh.is_some() {
+                out.push(s.id.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Every highlighted string, in document order.
+fn marked(q: &str) -> Vec<String> {
+    let f = fixture();
+    let hits = search(q);
+    let mut out = Vec::new();
+    let mut take = |text: &str, ranges: &[std::ops::Range<usize>]| {
+        out.extend(ranges.iter().map(|r| text[r.clone()].to_owned()));
+    };
+    for (part, h) in f.essay.parts.iter().zip(&hits.parts) {
+        let Some(h) = h else { continue };
+        take(&part.title, &h.title);
+        if let Some(lead) = &h.lead {
+            for (p, r) in part.lead.iter().zip(&lead.paragraphs) {
+                take(p, r);
+            }
+        }
+        for (s, sh) in part.sections.iter().zip(&h.sections) {
+            let Some(sh) = sh else { continue };
+            take(&s.heading, &sh.heading);
+            for (p, r) in s.body.iter().zip(&sh.paragraphs) {
+                take(p, r);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn characters_anywhere_in_a_sentence() {
+    assert_eq!(shown("新形势"), ["篇章三"]);
+    assert_eq!(marked("新形势"), ["新形势"]);
+}
+
+#[test]
+fn traditional_finds_simplified() {
+    assert_eq!(shown("傳幫帶"), ["篇章二-其二"]);
+    assert_eq!(marked("傳幫帶"), ["传帮带"]);
+}
+
+#[test]
+fn full_width_and_case_fold() {
+    let t = Tables::for_texts(["原文 docx 文件"]);
+    for q in ["ＤＯＣＸ", "DocX", "docx"] {
+        let query = Query::parse(q, &t);
+        let text = wenji_search::folded::Folded::new("原文 docx 文件", &t);
+        let hits = wenji_search::matcher::find(&query.clauses[0][0], &text, &t);
+        assert_eq!(hits.len(), 1, "{q}");
+    }
+}
+
+#[test]
+fn punctuation_inside_a_match_is_skipped() {
+    assert_eq!(shown("灵魂工程与保障工程"), ["引言"]);
+    assert_eq!(marked("灵魂工程与保障工程"), ["灵魂工程”与“保障工程"]);
+}
+
+#[test]
+fn pinyin_spellings_find_shouzheng_chuangxin() {
+    for q in ["shouzheng", "szcx", "shouzcx", "shouzhengchuangx"] {
+        let m = marked(q);
+        assert!(m.iter().any(|s| s.starts_with("守正")), "{q}: {m:?}");
+        assert!(shown(q).contains(&"篇章三".to_owned()), "{q}");
+    }
+    assert!(marked("szcx").iter().all(|s| s == "守正创新"));
+}
+
+#[test]
+fn pinyin_uses_every_reading() {
+    assert!(marked("changyuan").contains(&"长远".to_owned()));
+    assert!(shown("changyuan").contains(&"篇章一-其二".to_owned()));
+    assert!(marked("chengzhang").contains(&"成长".to_owned()));
+    assert!(shown("chengzhang").contains(&"引言".to_owned()));
+}
+
+#[test]
+fn all_terms_must_match() {
+    assert_eq!(shown("倾听 改革"), ["篇章一-其二"]);
+    assert_eq!(marked("倾听 改革"), ["改革", "改革", "改革", "倾听", "改革"]);
+}
+
+#[test]
+fn either_term_with_a_bar() {
+    assert_eq!(shown("传帮带 | 润物细无声"), ["篇章二-其一", "篇章二-其二"]);
+}
+
+#[test]
+fn minus_excludes_sections() {
+    let with = shown("理论");
+    let without = shown("理论 -实践");
+    assert!(with.contains(&"篇章一-其二".to_owned()));
+    assert!(!without.contains(&"篇章一-其二".to_owned()), "其二 speaks of 实践");
+    assert!(without.len() < with.len() && !without.is_empty());
+}
+
+#[test]
+fn a_term_in_a_part_title_shows_all_its_sections() {
+    assert_eq!(shown("铸魂育人"), ["篇章一", "篇章一-其一", "篇章一-其二"]);
+    assert_eq!(marked("铸魂育人"), ["铸魂育人"]);
+    // The title's hit is counted once for the part.
+    let h = search("铸魂育人");
+    assert_eq!((h.hits, h.sections), (1, 3));
+}
+
+#[test]
+fn counts_add_up() {
+    let h = search("职工");
+    let marks = marked("职工").len();
+    assert_eq!(h.hits, marks);
+    let per_part: usize = h.parts.iter().flatten().map(|p| p.hits).sum();
+    assert_eq!(per_part, h.hits);
+    assert_eq!(h.sections, shown("职工").len());
+}
+
+#[test]
+fn no_match_shows_nothing() {
+    let h = search("区块链");
+    assert_eq!((h.hits, h.sections), (0, 0));
+    assert!(h.parts.iter().all(Option::is_none));
+}
+
+#[test]
+fn an_empty_query_is_empty() {
+    let f = fixture();
+    for q in ["", "   ", "\"", "-", "|", "，。"] {
+        assert!(Query::parse(q, &f.tables).is_empty(), "{q:?}");
+    }
+}
