@@ -20,11 +20,21 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // Fold and pinyin tables for the characters of the collection only.
+    let texts: Vec<String> = collection.essays.iter().map(|e| e.plain_text()).collect();
+    let tables = wenji_search::Tables::for_texts(texts.iter().map(String::as_str));
+    let (fold, readings) = tables.to_compact();
     let source = format!(
         "/// The collection, parsed from `{dir}` at build time.\n\
          pub fn collection() -> &'static ::wenji_core::Collection {{\n\
          static C: ::std::sync::OnceLock<::wenji_core::Collection> = ::std::sync::OnceLock::new();\n\
-         C.get_or_init(|| {expr})\n}}\n",
+         C.get_or_init(|| {expr})\n}}\n\
+         /// Fold table ({fold_len} entries), generated for this collection.\n\
+         pub static FOLD_TABLE: &str = {fold:?};\n\
+         /// Pinyin readings ({readings_len} characters), generated for this collection.\n\
+         pub static READING_TABLE: &str = {readings:?};\n",
+        fold_len = tables.fold_len(),
+        readings_len = tables.readings_len(),
         dir = dir.display(),
         expr = wenji_core::codegen::collection_expr(&collection),
     );

@@ -1,25 +1,21 @@
 //! The root component: picks the page from the address.
 
 use leptos::prelude::*;
-use wenji_core::fold::Folding;
 use wenji_core::route::Route;
 
 use crate::components::essay_list::EssayList;
 use crate::components::essay_view::EssayView;
 use crate::content::collection;
-use crate::location::{current_route, set_document_title};
+use crate::location::set_document_title;
 use crate::state::ReaderState;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = ReaderState::new(current_route());
+    let state = ReaderState::from_address();
     provide_context(state);
 
     // Back and Forward change the address without a reload: follow it.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        state.folding.set(Folding::default());
-        state.route.set(current_route());
-    });
+    let _ = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());
 
     Effect::new(move |_| {
         let title = match state.route.get() {
@@ -33,10 +29,12 @@ pub fn App() -> impl IntoView {
     });
 
     move || match state.route.get() {
-        Route::Essay(slug) => match collection().essay(&slug) {
-            Some(essay) => view! { <EssayView essay=essay /> }.into_any(),
-            None => view! { <EssayList /> }.into_any(),
-        },
+        Route::Essay(slug) => {
+            match collection().essays.iter().position(|e| e.slug == slug) {
+                Some(i) => view! { <EssayView essay=&collection().essays[i] index=i /> }.into_any(),
+                None => view! { <EssayList /> }.into_any(),
+            }
+        }
         Route::List => view! { <EssayList /> }.into_any(),
     }
 }

@@ -1,32 +1,47 @@
-//! The browser's address: read the route from it and push new ones, so
-//! that Back and Forward move between pages without a reload.
+//! The browser's address: the page (`?essay=`) and the query (`?q=`) live
+//! in it, so that a filtered view can be bookmarked, and Back and Forward
+//! move between pages and earlier queries without a reload.
 
-use wenji_core::route::Route;
+use wenji_core::route::{address, param, Route};
 
 use crate::content::collection;
 
-/// The route the current address shows.
-pub fn current_route() -> Route {
-    let search = web_sys::window()
+fn search() -> String {
+    web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    Route::from_query(&search, collection())
+        .unwrap_or_default()
 }
 
-/// Put `route` in the address bar as a new history entry.
-pub fn push_route(route: &Route) {
+/// The route the current address shows.
+pub fn current_route() -> Route {
+    Route::from_query(&search(), collection())
+}
+
+/// The query in the current address.
+pub fn current_query() -> String {
+    param(&search(), "q").unwrap_or_default()
+}
+
+/// Put `route` and `query` in the address bar: as a new history entry when
+/// `push`, else in place of the current one.
+pub fn write_address(route: &Route, query: &str, push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let query = route.to_query(collection());
-    // An empty query must still drop the old one: address the bare path.
-    let url = if query.is_empty() {
+    let tail = address(route, query, collection());
+    // An empty tail must still drop the old query: address the bare path.
+    let url = if tail.is_empty() {
         window.location().pathname().unwrap_or_else(|_| ".".into())
     } else {
-        query
+        tail
     };
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
     }
 }
 
@@ -35,4 +50,12 @@ pub fn set_document_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(title);
     }
+}
+
+/// Milliseconds since the page started.
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }

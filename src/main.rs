@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod content;
+mod hit_nav;
 mod location;
 mod state;
 

@@ -3,37 +3,151 @@
 use leptos::prelude::*;
 use wenji_core::fold::Folding;
 use wenji_core::route::Route;
+use wenji_search::{filter_essay, EssayHits, Query};
 
-/// What the reader is looking at and how they folded it.
+use crate::content::{collection, indexes, tables};
+use crate::location::{current_query, current_route, now, write_address};
+
+/// Edits closer together than this make one history entry.
+const TYPING_PAUSE_MS: f64 = 1500.0;
+
+/// What the reader is looking at, how they folded it, and what they search.
 #[derive(Clone, Copy)]
 pub struct ReaderState {
     pub route: RwSignal<Route>,
-    /// Folding of the essay on screen; a new essay starts unfolded.
+    /// The reader's own folding; a filter never changes it.
     pub folding: RwSignal<Folding>,
+    /// Folding while a filter is active: everything shown starts unfolded.
+    pub search_folding: RwSignal<Folding>,
+    /// The query as typed (never a half-composed IME input).
+    pub input: RwSignal<String>,
+    pub query: Memo<Query>,
+    /// Hits of the query in each essay; empty when there is no filter.
+    pub hits: Memo<Vec<EssayHits>>,
+    /// The hit the reader moved to with Enter or the arrows (0-based).
+    pub current_hit: RwSignal<Option<usize>>,
+    last_edit: StoredValue<f64>,
 }
 
 impl ReaderState {
-    pub fn new(route: Route) -> Self {
+    /// State for the current address.
+    pub fn from_address() -> Self {
+        let input = RwSignal::new(current_query());
+        let query = Memo::new(move |_| input.with(|q| Query::parse(q, tables())));
+        let hits = Memo::new(move |_| {
+            query.with(|q| {
+                if q.is_empty() {
+                    Vec::new()
+                } else {
+                    indexes().iter().map(|i| filter_essay(i, q, tables())).collect()
+                }
+            })
+        });
         Self {
-            route: RwSignal::new(route),
+            route: RwSignal::new(current_route()),
             folding: RwSignal::new(Folding::default()),
+            search_folding: RwSignal::new(Folding::default()),
+            input,
+            query,
+            hits,
+            current_hit: RwSignal::new(None),
+            last_edit: StoredValue::new(f64::NEG_INFINITY),
+        }
+    }
+
+    /// Is a filter active? (reactive)
+    pub fn filtering(&self) -> bool {
+        !self.query.with(Query::is_empty)
+    }
+
+    fn active_folding(&self) -> RwSignal<Folding> {
+        if self.filtering() {
+            self.search_folding
+        } else {
+            self.folding
         }
     }
 
     /// Whether the part or sub-section `id` is unfolded (reactive).
     pub fn is_open(&self, id: &str) -> bool {
-        self.folding.with(|f| f.is_open(id))
+        self.active_folding().with(|f| f.is_open(id))
+    }
+
+    pub fn set_open(&self, id: &str, open: bool) {
+        self.active_folding().update(|f| f.set_open(id, open));
     }
 
     pub fn toggle(&self, id: &str) {
-        self.folding.update(|f| f.toggle(id));
+        self.active_folding().update(|f| f.toggle(id));
     }
 
-    /// Show another page, as a new history entry.
-    pub fn navigate(&self, route: wenji_core::route::Route) {
-        crate::location::push_route(&route);
+    pub fn expand_all(&self) {
+        self.active_folding().update(Folding::expand_all);
+    }
+
+    pub fn collapse_all<'a>(&self, ids: impl IntoIterator<Item = &'a str>) {
+        self.active_folding().update(|f| f.collapse_all(ids));
+    }
+
+    /// Show another page, as a new history entry; the query stays.
+    pub fn navigate(&self, route: Route) {
+        write_address(&route, &self.input.get_untracked(), true);
         self.folding.set(Folding::default());
         self.route.set(route);
+    }
+
+    /// The reader typed `text`. A burst of typing makes one history entry.
+    pub fn type_query(&self, text: String) {
+        let t = now();
+        let push = t - self.last_edit.get_value() > TYPING_PAUSE_MS;
+        self.last_edit.set_value(t);
+        self.set_query(text, push);
+    }
+
+    /// Clear the filter (a history entry of its own).
+    pub fn clear_query(&self) {
+        self.last_edit.set_value(f64::NEG_INFINITY);
+        self.set_query(String::new(), true);
+    }
+
+    fn set_query(&self, text: String, push: bool) {
+        if self.input.with_untracked(|q| *q == text) {
+            return;
+        }
+        write_address(&self.route.get_untracked(), &text, push);
+        self.apply_query(text);
+    }
+
+    /// Follow the address after Back or Forward.
+    pub fn follow_address(&self) {
+        let route = current_route();
+        if self.route.with_untracked(|r| *r != route) {
+            self.folding.set(Folding::default());
+            self.route.set(route);
+        }
+        self.apply_query(current_query());
+    }
+
+    fn apply_query(&self, text: String) {
+        self.search_folding.set(Folding::default());
+        self.current_hit.set(None);
+        self.input.set(text);
+    }
+
+    /// Total hits and sections of what is shown now (reactive).
+    pub fn totals(&self) -> (usize, usize) {
+        let route = self.route.get();
+        self.hits.with(|hits| match route {
+            Route::Essay(slug) => collection()
+                .essays
+                .iter()
+                .position(|e| e.slug == slug)
+                .and_then(|i| hits.get(i))
+                .map_or((0, 0), |h| (h.hits, h.sections)),
+            Route::List => hits
+                .iter()
+                .fold((0, 0), |(a, b), h| (a + h.hits, b + h.sections)),
+        })
     }
 }
 

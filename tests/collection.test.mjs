@@ -73,4 +73,39 @@ describe('a collection of several essays', () => {
     assert.equal(await page.textContent('.excerpt-end'), '……（节选至此，原文未完）');
     await context.close();
   });
+
+  test('the filter runs over every essay and groups what it shows by essay', async () => {
+    const { page, log, context } = await recordedPage(browser);
+    await page.goto(`${server.url}?q=${encodeURIComponent('建设 | 实践')}`);
+    await ready(page);
+    const groups = page.locator('.essay-group:visible');
+    assert.equal(await groups.count(), 2);
+    assert.deepEqual(
+      await page.$$eval('.essay-group', (gs) =>
+        gs.filter((g) => g.checkVisibility()).map((g) => g.querySelector('.group-title').textContent),
+      ),
+      ['基层党建工作体会', '青年职工思想工作札记'],
+    );
+    assert.deepEqual(
+      await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)),
+      ['建设', '建设', '实践', '实践'],
+    );
+    assert.equal(await page.textContent('#search-status'), '共 4 处，分布在 2 节');
+    // Ids stay distinct: each essay's parts are scoped by its address.
+    assert.equal(await page.locator('[id="jiceng--第一部分"]').count(), 1);
+    assert.equal(await page.locator('[id="qingnian--第一部分"]').count(), 1);
+
+    // Only one essay has 谈心: the other group is hidden.
+    await page.fill('#search', '谈心');
+    await page.waitForFunction(() => document.querySelectorAll('.essay-group').length === 2 &&
+      [...document.querySelectorAll('.essay-group')].filter((g) => g.checkVisibility()).length === 1);
+
+    // Opening an essay from the results keeps the query.
+    await page.getByRole('link', { name: '青年职工思想工作札记' }).click();
+    await page.waitForSelector('h1:text("青年职工思想工作札记")');
+    assert.equal(new URL(page.url()).searchParams.get('q'), '谈心');
+    assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), ['谈心']);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
 });

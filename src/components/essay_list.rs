@@ -3,8 +3,10 @@
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wenji_core::facts::facts_line;
-use wenji_core::route::Route;
+use wenji_core::route::{address, Route};
 
+use crate::components::search_bar::SearchBar;
+use crate::components::search_results::SearchResults;
 use crate::content::collection;
 use crate::state::use_reader;
 
@@ -16,7 +18,10 @@ pub fn EssayList() -> impl IntoView {
         .iter()
         .map(|essay| {
             let route = Route::Essay(essay.slug.clone());
-            let href = route.to_query(collection());
+            let href = {
+                let route = route.clone();
+                move || address(&route, &state.input.get(), collection())
+            };
             let open = move |ev: MouseEvent| {
                 // Let the browser open a new tab or window as asked.
                 if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
@@ -40,8 +45,12 @@ pub fn EssayList() -> impl IntoView {
             <h1>"文集"</h1>
             <p class="facts">{format!("共 {} 篇", essays.len())}</p>
         </header>
+        <SearchBar />
         <main id="main" class="essay-list">
-            <ul>{items}</ul>
+            <Show when=move || state.filtering() fallback=|| ()>
+                <SearchResults />
+            </Show>
+            <ul hidden=move || state.filtering()>{items}</ul>
         </main>
     }
 }

@@ -1,26 +1,44 @@
-//! One essay: header, fold controls, parts and the end-of-excerpt marker.
+//! One essay: header, search bar, fold controls, parts and the
+//! end-of-excerpt marker, or the empty state when a filter finds nothing.
 
 use leptos::prelude::*;
 use wenji_core::Essay;
 
+use crate::components::empty_state::EmptyState;
 use crate::components::essay_header::EssayHeader;
 use crate::components::excerpt_end::ExcerptEnd;
 use crate::components::fold_toolbar::FoldToolbar;
 use crate::components::part_view::PartView;
+use crate::components::search_bar::SearchBar;
+use crate::state::use_reader;
 
+/// `index` is the essay's position in the collection.
 #[component]
-pub fn EssayView(essay: &'static Essay) -> impl IntoView {
+pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
+    let state = use_reader();
     let parts = essay
         .parts
         .iter()
-        .map(|part| view! { <PartView part=part /> })
+        .enumerate()
+        .map(|(i, part)| view! { <PartView part=part essay=index index=i /> })
         .collect_view();
+    let nothing_found = move || state.filtering() && state.totals().1 == 0;
+    let ids: Vec<&'static str> = essay.fold_ids();
     view! {
         <EssayHeader essay=essay />
+        <SearchBar />
         <main id="main" class="essay">
-            <FoldToolbar essay=essay />
-            <article class="essay-body">{parts}</article>
-            {essay.facts.excerpt.then(|| view! { <ExcerptEnd /> })}
+            <FoldToolbar ids=ids />
+            <Show when=nothing_found>
+                <EmptyState />
+            </Show>
+            <article class="essay-body" hidden=nothing_found>
+                {parts}
+            </article>
+            {essay
+                .facts
+                .excerpt
+                .then(|| view! { <ExcerptEnd hidden=Signal::derive(move || state.filtering()) /> })}
         </main>
     }
 }

@@ -1,18 +1,17 @@
-//! Expand all and collapse all.
+//! Expand all and collapse all (of what is shown, while filtering).
 
 use leptos::prelude::*;
-use wenji_core::Essay;
 
 use crate::state::use_reader;
 
+/// `ids` are those of every part and sub-section on the page.
 #[component]
-pub fn FoldToolbar(essay: &'static Essay) -> impl IntoView {
+pub fn FoldToolbar(ids: Vec<&'static str>) -> impl IntoView {
     let state = use_reader();
-    let expand = move |_| state.folding.update(|f| f.expand_all());
-    let collapse = move |_| state.folding.update(|f| f.collapse_all(essay.fold_ids()));
+    let collapse = move |_| state.collapse_all(ids.iter().copied());
     view! {
         <div class="fold-toolbar" role="toolbar" aria-label="折叠">
-            <button type="button" class="tool" on:click=expand>
+            <button type="button" class="tool" on:click=move |_| state.expand_all()>
                 "全部展开"
             </button>
             <button type="button" class="tool" on:click=collapse>

@@ -3,24 +3,75 @@
 
 use leptos::prelude::*;
 use wenji_core::Section;
+use wenji_search::{PartHits, UnitHits};
 
 use crate::components::fold_heading::FoldHeading;
+use crate::components::highlighted::Highlighted;
 use crate::state::use_reader;
 
 #[component]
-pub fn SectionView(section: &'static Section) -> impl IntoView {
+pub fn SectionView(
+    section: &'static Section,
+    part_hits: Memo<Option<Option<PartHits>>>,
+    index: usize,
+    scope: &'static str,
+    level: u8,
+) -> impl IntoView {
     let state = use_reader();
-    let id = section.id.as_str();
+    let id = format!("{scope}{}", section.id);
     let body_id = format!("{id}-body");
+    let unit = move |f: &dyn Fn(&UnitHits) -> Vec<std::ops::Range<usize>>| {
+        part_hits
+            .with(|h| {
+                h.as_ref()
+                    .and_then(|p| p.as_ref())
+                    .and_then(|p| p.sections[index].as_ref())
+                    .map(f)
+            })
+            .unwrap_or_default()
+    };
+    let shown = move || {
+        part_hits.with(|h| match h {
+            None => true,
+            Some(None) => false,
+            Some(Some(p)) => p.sections[index].is_some(),
+        })
+    };
+    let count = Signal::derive(move || {
+        part_hits.with(|h| {
+            h.as_ref()
+                .and_then(|p| p.as_ref())
+                .and_then(|p| p.sections[index].as_ref())
+                .map(|u| u.hits)
+        })
+    });
+    let heading_marks = Signal::derive(move || unit(&|u| u.heading.clone()));
     let body = section
         .body
         .iter()
-        .map(|p| view! { <p>{p.clone()}</p> })
+        .enumerate()
+        .map(|(k, text)| {
+            let marks = Signal::derive(move || unit(&|u| u.paragraphs.get(k).cloned().unwrap_or_default()));
+            view! {
+                <p>
+                    <Highlighted text=text.as_str() marks=marks />
+                </p>
+            }
+        })
         .collect_view();
+    let open_id = id.clone();
+    let target = id.clone();
     view! {
-        <section class="sub" id=id>
-            <FoldHeading level=3 target=id body_id=body_id.clone() text=section.heading.as_str() />
-            <div class="sub-body" id=body_id hidden=move || !state.is_open(id)>
+        <section class="sub" id=id hidden=move || !shown()>
+            <FoldHeading
+                level=level
+                target=target
+                body_id=body_id.clone()
+                text=section.heading.as_str()
+                marks=heading_marks
+                count=count
+            />
+            <div class="sub-body" id=body_id hidden=move || !state.is_open(&open_id)>
                 {body}
             </div>
         </section>

@@ -20,15 +20,9 @@ impl Route {
     /// With a single essay the page opens straight on it; an unknown slug
     /// falls back to the list (or to the single essay).
     pub fn from_query(search: &str, collection: &Collection) -> Route {
-        let wanted = search
-            .trim_start_matches('?')
-            .split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(k, _)| *k == KEY)
-            .map(|(_, v)| v);
-        if let Some(slug) = wanted {
-            if collection.essay(slug).is_some() {
-                return Route::Essay(slug.to_owned());
+        if let Some(slug) = param(search, KEY) {
+            if collection.essay(&slug).is_some() {
+                return Route::Essay(slug);
             }
         }
         match collection.essays.as_slice() {
@@ -45,6 +39,67 @@ impl Route {
             _ => String::new(),
         }
     }
+}
+
+/// The address of `route` with the search `query` (`?essay=…&q=…`, or
+/// `""` when there is nothing to say).
+pub fn address(route: &Route, query: &str, collection: &Collection) -> String {
+    let mut out = route.to_query(collection);
+    if !query.is_empty() {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str("q=");
+        out.push_str(&encode_component(query));
+    }
+    out
+}
+
+/// The decoded value of `key` in a query string (`?a=1&q=%E5%AE%88`).
+/// `+` is a space; a malformed escape is kept as it stands.
+pub fn param(search: &str, key: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| decode_component(v))
+}
+
+/// Percent-encode everything but unreserved ASCII.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -100,6 +155,21 @@ mod tests {
     fn an_unknown_essay_falls_back_to_the_list() {
         assert_eq!(Route::from_query("?essay=zzz", &several()), Route::List);
         assert_eq!(Route::from_query("?essay", &several()), Route::List);
+    }
+
+    #[test]
+    fn the_query_travels_in_the_address() {
+        let c = several();
+        assert_eq!(address(&Route::List, "守正 -理论", &c), "?q=%E5%AE%88%E6%AD%A3%20-%E7%90%86%E8%AE%BA");
+        assert_eq!(address(&Route::Essay("a".into()), "a&b", &c), "?essay=a&q=a%26b");
+        assert_eq!(address(&Route::List, "", &c), "");
+        let back = address(&Route::Essay("a".into()), "“守正” | x+y %", &c);
+        assert_eq!(param(&back, "q").as_deref(), Some("“守正” | x+y %"));
+        assert_eq!(param("?q=%E5%AE%88%E6%AD%A3", "q").as_deref(), Some("守正"));
+        assert_eq!(param("?q=a+b", "q").as_deref(), Some("a b"));
+        assert_eq!(param("?q=%zz%", "q").as_deref(), Some("%zz%"));
+        assert_eq!(param("?q=%E5", "q").as_deref(), Some("\u{fffd}"));
+        assert_eq!(param("?x=1", "q"), None);
     }
 
     #[test]

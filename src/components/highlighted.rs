@@ -1,0 +1,25 @@
+//! Essay text with its hits in `<mark>`: always text nodes, never HTML.
+
+use std::ops::Range;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use wenji_search::marks::pieces;
+
+#[component]
+pub fn Highlighted(text: &'static str, #[prop(into)] marks: Signal<Vec<Range<usize>>>) -> impl IntoView {
+    move || {
+        marks.with(|m| {
+            pieces(text, m)
+                .into_iter()
+                .map(|(piece, hit)| {
+                    if hit {
+                        Either::Left(view! { <mark>{piece}</mark> })
+                    } else {
+                        Either::Right(piece)
+                    }
+                })
+                .collect_view()
+        })
+    }
+}

@@ -1,0 +1,153 @@
+//! The search box, always in reach at the top: filters as the reader types
+//! (not while an input method is composing), Enter and Shift+Enter move
+//! between hits, Esc clears, `/` focuses it from anywhere.
+
+use leptos::ev::{CompositionEvent, Event, KeyboardEvent};
+use leptos::html::Input;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wenji_search::query::MAX_QUERY_CHARS;
+
+use crate::hit_nav;
+use crate::state::use_reader;
+
+#[component]
+pub fn SearchBar() -> impl IntoView {
+    let state = use_reader();
+    let input_ref = NodeRef::<Input>::new();
+    let composing = StoredValue::new(false);
+
+    let take_value = move || {
+        if let Some(el) = input_ref.get_untracked() {
+            state.type_query(el.value());
+        }
+    };
+    let on_input = move |ev: Event| {
+        let ime = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(web_sys::InputEvent::is_composing);
+        if !composing.get_value() && !ime {
+            take_value();
+        }
+    };
+    let on_composition_start = move |_: CompositionEvent| composing.set_value(true);
+    let on_composition_end = move |_: CompositionEvent| {
+        composing.set_value(false);
+        take_value();
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if composing.get_value() || ev.is_composing() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                hit_nav::step(state, if ev.shift_key() { -1 } else { 1 });
+            }
+            "Escape" => {
+                ev.prevent_default();
+                state.clear_query();
+            }
+            _ => {}
+        }
+    };
+
+    // `/` focuses the box, and Esc clears it, from anywhere but a field.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            });
+        if in_field || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "/" => {
+                if let Some(el) = input_ref.get_untracked() {
+                    ev.prevent_default();
+                    let _ = el.focus();
+                    el.select();
+                }
+            }
+            "Escape" if state.filtering() => state.clear_query(),
+            _ => {}
+        }
+    });
+
+    let totals = move || state.totals();
+    let no_hits = move || !state.filtering() || totals().0 == 0;
+    let position = move || {
+        let (hits, _) = totals();
+        match state.current_hit.get() {
+            Some(i) if state.filtering() && hits > 0 => format!("{} / {}", i + 1, hits),
+            _ if state.filtering() && hits > 0 => format!("– / {hits}"),
+            _ => String::new(),
+        }
+    };
+    let status = move || {
+        if !state.filtering() {
+            return String::new();
+        }
+        let (hits, sections) = totals();
+        let mut s = match (hits, sections) {
+            (_, 0) => "没有匹配的内容".to_owned(),
+            (0, s) => format!("显示 {s} 节"),
+            (h, s) => format!("共 {h} 处，分布在 {s} 节"),
+        };
+        if state.query.with(|q| q.truncated) {
+            s.push_str(&format!("（查询过长，只用了前 {MAX_QUERY_CHARS} 个字）"));
+        }
+        s
+    };
+
+    view! {
+        <div class="search-bar" role="search">
+            <div class="search-row">
+                <input
+                    node_ref=input_ref
+                    id="search"
+                    class="search-input"
+                    type="search"
+                    placeholder="搜索：关键词、拼音或繁体（按 / 聚焦）"
+                    aria-label="搜索文章"
+                    aria-describedby="search-status"
+                    autocomplete="off"
+                    spellcheck="false"
+                    enterkeyhint="search"
+                    prop:value=move || state.input.get()
+                    on:input=on_input
+                    on:compositionstart=on_composition_start
+                    on:compositionend=on_composition_end
+                    on:keydown=on_keydown
+                />
+                <button
+                    type="button"
+                    class="hit-nav"
+                    aria-label="上一处"
+                    title="上一处（Shift+Enter）"
+                    disabled=no_hits
+                    on:click=move |_| hit_nav::step(state, -1)
+                >
+                    "↑"
+                </button>
+                <button
+                    type="button"
+                    class="hit-nav"
+                    aria-label="下一处"
+                    title="下一处（Enter）"
+                    disabled=no_hits
+                    on:click=move |_| hit_nav::step(state, 1)
+                >
+                    "↓"
+                </button>
+                <span class="hit-position" aria-live="off">{position}</span>
+            </div>
+            <p id="search-status" class="search-status" role="status" aria-live="polite">
+                {status}
+            </p>
+        </div>
+    }
+}

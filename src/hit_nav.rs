@@ -1,0 +1,49 @@
+//! Moving between highlighted hits: the `<mark>` elements in document
+//! order are the hits; the current one gets the class `current`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use crate::state::ReaderState;
+
+fn marks() -> Vec<Element> {
+    let Some(list) = document().query_selector_all("main mark").ok() else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Move `step` hits forward (1) or back (-1), wrapping around.
+pub fn step(state: ReaderState, step: isize) {
+    let all = marks();
+    if all.is_empty() {
+        return;
+    }
+    let n = all.len() as isize;
+    let next = match state.current_hit.get_untracked() {
+        Some(i) => (i as isize + step).rem_euclid(n),
+        None if step >= 0 => 0,
+        None => n - 1,
+    } as usize;
+    for m in &all {
+        let _ = m.class_list().remove_1("current");
+    }
+    let target = all[next].clone();
+    let _ = target.class_list().add_1("current");
+    // A hit inside a folded part or sub-section unfolds it first.
+    for selector in ["section.sub", "section.part"] {
+        if let Ok(Some(section)) = target.closest(selector) {
+            state.set_open(&section.id(), true);
+        }
+    }
+    state.current_hit.set(Some(next));
+    request_animation_frame(move || {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        target.scroll_into_view_with_scroll_into_view_options(&options);
+    });
+}

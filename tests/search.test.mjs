@@ -1,0 +1,241 @@
+// The keyword filter in the reader (dist/), in headless Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { serve } from './support/serve.mjs';
+import { launch, ready, recordedPage } from './support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('dist');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path = '', options) {
+  const rec = await recordedPage(browser, options);
+  await rec.page.goto(server.url + path);
+  await ready(rec.page);
+  return rec;
+}
+
+const marks = (page) => page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
+const visibleSections = (page) =>
+  page.$$eval('section.part, section.sub', (ss) => ss.filter((s) => s.checkVisibility()).map((s) => s.id));
+const status = (page) => page.textContent('#search-status');
+
+describe('the keyword filter', () => {
+  test('filters as the reader types, highlights every hit and counts them', async () => {
+    const { page, log, context } = await open();
+    await page.locator('#search').pressSequentially('守正');
+    await page.waitForFunction(() => document.querySelectorAll('main mark').length > 0);
+    assert.deepEqual(await marks(page), ['守正', '守正', '守正', '守正']);
+    assert.equal(await status(page), '共 4 处，分布在 3 节');
+    assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
+    // Only 篇章三 is shown, with its count, and its sections unfolded.
+    assert.deepEqual(await visibleSections(page), ['篇章三', '篇章三-其一', '篇章三-其二']);
+    assert.match(await page.textContent('#篇章三 > h2 .hit-count'), /4/);
+    assert.equal(await page.locator('.excerpt-end').isVisible(), false);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('finds characters inside a sentence, across punctuation', async () => {
+    const { page, context } = await open();
+    await page.fill('#search', '灵魂工程与保障工程');
+    await page.waitForSelector('main mark');
+    assert.deepEqual(await marks(page), ['灵魂工程”与“保障工程']);
+    assert.deepEqual(await visibleSections(page), ['引言']);
+    await page.fill('#search', '新形势');
+    await page.waitForFunction(() => document.querySelector('main mark')?.textContent === '新形势');
+    assert.deepEqual(await visibleSections(page), ['篇章三']);
+    await context.close();
+  });
+
+  test('traditional characters and pinyin find the simplified text', async () => {
+    const { page, context } = await open();
+    await page.fill('#search', '傳幫帶');
+    await page.waitForSelector('main mark');
+    assert.deepEqual(await marks(page), ['传帮带']);
+    assert.deepEqual(await visibleSections(page), ['篇章二', '篇章二-其二']);
+    for (const q of ['szcx', 'shouzheng', 'shouzcx', 'shouzhengchuangx']) {
+      await page.fill('#search', q);
+      await page.waitForFunction((q) => new URL(location).searchParams.get('q') === q, q);
+      const m = await marks(page);
+      assert.ok(m.length > 0 && m.every((s) => s.startsWith('守正')), `${q}: ${m}`);
+    }
+    await page.fill('#search', 'changyuan');
+    await page.waitForSelector('main mark');
+    assert.ok((await marks(page)).includes('长远'));
+    await context.close();
+  });
+
+  test('AND, OR and exclusion', async () => {
+    const { page, context } = await open();
+    await page.fill('#search', '倾听 改革');
+    await page.waitForSelector('main mark');
+    assert.deepEqual(await visibleSections(page), ['篇章一', '篇章一-其二']);
+    await page.fill('#search', '传帮带 | 润物细无声');
+    await page.waitForFunction(() => document.querySelectorAll('main mark').length === 2);
+    assert.deepEqual(await visibleSections(page), ['篇章二', '篇章二-其一', '篇章二-其二']);
+    await page.fill('#search', '理论 -实践');
+    await page.waitForFunction(() => document.querySelector('#篇章一-其二')?.checkVisibility() === false);
+    assert.equal(await page.locator('#篇章一-其一').isVisible(), true);
+    await context.close();
+  });
+
+  test('Enter, Shift+Enter and the buttons move between hits', async () => {
+    const { page, context } = await open('', { viewport: { width: 1000, height: 600 } });
+    await page.fill('#search', '职工');
+    await page.waitForSelector('main mark');
+    const total = (await marks(page)).length;
+    assert.ok(total > 5);
+    assert.equal(await page.textContent('.hit-position'), `– / ${total}`);
+    await page.press('#search', 'Enter');
+    assert.equal(await page.textContent('.hit-position'), `1 / ${total}`);
+    await page.press('#search', 'Enter');
+    assert.equal(await page.textContent('.hit-position'), `2 / ${total}`);
+    const current = page.locator('mark.current');
+    assert.equal(await current.count(), 1);
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll('main mark')].indexOf(document.querySelector('mark.current'))), 1);
+    await page.press('#search', 'Shift+Enter');
+    await page.press('#search', 'Shift+Enter');
+    assert.equal(await page.textContent('.hit-position'), `${total} / ${total}`, 'wraps around');
+    await page.waitForFunction(() => {
+      const r = document.querySelector('mark.current').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    await page.getByRole('button', { name: '下一处' }).click();
+    assert.equal(await page.textContent('.hit-position'), `1 / ${total}`);
+    await page.getByRole('button', { name: '上一处' }).click();
+    assert.equal(await page.textContent('.hit-position'), `${total} / ${total}`);
+    await context.close();
+  });
+
+  test('a hit in a folded section unfolds it when reached', async () => {
+    const { page, context } = await open();
+    await page.fill('#search', '传帮带');
+    await page.waitForSelector('main mark');
+    await page.locator('#篇章二-其二 h3 button').click();
+    assert.equal(await page.locator('main mark').isVisible(), false);
+    await page.press('#search', 'Enter');
+    await page.waitForFunction(() => document.querySelector('mark.current')?.checkVisibility());
+    await context.close();
+  });
+
+  test('/ focuses the box from anywhere, Esc clears it and restores the folding', async () => {
+    const { page, context } = await open();
+    await page.locator('#篇章一 > h2 button').click(); // the reader folds 篇章一
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    assert.ok(await page.evaluate(() => document.activeElement.id === 'search'));
+    await page.keyboard.type('理论');
+    await page.waitForSelector('main mark');
+    // While filtering, matching sections are shown unfolded.
+    assert.equal(await page.locator('#篇章一-body').isVisible(), true);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue('#search'), '');
+    assert.equal(await page.locator('main mark').count(), 0);
+    assert.equal(await status(page), '');
+    assert.equal(await page.locator('#篇章一 > h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#篇章一-body').isVisible(), false);
+    assert.equal(await page.locator('#篇章二-body').isVisible(), true);
+    await context.close();
+  });
+
+  test('/ typed into the box is text, not a shortcut', async () => {
+    const { page, context } = await open();
+    await page.focus('#search');
+    await page.keyboard.type('a/b');
+    assert.equal(await page.inputValue('#search'), 'a/b');
+    await context.close();
+  });
+
+  test('the search box stays in reach while scrolling', async () => {
+    const { page, context } = await open('', { viewport: { width: 800, height: 600 } });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const box = await page.locator('#search').boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 600, JSON.stringify(box));
+    assert.equal(await page.getAttribute('#search', 'type'), 'search');
+    await context.close();
+  });
+
+  test('no match: a clear empty state that repeats the query and clears it', async () => {
+    const { page, context } = await open();
+    await page.fill('#search', '区块链');
+    const empty = page.locator('.empty-state');
+    await empty.waitFor();
+    assert.match(await empty.textContent(), /没有找到与“区块链”匹配的内容/);
+    assert.equal(await status(page), '没有匹配的内容');
+    assert.equal(await page.locator('section.part:visible').count(), 0);
+    await empty.getByRole('button', { name: '清除搜索' }).click();
+    assert.equal(await page.inputValue('#search'), '');
+    assert.equal(await page.locator('section.part:visible').count(), 5);
+    await context.close();
+  });
+
+  test('half-typed pinyin in an input method is not a query', async () => {
+    const { page, context } = await open();
+    await page.focus('#search');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'shou', selectionStart: 4, selectionEnd: 4 });
+    assert.equal(await page.inputValue('#search'), 'shou');
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('main mark').count(), 0, 'composition is not filtered');
+    assert.equal(await status(page), '');
+    await cdp.send('Input.insertText', { text: '守正' });
+    await page.waitForSelector('main mark');
+    assert.equal(await page.inputValue('#search'), '守正');
+    assert.equal(await status(page), '共 4 处，分布在 3 节');
+    await context.close();
+  });
+
+  test('the query lives in the address: shared links and Back/Forward', async () => {
+    const { page, log, context } = await open('?q=' + encodeURIComponent('守正'));
+    assert.equal(await page.inputValue('#search'), '守正');
+    assert.deepEqual(await marks(page), ['守正', '守正', '守正', '守正']);
+    const loads = [];
+    page.on('load', () => loads.push(page.url()));
+
+    await page.fill('#search', '');
+    await page.locator('#search').pressSequentially('倾听', { delay: 20 });
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === '倾听');
+    await page.waitForTimeout(1600); // a pause ends the typing burst
+    await page.locator('#search').fill('传帮带');
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === '传帮带');
+
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === '倾听');
+    assert.equal(await page.inputValue('#search'), '倾听');
+    assert.deepEqual([...new Set(await marks(page))], ['倾听']);
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === '守正');
+    assert.equal(await page.inputValue('#search'), '守正');
+    await page.goForward();
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === '倾听');
+    assert.deepEqual(loads, [], 'no page load');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('queries that cannot be parsed are taken literally, never an error', async () => {
+    const { page, log, context } = await open();
+    for (const q of ['"', '-', '|', '| 守正', '守正 |', '"守正', '-"', '((', '\\', '<script>alert(1)</script>', '一'.repeat(400)]) {
+      await page.fill('#search', q);
+      await page.waitForTimeout(50);
+      assert.equal(await page.locator('h1').count(), 1, q);
+    }
+    assert.match(await status(page), /查询过长/);
+    await page.fill('#search', '| 守正');
+    await page.waitForSelector('main mark');
+    assert.deepEqual([...new Set(await marks(page))], ['守正']);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+});
