@@ -29,12 +29,10 @@ pub fn App() -> impl IntoView {
     });
 
     move || match state.route.get() {
-        Route::Essay(slug) => {
-            match collection().essays.iter().position(|e| e.slug == slug) {
-                Some(i) => view! { <EssayView essay=&collection().essays[i] index=i /> }.into_any(),
-                None => view! { <EssayList /> }.into_any(),
-            }
-        }
+        Route::Essay(slug) => match collection().essays.iter().position(|e| e.slug == slug) {
+            Some(i) => view! { <EssayView essay=&collection().essays[i] index=i /> }.into_any(),
+            None => view! { <EssayList /> }.into_any(),
+        },
         Route::List => view! { <EssayList /> }.into_any(),
     }
 }

@@ -39,7 +39,10 @@ impl ReaderState {
                 if q.is_empty() {
                     Vec::new()
                 } else {
-                    indexes().iter().map(|i| filter_essay(i, q, tables())).collect()
+                    indexes()
+                        .iter()
+                        .map(|i| filter_essay(i, q, tables()))
+                        .collect()
                 }
             })
         });

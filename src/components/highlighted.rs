@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use wenji_search::marks::pieces;
 
 #[component]
-pub fn Highlighted(text: &'static str, #[prop(into)] marks: Signal<Vec<Range<usize>>>) -> impl IntoView {
+pub fn Highlighted(
+    text: &'static str,
+    #[prop(into)] marks: Signal<Vec<Range<usize>>>,
+) -> impl IntoView {
     move || {
         marks.with(|m| {
             pieces(text, m)

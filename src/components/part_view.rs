@@ -34,8 +34,14 @@ pub fn PartView(
         hits.with(|h| h.as_ref().and_then(|p| p.as_ref()).map(|p| p.title.clone()))
             .unwrap_or_default()
     });
-    let count = Signal::derive(move || hits.with(|h| h.as_ref().and_then(|p| p.as_ref()).map(|p| p.hits)));
-    let lead_shown = move || hits.with(|h| h.as_ref().is_none_or(|p| p.as_ref().is_some_and(|p| p.lead.is_some())));
+    let count =
+        Signal::derive(move || hits.with(|h| h.as_ref().and_then(|p| p.as_ref()).map(|p| p.hits)));
+    let lead_shown = move || {
+        hits.with(|h| {
+            h.as_ref()
+                .is_none_or(|p| p.as_ref().is_some_and(|p| p.lead.is_some()))
+        })
+    };
     let lead = part
         .lead
         .iter()

@@ -51,7 +51,8 @@ pub fn SectionView(
         .iter()
         .enumerate()
         .map(|(k, text)| {
-            let marks = Signal::derive(move || unit(&|u| u.paragraphs.get(k).cloned().unwrap_or_default()));
+            let marks =
+                Signal::derive(move || unit(&|u| u.paragraphs.get(k).cloned().unwrap_or_default()));
             view! {
                 <p>
                     <Highlighted text=text.as_str() marks=marks />

@@ -85,16 +85,14 @@ pub fn decode_component(s: &str) -> String {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -160,8 +158,14 @@ mod tests {
     #[test]
     fn the_query_travels_in_the_address() {
         let c = several();
-        assert_eq!(address(&Route::List, "守正 -理论", &c), "?q=%E5%AE%88%E6%AD%A3%20-%E7%90%86%E8%AE%BA");
-        assert_eq!(address(&Route::Essay("a".into()), "a&b", &c), "?essay=a&q=a%26b");
+        assert_eq!(
+            address(&Route::List, "守正 -理论", &c),
+            "?q=%E5%AE%88%E6%AD%A3%20-%E7%90%86%E8%AE%BA"
+        );
+        assert_eq!(
+            address(&Route::Essay("a".into()), "a&b", &c),
+            "?essay=a&q=a%26b"
+        );
         assert_eq!(address(&Route::List, "", &c), "");
         let back = address(&Route::Essay("a".into()), "“守正” | x+y %", &c);
         assert_eq!(param(&back, "q").as_deref(), Some("“守正” | x+y %"));

@@ -126,8 +126,11 @@ pub fn filter_essay(index: &EssayIndex, query: &Query, tables: &Tables) -> Essay
         let mut any = false;
 
         if !part.lead.is_empty() {
-            let paras: Vec<FieldMatch> =
-                part.lead.iter().map(|p| match_field(p, query, tables)).collect();
+            let paras: Vec<FieldMatch> = part
+                .lead
+                .iter()
+                .map(|p| match_field(p, query, tables))
+                .collect();
             let mut fields: Vec<&FieldMatch> = vec![&title];
             fields.extend(paras.iter());
             if shown(&fields, query) {
@@ -137,7 +140,8 @@ pub fn filter_essay(index: &EssayIndex, query: &Query, tables: &Tables) -> Essay
         }
         for (heading, body) in &part.sections {
             let heading = match_field(heading, query, tables);
-            let paras: Vec<FieldMatch> = body.iter().map(|p| match_field(p, query, tables)).collect();
+            let paras: Vec<FieldMatch> =
+                body.iter().map(|p| match_field(p, query, tables)).collect();
             let mut fields: Vec<&FieldMatch> = vec![&title, &heading];
             fields.extend(paras.iter());
             if shown(&fields, query) {
@@ -150,9 +154,15 @@ pub fn filter_essay(index: &EssayIndex, query: &Query, tables: &Tables) -> Essay
         if any {
             hits.hits = title.marks.len()
                 + hits.lead.as_ref().map_or(0, |u| u.hits)
-                + hits.sections.iter().flatten().map(|u| u.hits).sum::<usize>();
+                + hits
+                    .sections
+                    .iter()
+                    .flatten()
+                    .map(|u| u.hits)
+                    .sum::<usize>();
             hits.title = title.marks;
-            out.sections += usize::from(hits.lead.is_some()) + hits.sections.iter().flatten().count();
+            out.sections +=
+                usize::from(hits.lead.is_some()) + hits.sections.iter().flatten().count();
             out.hits += hits.hits;
             out.parts.push(Some(hits));
         } else {

@@ -9,8 +9,11 @@ pub fn pieces<'a>(text: &'a str, marks: &[Range<usize>]) -> Vec<(&'a str, bool)>
     let mut out = Vec::new();
     let mut at = 0;
     for r in marks {
-        if r.start < at || r.end > text.len() || r.start >= r.end
-            || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end)
+        if r.start < at
+            || r.end > text.len()
+            || r.start >= r.end
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
         {
             continue;
         }
@@ -34,7 +37,15 @@ mod tests {
     fn pieces_cover_the_text_in_order() {
         let t = "守正创新，与时俱进";
         let p = pieces(t, &[0..6, 15..21]);
-        assert_eq!(p, [("守正", true), ("创新，", false), ("与时", true), ("俱进", false)]);
+        assert_eq!(
+            p,
+            [
+                ("守正", true),
+                ("创新，", false),
+                ("与时", true),
+                ("俱进", false)
+            ]
+        );
         assert_eq!(p.iter().map(|x| x.0).collect::<String>(), t);
     }
 

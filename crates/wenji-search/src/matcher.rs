@@ -137,7 +137,13 @@ mod tests {
 
     #[test]
     fn full_readings_initials_and_a_prefix_at_the_end() {
-        for q in ["shouzheng", "szcx", "shouzcx", "shouzhengchuangx", "shouzhengchuangxin"] {
+        for q in [
+            "shouzheng",
+            "szcx",
+            "shouzcx",
+            "shouzhengchuangx",
+            "shouzhengchuangxin",
+        ] {
             let got = spelled(q, "唯有守正创新，才能");
             assert!(got.iter().any(|g| g.starts_with("守正")), "{q}: {got:?}");
         }

@@ -27,7 +27,10 @@ impl Term {
         if folded.is_empty() {
             return None;
         }
-        let letters: String = folded.chars().map(|c| if c == 'ü' { 'v' } else { c }).collect();
+        let letters: String = folded
+            .chars()
+            .map(|c| if c == 'ü' { 'v' } else { c })
+            .collect();
         let pinyin = (letters.bytes().all(|b| b.is_ascii_lowercase())
             && letters.len() <= MAX_PINYIN_LETTERS)
             .then_some(letters);
@@ -81,7 +84,11 @@ impl Query {
                 Token::Word { text, negated } => {
                     if after_or {
                         // In an alternative `-` is literal text.
-                        let raw = if *negated { format!("-{text}") } else { text.clone() };
+                        let raw = if *negated {
+                            format!("-{text}")
+                        } else {
+                            text.clone()
+                        };
                         group.extend(Term::new(&raw, tables));
                         after_or = false;
                         continue;
@@ -94,7 +101,11 @@ impl Query {
                     if *negated && !next_is_or {
                         query.excluded.extend(Term::new(text, tables));
                     } else {
-                        let raw = if *negated { format!("-{text}") } else { text.clone() };
+                        let raw = if *negated {
+                            format!("-{text}")
+                        } else {
+                            text.clone()
+                        };
                         group.extend(Term::new(&raw, tables));
                     }
                 }
@@ -154,7 +165,10 @@ fn tokenize(input: &str) -> Vec<Token> {
                 }
                 word.clear();
                 if !inner.trim().is_empty() {
-                    tokens.push(Token::Word { text: inner, negated });
+                    tokens.push(Token::Word {
+                        text: inner,
+                        negated,
+                    });
                 }
                 i += len + 2;
                 continue;
@@ -194,20 +208,38 @@ mod tests {
 
     #[test]
     fn spaces_separate_terms_that_must_all_match() {
-        assert_eq!(words(&parse("守正  创新")), (vec![vec!["守正"], vec!["创新"]], vec![]));
-        assert_eq!(words(&parse("守正\u{3000}创新")), (vec![vec!["守正"], vec!["创新"]], vec![]));
+        assert_eq!(
+            words(&parse("守正  创新")),
+            (vec![vec!["守正"], vec!["创新"]], vec![])
+        );
+        assert_eq!(
+            words(&parse("守正\u{3000}创新")),
+            (vec![vec!["守正"], vec!["创新"]], vec![])
+        );
     }
 
     #[test]
     fn bar_makes_alternatives() {
-        assert_eq!(words(&parse("倾听 | 理解 职工")), (vec![vec!["倾听", "理解"], vec!["职工"]], vec![]));
-        assert_eq!(words(&parse("倾听|理解")), (vec![vec!["倾听", "理解"]], vec![]));
-        assert_eq!(words(&parse("a | b | c")), (vec![vec!["a", "b", "c"]], vec![]));
+        assert_eq!(
+            words(&parse("倾听 | 理解 职工")),
+            (vec![vec!["倾听", "理解"], vec!["职工"]], vec![])
+        );
+        assert_eq!(
+            words(&parse("倾听|理解")),
+            (vec![vec!["倾听", "理解"]], vec![])
+        );
+        assert_eq!(
+            words(&parse("a | b | c")),
+            (vec![vec!["a", "b", "c"]], vec![])
+        );
     }
 
     #[test]
     fn minus_excludes() {
-        assert_eq!(words(&parse("理论 -实践")), (vec![vec!["理论"]], vec!["实践"]));
+        assert_eq!(
+            words(&parse("理论 -实践")),
+            (vec![vec!["理论"]], vec!["实践"])
+        );
         assert_eq!(words(&parse("-\"大水 漫灌\"")), (vec![], vec!["大水漫灌"]));
     }
 
@@ -229,7 +261,10 @@ mod tests {
         // `|` at either end is no alternative.
         assert_eq!(words(&parse("| 守正")), (vec![vec!["守正"]], vec![]));
         assert_eq!(words(&parse("守正 |")), (vec![vec!["守正"]], vec![]));
-        assert_eq!(words(&parse("守正 || 创新")), (vec![vec!["守正"], vec!["创新"]], vec![]));
+        assert_eq!(
+            words(&parse("守正 || 创新")),
+            (vec![vec!["守正"], vec!["创新"]], vec![])
+        );
     }
 
     #[test]

@@ -83,7 +83,11 @@ impl Tables {
         for line in readings.split('\n') {
             let mut cs = line.chars();
             if let Some(c) = cs.next() {
-                let rs = cs.as_str().split(' ').filter(|r| !r.is_empty()).map(str::to_owned);
+                let rs = cs
+                    .as_str()
+                    .split(' ')
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_owned);
                 t.readings.insert(c, rs.collect());
             }
         }

@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn several_readings_are_kept() {
         let r = readings_of('长');
-        assert!(r.contains(&"chang".to_owned()) && r.contains(&"zhang".to_owned()), "{r:?}");
+        assert!(
+            r.contains(&"chang".to_owned()) && r.contains(&"zhang".to_owned()),
+            "{r:?}"
+        );
         assert_eq!(readings_of('绿'), ["lv", "lu"]);
         assert!(readings_of('a').is_empty());
     }

@@ -22,7 +22,11 @@ fn fixture() -> &'static Fixture {
         let text = essay.plain_text();
         let tables = Tables::for_texts([text.as_str()]);
         let index = EssayIndex::new(&essay, &tables);
-        Fixture { essay, tables, index }
+        Fixture {
+            essay,
+            tables,
+            index,
+        }
     })
 }
 
@@ -127,7 +131,10 @@ fn pinyin_uses_every_reading() {
 #[test]
 fn all_terms_must_match() {
     assert_eq!(shown("倾听 改革"), ["篇章一-其二"]);
-    assert_eq!(marked("倾听 改革"), ["改革", "改革", "改革", "倾听", "改革"]);
+    assert_eq!(
+        marked("倾听 改革"),
+        ["改革", "改革", "改革", "倾听", "改革"]
+    );
 }
 
 #[test]
@@ -140,7 +147,10 @@ fn minus_excludes_sections() {
     let with = shown("理论");
     let without = shown("理论 -实践");
     assert!(with.contains(&"篇章一-其二".to_owned()));
-    assert!(!without.contains(&"篇章一-其二".to_owned()), "其二 speaks of 实践");
+    assert!(
+        !without.contains(&"篇章一-其二".to_owned()),
+        "其二 speaks of 实践"
+    );
     assert!(without.len() < with.len() && !without.is_empty());
 }
 
