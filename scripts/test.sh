@@ -17,8 +17,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
 
-step "host tests (wenji-core, wenji-search)"
-cargo test -p wenji-core -p wenji-search
+step "host tests (wenji-core, wenji-search, wenji-ship)"
+cargo test -p wenji-core -p wenji-search -p wenji-ship
 
 step "release build of the several-essays fixture (target/dist-multi)"
 WENJI_CONTENT_DIR=tests/fixtures/collection-multi \

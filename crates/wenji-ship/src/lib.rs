@@ -1,0 +1,6 @@
+//! Trunk's post-build step for wenji (see `Trunk.toml` `[[hooks]]`).
+#![forbid(unsafe_code)]
+
+pub mod html;
+pub mod page;
+pub mod prerender;

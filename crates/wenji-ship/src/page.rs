@@ -1,0 +1,268 @@
+//! Edits of the `index.html` that Trunk wrote: the prerendered first view,
+//! the Content Security Policy, and the single self-contained file.
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+/// Where the app mounts; the prerendered markup goes inside it.
+pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
+
+/// `'sha256-…'` of an inline script or style, as CSP wants it.
+pub fn csp_hash(content: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        B64.encode(Sha256::digest(content.as_bytes()))
+    )
+}
+
+/// Put `markup` inside the app root of `html`.
+pub fn insert_prerendered(html: &str, markup: &str) -> Result<String, String> {
+    if html.matches(APP_ROOT).count() != 1 {
+        return Err(format!("index.html must contain `{APP_ROOT}` exactly once"));
+    }
+    Ok(html.replacen(APP_ROOT, &format!(r#"<div id="app">{markup}</div>"#), 1))
+}
+
+/// The contents of every inline `<script …>…</script>` (one without `src`).
+pub fn inline_scripts(html: &str) -> Vec<&str> {
+    inline_elements(html, "script")
+}
+
+/// The contents of every `<style>…</style>`.
+pub fn inline_styles(html: &str) -> Vec<&str> {
+    inline_elements(html, "style")
+}
+
+fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
+        let after = &rest[start..];
+        let Some(gt) = after.find('>') else { break };
+        let attrs = &after[..gt];
+        let body = &after[gt + 1..];
+        let Some(end) = body.find(&close) else { break };
+        if !attrs.contains(" src=") {
+            out.push(&body[..end]);
+        }
+        rest = &body[end + close.len()..];
+    }
+    out
+}
+
+/// Add a CSP `<meta>` right after `<meta charset>`: scripts from the page's
+/// origin, its inline scripts by hash, wasm compilation, nothing foreign.
+pub fn add_csp(html: &str, policy: &str) -> Result<String, String> {
+    let anchor = r#"<meta charset="utf-8" />"#;
+    if !html.contains(anchor) {
+        return Err(format!("index.html must start its head with `{anchor}`"));
+    }
+    let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}" />"#);
+    Ok(html.replacen(anchor, &format!("{anchor}\n    {meta}"), 1))
+}
+
+/// The policy of the served site (`dist/`).
+pub fn site_policy(html: &str) -> String {
+    let hashes: Vec<String> = inline_scripts(html).into_iter().map(csp_hash).collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        hashes.join(" ")
+    )
+}
+
+/// The policy of the single file: nothing but what it carries inline.
+pub fn single_file_policy(html: &str) -> String {
+    let scripts: Vec<String> = inline_scripts(html).into_iter().map(csp_hash).collect();
+    let styles: Vec<String> = inline_styles(html).into_iter().map(csp_hash).collect();
+    format!(
+        "default-src 'none'; script-src 'wasm-unsafe-eval' {}; style-src {}; img-src data:; \
+         object-src 'none'; base-uri 'none'; form-action 'none'",
+        scripts.join(" "),
+        styles.join(" ")
+    )
+}
+
+/// The value of attribute `name` in a tag's text.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// Every tag `<name …>` (its text up to `>`), with its byte range.
+fn tags<'a>(html: &'a str, name: &str) -> Vec<(std::ops::Range<usize>, &'a str)> {
+    let open = format!("<{name} ");
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = html[at..].find(&open) {
+        let start = at + i;
+        let Some(len) = html[start..].find('>') else {
+            break;
+        };
+        let end = start + len + 1;
+        out.push((start..end, &html[start..end]));
+        at = end;
+    }
+    out
+}
+
+/// Files the single file needs, read by the caller from the staging dir.
+pub trait Files {
+    fn read(&self, relative: &str) -> Result<Vec<u8>, String>;
+}
+
+/// The page with everything inlined: CSS as `<style>`, the favicon as a
+/// data URL, the JavaScript glue and the wasm (base64) in one module script.
+pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
+    let mut out = html.to_owned();
+    // Stylesheets and icons.
+    for (range, tag) in tags(html, "link").into_iter().rev() {
+        let href = attr(tag, "href").unwrap_or("");
+        let rel = attr(tag, "rel").unwrap_or("");
+        let replacement = match rel {
+            "stylesheet" => {
+                let css =
+                    String::from_utf8(files.read(href)?).map_err(|e| format!("{href}: {e}"))?;
+                format!("<style>{css}</style>")
+            }
+            "icon" => {
+                let kind = attr(tag, "type").unwrap_or("image/svg+xml");
+                format!(
+                    r#"<link rel="icon" type="{kind}" href="data:{kind};base64,{}"/>"#,
+                    B64.encode(files.read(href)?)
+                )
+            }
+            // Preloads of the script and the wasm: both are inline now.
+            "modulepreload" | "preload" => String::new(),
+            "manifest" => String::new(),
+            _ => continue,
+        };
+        out.replace_range(range, &replacement);
+    }
+    // Trunk's loader script imports the glue and fetches the wasm.
+    let loader = inline_scripts(&out)
+        .into_iter()
+        .find(|s| s.contains("import init"))
+        .ok_or("no Trunk loader script (`import init …`) in index.html")?
+        .to_owned();
+    let glue_path = between(&loader, "from '", "'").ok_or("the loader names no glue script")?;
+    let wasm_path = between(&loader, "module_or_path: '", "'").ok_or("the loader names no wasm")?;
+    let glue =
+        String::from_utf8(files.read(glue_path)?).map_err(|e| format!("{glue_path}: {e}"))?;
+    if glue.lines().any(|l| l.starts_with("import ")) {
+        return Err(format!(
+            "{glue_path} imports other modules: they would need inlining too"
+        ));
+    }
+    if !glue.contains("async function __wbg_init(") {
+        return Err(format!(
+            "{glue_path} has no `__wbg_init`: wasm-bindgen changed its glue"
+        ));
+    }
+    let wasm = B64.encode(files.read(wasm_path)?);
+    let inline = format!(
+        "{glue}\nconst wenjiWasm = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
+         await __wbg_init({{ module_or_path: wenjiWasm }});\n"
+    );
+    Ok(out.replacen(&loader, &inline, 1))
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = s.find(open)? + open.len();
+    let len = s[start..].find(close)?;
+    Some(&s[start..start + len])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <link rel="icon" href="./favicon-1.svg" integrity="sha384-x" type="image/svg+xml"/>
+    <link rel="stylesheet" href="./main-1.css" integrity="sha384-y"/>
+<script type="module">
+import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });
+</script>
+  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm"></head>
+  <body><div id="app"></div></body>
+</html>"#;
+
+    struct Mem(HashMap<&'static str, Vec<u8>>);
+    impl Files for Mem {
+        fn read(&self, p: &str) -> Result<Vec<u8>, String> {
+            self.0.get(p).cloned().ok_or(format!("{p}: missing"))
+        }
+    }
+
+    fn files() -> Mem {
+        Mem(HashMap::from([
+            ("./favicon-1.svg", b"<svg/>".to_vec()),
+            ("./main-1.css", b"body{color:red}".to_vec()),
+            (
+                "./app-1.js",
+                b"async function __wbg_init(m) {}\nexport default __wbg_init;\n".to_vec(),
+            ),
+            ("./app-1_bg.wasm", vec![0, 97, 115, 109]),
+        ]))
+    }
+
+    #[test]
+    fn prerendered_markup_goes_in_the_app_root() {
+        let html = insert_prerendered(TRUNK_PAGE, "<h1>T</h1>").unwrap();
+        assert!(html.contains(r#"<div id="app"><h1>T</h1></div>"#));
+        assert!(insert_prerendered("<body></body>", "x").is_err());
+    }
+
+    #[test]
+    fn the_policy_allows_the_inline_loader_by_its_hash() {
+        let scripts = inline_scripts(TRUNK_PAGE);
+        assert_eq!(scripts.len(), 1);
+        let policy = site_policy(TRUNK_PAGE);
+        assert!(policy.contains(&csp_hash(scripts[0])));
+        assert!(policy.contains("'wasm-unsafe-eval'") && !policy.contains("unsafe-inline"));
+        let html = add_csp(TRUNK_PAGE, &policy).unwrap();
+        assert!(html.contains(
+            r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self';"#
+        ));
+        // Known value: sha256 of the empty string.
+        assert_eq!(
+            csp_hash(""),
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+        );
+    }
+
+    #[test]
+    fn the_single_file_needs_no_other_file() {
+        let html = single_file(TRUNK_PAGE, &files()).unwrap();
+        assert!(!html.contains("./"), "{html}");
+        assert!(html.contains("<style>body{color:red}</style>"));
+        assert!(html.contains("data:image/svg+xml;base64,PHN2Zy8+"));
+        assert!(html.contains("atob(\"AGFzbQ==\")"));
+        assert!(html.contains("await __wbg_init({ module_or_path: wenjiWasm })"));
+        let policy = single_file_policy(&html);
+        assert!(policy.starts_with("default-src 'none'"));
+        assert_eq!(inline_styles(&html).len(), 1);
+    }
+
+    #[test]
+    fn glue_that_imports_is_refused() {
+        let mut f = files();
+        f.0.insert(
+            "./app-1.js",
+            b"import x from './snippets/a.js';\nasync function __wbg_init(m) {}".to_vec(),
+        );
+        assert!(single_file(TRUNK_PAGE, &f)
+            .unwrap_err()
+            .contains("imports other modules"));
+    }
+}

@@ -1,0 +1,187 @@
+//! The page the app shows first, as static HTML: readable with JavaScript
+//! turned off and painted before the wasm has loaded. It mirrors the markup
+//! of the app's components (`src/components/`), so that the app can take
+//! the page over without anything moving.
+
+use std::fmt::Write;
+
+use wenji_core::facts::facts_line;
+use wenji_core::{Collection, Essay, Part, Section};
+
+use crate::html::escape;
+
+/// The markup of the first view: the essay when there is one, else the list.
+pub fn first_view(collection: &Collection) -> String {
+    match collection.essays.as_slice() {
+        [only] => essay_page(only),
+        essays => list_page(essays),
+    }
+}
+
+/// What `SearchBar` renders before any query.
+fn search_bar() -> &'static str {
+    concat!(
+        r#"<div class="search-bar" role="search"><div class="search-row">"#,
+        r#"<input id="search" class="search-input" type="search" placeholder="搜索：关键词、拼音或繁体（按 / 聚焦）" "#,
+        r#"aria-label="搜索文章" aria-describedby="search-status" autocomplete="off" spellcheck="false" enterkeyhint="search">"#,
+        r#"<button type="button" class="hit-nav" aria-label="上一处" title="上一处（Shift+Enter）" disabled>↑</button>"#,
+        r#"<button type="button" class="hit-nav" aria-label="下一处" title="下一处（Enter）" disabled>↓</button>"#,
+        r#"<span class="hit-position" aria-live="off"></span></div>"#,
+        r#"<p id="search-status" class="search-status" role="status" aria-live="polite"></p></div>"#,
+    )
+}
+
+fn essay_page(essay: &Essay) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<header class="page-header"><h1>{}</h1><p class="facts">{}</p>"#,
+        escape(&essay.title),
+        escape(&facts_line(&essay.facts))
+    );
+    if essay.facts.excerpt {
+        out.push_str(r#"<p class="excerpt-note">以下为原文节选，原文未完。</p>"#);
+    }
+    out.push_str("</header>");
+    out.push_str(search_bar());
+    out.push_str(concat!(
+        r#"<main id="main" class="essay"><div class="fold-toolbar" role="toolbar" aria-label="折叠">"#,
+        r#"<button type="button" class="tool">全部展开</button><button type="button" class="tool">全部折叠</button></div>"#,
+        r#"<article class="essay-body">"#
+    ));
+    for part in &essay.parts {
+        part_html(&mut out, part);
+    }
+    out.push_str("</article>");
+    if essay.facts.excerpt {
+        out.push_str(r#"<p class="excerpt-end" role="note">……（节选至此，原文未完）</p>"#);
+    }
+    out.push_str("</main>");
+    out
+}
+
+fn heading(out: &mut String, level: u8, id: &str, text: &str) {
+    let _ = write!(
+        out,
+        r#"<h{level} class="fold-heading"><button type="button" class="fold" aria-expanded="true" aria-controls="{id}-body"><span class="chevron" aria-hidden="true"></span><span class="heading-text">{text}</span></button></h{level}>"#,
+        id = escape(id),
+        text = escape(text)
+    );
+}
+
+fn part_html(out: &mut String, part: &Part) {
+    let _ = write!(out, r#"<section class="part" id="{}">"#, escape(&part.id));
+    heading(out, 2, &part.id, &part.title);
+    let _ = write!(
+        out,
+        r#"<div class="part-body" id="{}-body">"#,
+        escape(&part.id)
+    );
+    for p in &part.lead {
+        let _ = write!(out, r#"<p class="lead">{}</p>"#, escape(p));
+    }
+    for s in &part.sections {
+        section_html(out, s);
+    }
+    out.push_str("</div></section>");
+}
+
+fn section_html(out: &mut String, section: &Section) {
+    let _ = write!(out, r#"<section class="sub" id="{}">"#, escape(&section.id));
+    heading(out, 3, &section.id, &section.heading);
+    let _ = write!(
+        out,
+        r#"<div class="sub-body" id="{}-body">"#,
+        escape(&section.id)
+    );
+    for p in &section.body {
+        let _ = write!(out, "<p>{}</p>", escape(p));
+    }
+    out.push_str("</div></section>");
+}
+
+fn list_page(essays: &[Essay]) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<header class="page-header"><h1>文集</h1><p class="facts">共 {} 篇</p></header>"#,
+        essays.len()
+    );
+    out.push_str(search_bar());
+    out.push_str(r#"<main id="main" class="essay-list"><ul>"#);
+    for e in essays {
+        let _ = write!(
+            out,
+            r#"<li><a class="essay-link" href="?essay={slug}"><span class="essay-link-title">{title}</span><span class="facts">{facts}</span></a></li>"#,
+            slug = escape(&e.slug),
+            title = escape(&e.title),
+            facts = escape(&facts_line(&e.facts))
+        );
+    }
+    out.push_str("</ul></main>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wenji_core::{Date, Facts};
+
+    fn essay(title: &str, text: &str) -> Essay {
+        Essay {
+            slug: "e".into(),
+            title: title.into(),
+            order: 1,
+            facts: Facts {
+                format: "docx".into(),
+                chars: 2490,
+                pages: 6,
+                published: Date::new(2026, 1, 15).unwrap(),
+                region: "云南".into(),
+                excerpt: true,
+            },
+            parts: vec![Part {
+                id: "引言".into(),
+                title: "引言：<b>标题</b>".into(),
+                lead: vec![text.into()],
+                sections: vec![Section {
+                    id: "引言-其一".into(),
+                    heading: "其一，开头。".into(),
+                    body: vec!["正文".into()],
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn one_essay_is_shown_whole_with_its_facts() {
+        let html = first_view(&Collection {
+            essays: vec![essay("标题", "正文")],
+        });
+        assert!(html.contains("<h1>标题</h1>"));
+        assert!(html.contains("原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"));
+        assert!(html.contains(r#"<section class="sub" id="引言-其一">"#));
+        assert!(html.contains("……（节选至此，原文未完）"));
+    }
+
+    #[test]
+    fn essay_text_stays_text() {
+        let html = first_view(&Collection {
+            essays: vec![essay("<script>x</script>", "<img src=x onerror=alert(1)>")],
+        });
+        assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"));
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    #[test]
+    fn several_essays_start_on_the_list() {
+        let mut b = essay("乙", "x");
+        b.slug = "b".into();
+        let html = first_view(&Collection {
+            essays: vec![essay("甲", "x"), b],
+        });
+        assert!(html.contains("共 2 篇"));
+        assert!(html.contains(r#"href="?essay=b""#));
+        assert!(!html.contains("<article"));
+    }
+}

@@ -1,0 +1,144 @@
+// What the release build ships: prerendered pages, the single file, the CSP.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { serve } from './support/serve.mjs';
+import { launch, ready, recordedPage } from './support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('dist');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Record CSP violations from the first script on. */
+async function watchCsp(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+const headingBoxes = (page) =>
+  page.$$eval('h1, h2, h3', (hs) => hs.map((h) => {
+    const r = h.getBoundingClientRect();
+    return [h.textContent.trim(), Math.round(r.top + scrollY), Math.round(r.left)];
+  }));
+
+describe('the release build', () => {
+  test('is readable with JavaScript turned off', async () => {
+    const { page, context } = await recordedPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url);
+    assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
+    assert.equal(
+      await page.textContent('header .facts'),
+      '原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南',
+    );
+    assert.equal(await page.locator('h2').count(), 5);
+    assert.equal(await page.locator('h3').count(), 7);
+    assert.ok(await page.getByText('在日常工作中，我时刻').isVisible());
+    assert.ok(await page.getByText('……（节选至此，原文未完）').isVisible());
+    await context.close();
+  });
+
+  test('paints the text before the wasm has loaded, then takes over in place', async () => {
+    const { page, context } = await recordedPage(browser, { viewport: { width: 1000, height: 700 } });
+    // Hold the wasm back until the static page has been measured and scrolled.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('wenji-interactive').length), 0,
+      'the app is not running yet');
+    const before = await headingBoxes(page);
+    await page.evaluate(() => window.scrollTo(0, 900));
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    const interactive = await page.evaluate(() => performance.getEntriesByName('wenji-interactive')[0].startTime);
+    assert.ok(fcp < interactive, `first paint ${fcp} ms before the app ${interactive} ms`);
+    assert.deepEqual(await headingBoxes(page), before, 'nothing moved when the app took over');
+    assert.equal(await page.evaluate(() => scrollY), 900, 'the scroll position is kept');
+    // And it is the app now: folding works.
+    await page.locator('#篇章一 > h2 button').click();
+    assert.equal(await page.locator('#篇章一-body').isVisible(), false);
+    await context.close();
+  });
+
+  test('keeps what was typed before the app started', async () => {
+    const { page, context } = await recordedPage(browser);
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.fill('#search', '守正');
+    release();
+    await page.waitForSelector('main mark');
+    assert.equal(await page.inputValue('#search'), '守正');
+    assert.equal(new URL(page.url()).searchParams.get('q'), '守正');
+    await context.close();
+  });
+
+  test('reports no CSP violation while loading, folding and filtering', async () => {
+    const { page, log, context } = await recordedPage(browser);
+    await watchCsp(page);
+    await page.goto(server.url);
+    await ready(page);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await page.getByRole('button', { name: '全部折叠' }).click();
+    await page.getByRole('button', { name: '全部展开' }).click();
+    await page.fill('#search', 'szcx');
+    await page.waitForSelector('main mark');
+    await page.press('#search', 'Enter');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(log.errors, []);
+    const origin = new URL(server.url).origin;
+    assert.deepEqual(log.requests.filter((u) => new URL(u).origin !== origin), []);
+    await context.close();
+  });
+
+  test('the single file opens from file:// alone and filters', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wenji-single-'));
+    await copyFile('dist/wenji.html', join(dir, 'wenji.html'));
+    assert.deepEqual(await readdir(dir), ['wenji.html']);
+    const { page, log, context } = await recordedPage(browser);
+    await watchCsp(page);
+    await page.goto(pathToFileURL(join(dir, 'wenji.html')).href);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
+    assert.equal(await page.locator('h2').count(), 5);
+    await page.fill('#search', '傳幫帶');
+    await page.waitForSelector('main mark');
+    assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), ['传帮带']);
+    await page.locator('#篇章二 > h2 button').click();
+    assert.equal(await page.locator('#篇章二-body').isVisible(), false);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
+    await context.close();
+  });
+});
