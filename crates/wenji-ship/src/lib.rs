@@ -4,3 +4,4 @@
 pub mod html;
 pub mod page;
 pub mod prerender;
+pub mod service_worker;

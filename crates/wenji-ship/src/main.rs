@@ -1,12 +1,14 @@
 //! Run by Trunk after each build, in its staging folder:
 //! 1. puts the prerendered first view into `index.html`;
 //! 2. writes `wenji.html`, the whole app in one file;
-//! 3. adds a Content Security Policy to both.
+//! 3. adds a Content Security Policy to both;
+//! 4. writes `sw.js`, the service worker that precaches this build.
 
 use std::path::{Path, PathBuf};
 
 use wenji_ship::page::{self, Files};
 use wenji_ship::prerender::first_view;
+use wenji_ship::service_worker;
 
 struct Dir(PathBuf);
 
@@ -40,8 +42,31 @@ fn run() -> Result<(), String> {
     let single = page::add_csp(&single, &page::single_file_policy(&single))?;
     write(&staging.join("wenji.html"), &single)?;
 
+    // Every file of the site but the single file (a download of its own)
+    // and the service worker itself; index.html as it will be written.
+    let mut entries = Vec::new();
+    let mut names: Vec<String> = std::fs::read_dir(&staging)
+        .map_err(|e| format!("{}: {e}", staging.display()))?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !matches!(n.as_str(), "index.html" | "wenji.html" | "sw.js"))
+        .collect();
+    names.sort();
+    for name in &names {
+        let bytes = std::fs::read(staging.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        entries.push(service_worker::entry(name, &bytes));
+    }
+    // The build id covers the page's own content too.
+    entries.push(service_worker::entry("index.html", html.as_bytes()));
+    let id = service_worker::build_id(&entries);
+    entries.pop();
+    let html = page::add_build_id(&html, &id)?;
     let site = page::add_csp(&html, &page::site_policy(&html))?;
     write(&index_path, &site)?;
+    entries.push(service_worker::entry("index.html", site.as_bytes()));
+    entries.push(service_worker::entry("", site.as_bytes()));
+    write(&staging.join("sw.js"), &service_worker::script(&entries))?;
     Ok(())
 }
 

@@ -53,15 +53,29 @@ fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
     out
 }
 
-/// Add a CSP `<meta>` right after `<meta charset>`: scripts from the page's
-/// origin, its inline scripts by hash, wasm compilation, nothing foreign.
-pub fn add_csp(html: &str, policy: &str) -> Result<String, String> {
+/// Name the build in a `<meta name="wenji-build">`, after `<meta charset>`.
+pub fn add_build_id(html: &str, id: &str) -> Result<String, String> {
+    add_after_charset(
+        html,
+        &format!(r#"<meta name="wenji-build" content="{id}" />"#),
+    )
+}
+
+fn add_after_charset(html: &str, tag: &str) -> Result<String, String> {
     let anchor = r#"<meta charset="utf-8" />"#;
     if !html.contains(anchor) {
         return Err(format!("index.html must start its head with `{anchor}`"));
     }
-    let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}" />"#);
-    Ok(html.replacen(anchor, &format!("{anchor}\n    {meta}"), 1))
+    Ok(html.replacen(anchor, &format!("{anchor}\n    {tag}"), 1))
+}
+
+/// Add a CSP `<meta>` right after `<meta charset>`: scripts from the page's
+/// origin, its inline scripts by hash, wasm compilation, nothing foreign.
+pub fn add_csp(html: &str, policy: &str) -> Result<String, String> {
+    add_after_charset(
+        html,
+        &format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}" />"#),
+    )
 }
 
 /// The policy of the served site (`dist/`).
@@ -139,10 +153,20 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
             }
             // Preloads of the script and the wasm: both are inline now.
             "modulepreload" | "preload" => String::new(),
-            "manifest" => String::new(),
+            // Installing and offline use belong to the served site.
+            "manifest" | "apple-touch-icon" => String::new(),
             _ => continue,
         };
         out.replace_range(range, &replacement);
+    }
+    // Scripts loaded from files (the service worker's registration) belong
+    // to the served site.
+    while let Some(start) = out.find("<script type=\"module\" src=") {
+        let end = out[start..]
+            .find("</script>")
+            .map(|i| start + i + "</script>".len())
+            .ok_or("an unclosed <script src>")?;
+        out.replace_range(start..end, "");
     }
     // Trunk's loader script imports the glue and fetches the wasm.
     let loader = inline_scripts(&out)
@@ -194,6 +218,8 @@ import init, * as bindings from './app-1.js';
 const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 </script>
   <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm"></head>
+  <link rel="manifest" href="./manifest.webmanifest" />
+  <script type="module" src="./sw-register.js"></script>
   <body><div id="app"></div></body>
 </html>"#;
 
@@ -249,6 +275,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(html.contains("data:image/svg+xml;base64,PHN2Zy8+"));
         assert!(html.contains("atob(\"AGFzbQ==\")"));
         assert!(html.contains("await __wbg_init({ module_or_path: wenjiWasm })"));
+        assert!(!html.contains("manifest") && !html.contains("sw-register"));
         let policy = single_file_policy(&html);
         assert!(policy.starts_with("default-src 'none'"));
         assert_eq!(inline_styles(&html).len(), 1);
