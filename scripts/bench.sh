@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmark of the release build: sizes and load times (figures, no verdict).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browsers
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+trunk build --release --offline
+node scripts/bench.mjs
