@@ -10,12 +10,12 @@ BROWSERS=0
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-# Debian packages: node for the server and the tests; Chromium and CJK fonts
-# for the browser tests.
+# Debian packages: node for the server and the tests; Chromium, Firefox ESR
+# and CJK fonts for the browser tests.
 apt_pkgs=()
 command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
 if (( BROWSERS )); then
-  for p in chromium chromium-driver fonts-noto-cjk; do
+  for p in chromium chromium-driver firefox-esr fonts-noto-cjk; do
     dpkg -s "$p" >/dev/null 2>&1 || apt_pkgs+=("$p")
   done
 fi
@@ -47,6 +47,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$\| $wb "; then
   say "cargo install wasm-bindgen-cli $wb"
   # --locked fails for this crate here; the exact version is enough.
   cargo install wasm-bindgen-cli --version "$wb" --force
+fi
+
+# geckodriver drives Firefox ESR for the smoke test (Playwright's Firefox is
+# a browser build of its own that cannot be downloaded here).
+if (( BROWSERS )) && ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0\.37\.1'; then
+  say "cargo install geckodriver 0.37.1"
+  cargo install geckodriver --version 0.37.1 --locked
 fi
 
 # npm dev dependencies: wasm-opt 132 (binaryen) and playwright-core.

@@ -62,6 +62,9 @@ describe('offline', () => {
     await ready(page);
     await controlled(page);
     const oldId = await buildId(page);
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
 
     // Deploy a changed build: new page content, new service worker.
     const newId = 'test-new-build';
@@ -70,7 +73,8 @@ describe('offline', () => {
     const sw = (await readFile(join(dir, 'sw.js'), 'utf8')).replace(/const BUILD = "[^"]+"/, `const BUILD = "${newId}"`);
     await writeFile(join(dir, 'sw.js'), sw);
 
-    // The old build keeps serving until the reader agrees.
+    // Back online, the old build keeps serving until the reader agrees.
+    await context.setOffline(false);
     await page.reload();
     await ready(page);
     assert.equal(await buildId(page), oldId);

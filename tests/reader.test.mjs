@@ -190,13 +190,20 @@ describe('the seed essay', () => {
     await context.close();
   });
 
-  test('works from a sub-path', async () => {
+  test('works from a sub-path, filter included', async () => {
     const sub = await serve('dist', { prefix: '/some/sub/path/' });
     try {
       const { page, log, context } = await open(sub.url);
       assert.equal(await page.locator('h2').count(), 5);
       await page.locator('#篇章一 > h2 button').click();
       assert.equal(await page.locator('#篇章一-body').isVisible(), false);
+      // The filter works there too, and keeps the sub-path in the address.
+      await page.fill('#search', '传帮带');
+      await page.waitForSelector('main mark');
+      assert.equal(new URL(page.url()).pathname, '/some/sub/path/');
+      assert.equal(new URL(page.url()).searchParams.get('q'), '传帮带');
+      await page.reload();
+      await page.waitForSelector('main mark');
       assert.deepEqual(log.errors, []);
       await context.close();
     } finally {
