@@ -24,6 +24,14 @@ step "release build of the several-essays fixture (target/dist-multi)"
 WENJI_CONTENT_DIR=tests/fixtures/collection-multi \
   trunk build --release --offline --dist target/dist-multi
 
+step "release build of the hostile-content fixture (target/dist-hostile)"
+node tests/support/make-hostile.mjs target/hostile-content
+WENJI_CONTENT_DIR=target/hostile-content \
+  trunk build --release --offline --dist target/dist-hostile
+
+step "debug build (target/dist-debug, for the panic test)"
+trunk build --offline --dist target/dist-debug
+
 step "release build (dist/)"
 trunk build --release --offline
 

@@ -6,13 +6,14 @@ mod components;
 mod content;
 mod hit_nav;
 mod location;
+mod panic_notice;
 mod state;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    panic_notice::install();
     let doc = document();
     let Some(root) = doc
         .get_element_by_id("app")
@@ -49,4 +50,5 @@ fn main() {
     if let Some(perf) = window().performance() {
         let _ = perf.mark("wenji-interactive");
     }
+    panic_notice::debug_trigger();
 }

@@ -92,4 +92,54 @@ describe('offline', () => {
     await context.close();
     await server.close();
   });
+
+  test('an update that fails half-way leaves the old build whole', async () => {
+    const { dir, server } = await site();
+    const { page, context } = await recordedPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    await controlled(page);
+    const oldId = await buildId(page);
+    const oldCaches = await page.evaluate(() => caches.keys());
+
+    // A new build whose upload broke off: its sw.js names a wasm that is
+    // not there (yet), while the old files are still in place.
+    const sw = (await readFile(join(dir, 'sw.js'), 'utf8'))
+      .replace(/const BUILD = "[^"]+"/, 'const BUILD = "half-uploaded"')
+      .replace(/"\.\/wenji-[0-9a-f]+_bg\.wasm"/, '"./wenji-missing_bg.wasm"');
+    assert.match(sw, /wenji-missing_bg\.wasm/);
+    await writeFile(join(dir, 'sw.js'), sw);
+
+    const tried = context.waitForEvent('requestfailed', {
+      predicate: (r) => r.url().includes('wenji-missing_bg.wasm'),
+      timeout: 15000,
+    }).catch(() => context.waitForEvent('request', (r) => r.url().includes('wenji-missing_bg.wasm')));
+    const fetched = new Promise((resolve) => {
+      context.on('request', (r) => r.url().includes('wenji-missing_bg.wasm') && resolve(r.url()));
+    });
+    await page.reload();
+    await ready(page);
+    // The new worker tried to precache the missing file...
+    assert.match(await Promise.race([fetched, tried.then((r) => r.url())]), /wenji-missing_bg\.wasm/);
+    // ...and failed to install: nothing is offered, nothing is mixed.: nothing is offered, nothing is mixed.
+    await page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return !reg.installing && !reg.waiting;
+    }, null, { timeout: 15000 });
+    assert.equal(await page.locator('.update-banner').count(), 0);
+    // The half-filled cache of the failed build is dropped.
+    await page.waitForFunction(async (old) => (await caches.keys()).join() === old.join(), oldCaches, {
+      timeout: 10000,
+    });
+    assert.equal(await buildId(page), oldId);
+
+    // And the old build still works offline.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await page.fill('#search', '守正');
+    await page.waitForSelector('main mark');
+    await context.close();
+    await server.close();
+  });
 });

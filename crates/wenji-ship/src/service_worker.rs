@@ -41,11 +41,16 @@ const CACHE = `wenji-${BUILD}`;
 const SCOPE = new URL("./", self.location).pathname;
 
 self.addEventListener("install", (event) => {
-  // All or nothing: addAll fails if any file fails, and the old build stays.
+  // All or nothing: addAll fails if any file fails, the half-filled cache
+  // is dropped, and the old build stays in charge.
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map(([path]) => new Request(path, { cache: "reload" }))),
-    ),
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map(([path]) => new Request(path, { cache: "reload" }))))
+      .catch(async (error) => {
+        await caches.delete(CACHE);
+        throw error;
+      }),
   );
 });
 

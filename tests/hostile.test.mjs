@@ -1,0 +1,120 @@
+// Hostile content (built into target/dist-hostile by the test command)
+// renders as text: no script runs, no foreign element appears, highlights
+// land on the right characters.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { serve } from './support/serve.mjs';
+import { launch, recordedPage } from './support/browser.mjs';
+import { LINE_END, PARAGRAPHS, TITLE } from './support/make-hostile.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('target/dist-hostile');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Open the hostile build; every dialog and console message is kept. */
+async function open(path = '') {
+  const rec = await recordedPage(browser);
+  rec.dialogs = [];
+  rec.messages = [];
+  rec.page.on('dialog', (d) => {
+    rec.dialogs.push(d.message());
+    d.dismiss();
+  });
+  rec.page.on('console', (m) => rec.messages.push(m.text()));
+  await rec.page.goto(server.url + path);
+  await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0, null, {
+    timeout: 30000,
+  });
+  return rec;
+}
+
+const ALLOWED = ['A', 'ARTICLE', 'BUTTON', 'DIV', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'MAIN', 'MARK', 'P', 'SECTION', 'SPAN'];
+
+describe('hostile content', () => {
+  test('renders every hostile paragraph as its own text', async () => {
+    const { page, context, dialogs, messages, log } = await open();
+    assert.equal(await page.textContent('h1'), TITLE);
+    assert.equal(TITLE.length, 10_000);
+    const leads = await page.$$eval('#引言 .lead', (ps) => ps.map((p) => p.textContent));
+    assert.deepEqual(leads, Object.values(PARAGRAPHS));
+    assert.match(await page.textContent('header .facts'), /发布于<script>alert\(7\)<\/script>$/);
+    const tags = await page.$$eval('#app *', (els) => [...new Set(els.map((e) => e.tagName))].sort());
+    assert.deepEqual(tags.filter((t) => !ALLOWED.includes(t)), [], `foreign elements: ${tags}`);
+    assert.equal(await page.locator('#app [onerror], #app [onclick], #app iframe, #app img, #app script').count(), 0);
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(messages.filter((m) => m.includes('pwned')), []);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('the prerendered page is as harmless, before any script runs', async () => {
+    const { page, context } = await recordedPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url);
+    assert.equal(await page.textContent('h1'), TITLE);
+    assert.equal(await page.locator('#app script, #app img, #app iframe, #app style').count(), 0);
+    assert.equal(
+      await page.$eval('#篇章一-其一 .sub-body p', (p) => p.textContent),
+      '&lt;script&gt; 与 <style>body{display:none}</style> 都是文字。',
+    );
+    await context.close();
+  });
+
+  test('highlights land on the right characters among emoji, astral and combining characters', async () => {
+    const { page, context } = await open();
+    const marks = () => page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
+    await page.fill('#search', '𠀀');
+    await page.waitForSelector('main mark');
+    assert.deepEqual(await marks(), ['𠀀']);
+    await page.fill('#search', '零宽字符');
+    await page.waitForFunction(() => document.querySelector('main mark')?.textContent.startsWith('零'));
+    assert.deepEqual(await marks(), ['零\u200b宽\u200d字符']);
+    await page.fill('#search', '反向文字');
+    await page.waitForFunction(() => document.querySelector('main mark')?.textContent === '反向文字');
+    await page.fill('#search', '<script>');
+    await page.waitForFunction(() => document.querySelectorAll('main mark').length > 0);
+    assert.ok((await marks()).every((m) => m.toLowerCase().replace(/[<>]/g, '') === 'script'));
+    await context.close();
+  });
+
+  test('a 1 MB line is searched to its last characters', async () => {
+    const { page, context } = await open();
+    const started = Date.now();
+    await page.fill('#search', LINE_END);
+    await page.waitForFunction((end) => document.querySelector('main mark')?.textContent === end, LINE_END);
+    assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), [LINE_END]);
+    console.log(`# 1 MB line: hit shown ${Date.now() - started} ms after typing`);
+    await context.close();
+  });
+});
+
+describe('faults', () => {
+  test('a panic shows a notice with a reload link, and the text stays', async () => {
+    const debug = await serve('target/dist-debug');
+    try {
+      const { page, context, log } = await recordedPage(browser);
+      await page.goto(`${debug.url}?debug-panic`);
+      const notice = page.locator('#panic-notice');
+      await notice.waitFor({ timeout: 30000 });
+      assert.equal(await notice.getAttribute('role'), 'alert');
+      assert.match(await notice.textContent(), /阅读器出错了/);
+      assert.equal(await notice.getByRole('link', { name: '重新加载' }).getAttribute('href'), `${debug.url}?debug-panic`);
+      assert.equal(await page.locator('h2').count(), 5);
+      assert.ok(await page.getByText('在日常工作中，我时刻').isVisible());
+      assert.ok(log.errors.some((e) => e.includes('debug-panic')), 'the panic is in the console');
+      await context.close();
+    } finally {
+      await debug.close();
+    }
+  });
+});
