@@ -6,7 +6,7 @@ use leptos::ev::{CompositionEvent, Event, KeyboardEvent};
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wenji_search::query::MAX_QUERY_CHARS;
+use wenji_search::query::{MAX_QUERY_CHARS, MAX_TERMS};
 
 use crate::hit_nav;
 use crate::state::use_reader;
@@ -98,7 +98,9 @@ pub fn SearchBar() -> impl IntoView {
             (h, s) => format!("共 {h} 处，分布在 {s} 节"),
         };
         if state.query.with(|q| q.truncated) {
-            s.push_str(&format!("（查询过长，只用了前 {MAX_QUERY_CHARS} 个字）"));
+            s.push_str(&format!(
+                "（查询过长，只用了前 {MAX_QUERY_CHARS} 个字、{MAX_TERMS} 个词）"
+            ));
         }
         s
     };

@@ -14,6 +14,10 @@ pub struct Folded {
     starts: Vec<usize>,
     /// Original byte range of each folded character.
     origin: Vec<Range<usize>>,
+    /// For each folded character, a bit per letter `a`…`z` that one of its
+    /// pinyin readings starts with: a pinyin match can only start where
+    /// its first letter's bit is set, which is checked without a lookup.
+    initials: Vec<u32>,
 }
 
 impl Folded {
@@ -26,6 +30,7 @@ impl Folded {
                 f.text.push(r);
                 f.chars.push(r);
                 f.origin.push(i..end);
+                f.initials.push(letter_bits(tables.readings(r)));
             });
         }
         f
@@ -39,6 +44,11 @@ impl Folded {
         &self.chars
     }
 
+    /// Letter bits of each character's readings (see `letter_bit`).
+    pub fn initials(&self) -> &[u32] {
+        &self.initials
+    }
+
     /// Index of the folded character that starts at byte `byte` of the
     /// folded text (a match boundary always falls on one).
     pub fn char_at_byte(&self, byte: usize) -> usize {
@@ -49,6 +59,22 @@ impl Folded {
     pub fn original(&self, chars: Range<usize>) -> Range<usize> {
         self.origin[chars.start].start..self.origin[chars.end - 1].end
     }
+}
+
+/// The bit of an ASCII lower-case letter (0 for anything else).
+pub fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        0
+    }
+}
+
+fn letter_bits(readings: &[String]) -> u32 {
+    readings
+        .iter()
+        .filter_map(|r| r.bytes().next())
+        .fold(0, |bits, b| bits | letter_bit(b))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::chars::initial;
-use crate::folded::Folded;
+use crate::folded::{letter_bit, Folded};
 use crate::query::Term;
 use crate::tables::Tables;
 
@@ -17,7 +17,7 @@ pub fn find(term: &Term, text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
         .map(|(at, m)| text.char_at_byte(at)..text.char_at_byte(at + m.len()))
         .collect();
     if let Some(letters) = &term.pinyin {
-        hits.extend(find_pinyin(letters.as_bytes(), text.chars(), tables));
+        hits.extend(find_pinyin(letters.as_bytes(), text, tables));
     }
     merge(hits)
 }
@@ -39,10 +39,20 @@ pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// one of its readings in full, its initial or its first letter, and the last may take any
 /// prefix of a reading. From each start the longest run is taken; runs do
 /// not overlap.
-fn find_pinyin(letters: &[u8], chars: &[char], tables: &Tables) -> Vec<Range<usize>> {
+fn find_pinyin(letters: &[u8], text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
     let mut hits = Vec::new();
+    let Some(&first) = letters.first() else {
+        return hits;
+    };
+    let bit = letter_bit(first);
+    let (chars, initials) = (text.chars(), text.initials());
     let mut start = 0;
     while start < chars.len() {
+        // Most characters cannot start the spelling at all.
+        if initials[start] & bit == 0 {
+            start += 1;
+            continue;
+        }
         match longest_spelling(letters, &chars[start..], tables) {
             Some(len) => {
                 hits.push(start..start + len);
@@ -56,20 +66,16 @@ fn find_pinyin(letters: &[u8], chars: &[char], tables: &Tables) -> Vec<Range<usi
 
 /// The most characters from the start of `chars` that `letters` spells.
 fn longest_spelling(letters: &[u8], chars: &[char], tables: &Tables) -> Option<usize> {
-    let first = *letters.first()?;
-    // Most characters cannot start the spelling at all: say so cheaply.
-    if !tables
-        .readings(chars[0])
-        .iter()
-        .any(|r| r.as_bytes().first() == Some(&first))
-    {
+    if letters.is_empty() {
         return None;
     }
     // Each character takes at least one letter, so a state is (characters
-    // used, letters used), both at most `letters.len()`: memoised, the
-    // search is bounded by letters² × readings.
+    // used, letters used), both at most `letters.len()`: each state is
+    // visited once, and the search is bounded by letters² × readings. In
+    // practice only a handful of states are reached, so they are kept in
+    // a short list rather than a table cleared for every start.
     let n = letters.len();
-    let mut seen = vec![false; (n + 1) * (n + 1)];
+    let mut seen: Vec<(usize, usize)> = Vec::new();
     let mut stack = vec![(0usize, 0usize)];
     let mut best = None;
     while let Some((used_chars, used_letters)) = stack.pop() {
@@ -88,9 +94,8 @@ fn longest_spelling(letters: &[u8], chars: &[char], tables: &Tables) -> Option<u
             for step in [reading, ini, &reading[..1]] {
                 if step.len() < rest.len() && rest.starts_with(step) {
                     let next = (used_chars + 1, used_letters + step.len());
-                    let key = next.0 * (n + 1) + next.1;
-                    if next.0 <= n && !seen[key] {
-                        seen[key] = true;
+                    if next.0 <= n && !seen.contains(&next) {
+                        seen.push(next);
                         stack.push(next);
                     }
                 }
@@ -129,7 +134,7 @@ mod tests {
     fn spelled(letters: &str, text: &str) -> Vec<String> {
         let t = tables();
         let f = Folded::new(text, &t);
-        find_pinyin(letters.as_bytes(), f.chars(), &t)
+        find_pinyin(letters.as_bytes(), &f, &t)
             .into_iter()
             .map(|r| f.chars()[r].iter().collect())
             .collect()

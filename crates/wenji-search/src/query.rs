@@ -7,6 +7,9 @@ use crate::tables::Tables;
 /// Longest query considered, in characters; beyond it the query is cut and
 /// `Query::truncated` says so.
 pub const MAX_QUERY_CHARS: usize = 256;
+/// Most distinct terms looked for; beyond them the query is cut and
+/// `Query::truncated` says so.
+pub const MAX_TERMS: usize = 24;
 /// Longest Latin term tried as pinyin, in letters.
 pub const MAX_PINYIN_LETTERS: usize = 64;
 
@@ -114,7 +117,47 @@ impl Query {
         if !group.is_empty() {
             query.clauses.push(group);
         }
+        query.limit();
         query
+    }
+
+    /// Drop repeated clauses and exclusions (they change nothing), then
+    /// keep at most `MAX_TERMS` terms.
+    fn limit(&mut self) {
+        let mut seen: Vec<Vec<&str>> = Vec::new();
+        let mut keep = Vec::with_capacity(self.clauses.len());
+        for clause in &self.clauses {
+            let mut key: Vec<&str> = clause.iter().map(|t| t.folded.as_str()).collect();
+            key.sort_unstable();
+            key.dedup();
+            keep.push(!seen.contains(&key));
+            seen.push(key);
+        }
+        let mut keep = keep.into_iter();
+        self.clauses.retain(|_| keep.next().unwrap_or(false));
+        let mut excluded: Vec<Term> = Vec::new();
+        for t in self.excluded.drain(..) {
+            if !excluded.iter().any(|e| e.folded == t.folded) {
+                excluded.push(t);
+            }
+        }
+        self.excluded = excluded;
+
+        let mut budget = MAX_TERMS;
+        for clause in &mut self.clauses {
+            if clause.len() > budget {
+                clause.truncate(budget);
+                self.truncated = true;
+            }
+            budget -= clause.len();
+        }
+        let before = self.clauses.len();
+        self.clauses.retain(|c| !c.is_empty());
+        self.truncated |= self.clauses.len() < before;
+        if self.excluded.len() > budget {
+            self.excluded.truncate(budget);
+            self.truncated = true;
+        }
     }
 
     /// No term to look for and none to exclude: everything is shown.
@@ -272,6 +315,17 @@ mod tests {
         let q = parse("ShouZheng 守正 Lü docx1");
         let p: Vec<Option<&str>> = q.positive_terms().map(|t| t.pinyin.as_deref()).collect();
         assert_eq!(p, [Some("shouzheng"), None, Some("lv"), None]);
+    }
+
+    #[test]
+    fn repeated_terms_count_once_and_too_many_are_cut() {
+        let q = parse("守正 守正 -实践 -实践 a|b b|a");
+        assert_eq!(words(&q), (vec![vec!["守正"], vec!["a", "b"]], vec!["实践"]));
+        assert!(!q.truncated);
+        let many: Vec<String> = (0..100).map(|i| format!("词{i}")).collect();
+        let q = parse(&many.join(" "));
+        assert_eq!(q.clauses.len(), MAX_TERMS);
+        assert!(q.truncated);
     }
 
     #[test]
