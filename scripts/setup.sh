@@ -56,6 +56,12 @@ if (( BROWSERS )) && ! geckodriver --version 2>/dev/null | grep -q '^geckodriver
   cargo install geckodriver --version 0.37.1 --locked
 fi
 
+# cargo-deny checks licences and duplicate crates in the test command.
+if (( BROWSERS )) && ! cargo deny --version 2>/dev/null | grep -q '0\.20\.2'; then
+  say "cargo install cargo-deny 0.20.2"
+  cargo install cargo-deny --version 0.20.2 --locked
+fi
+
 # npm dev dependencies: wasm-opt 132 (binaryen) and playwright-core.
 if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then

@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
 
+step "cargo deny (licences, bans; offline)"
+cargo deny --offline check licenses bans
+
 step "host tests (wenji-core, wenji-search, wenji-ship)"
 cargo test -p wenji-core -p wenji-search -p wenji-ship
 

@@ -14,14 +14,21 @@ use wenji_search::{filter_essay, Query, Tables};
 
 fn synthetic(target_bytes: usize) -> Essay {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
-    let seed = load_collection(dir).expect("content parses").essays.remove(0);
+    let seed = load_collection(dir)
+        .expect("content parses")
+        .essays
+        .remove(0);
     let sentences: Vec<String> = seed
         .plain_text()
         .split('。')
         .filter(|s| !s.is_empty())
         .map(|s| format!("{s}。"))
         .collect();
-    let extras = ["傳幫帶與長遠發展。", "ＤＯＣＸ and docx files, Ａ-Ｚ. ", "aaaa aaaaa aaaaaaaa。"];
+    let extras = [
+        "傳幫帶與長遠發展。",
+        "ＤＯＣＸ and docx files, Ａ-Ｚ. ",
+        "aaaa aaaaa aaaaaaaa。",
+    ];
     let mut parts = Vec::new();
     let mut bytes = 0;
     let mut n = 0;
@@ -79,8 +86,15 @@ fn main() {
         started.elapsed()
     );
 
-    let long_query: String = text.chars().filter(|c| !c.is_whitespace()).take(10_000).collect();
-    let many_terms: String = (0..1_000).map(|i| ["守正", "职工", "理论", "a", "-xyz"][i % 5]).collect::<Vec<_>>().join(" ");
+    let long_query: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(10_000)
+        .collect();
+    let many_terms: String = (0..1_000)
+        .map(|i| ["守正", "职工", "理论", "a", "-xyz"][i % 5])
+        .collect::<Vec<_>>()
+        .join(" ");
     let queries: Vec<(&str, String)> = vec![
         ("守正", "守正".into()),
         ("szcx (pinyin)", "szcx".into()),
@@ -93,9 +107,18 @@ fn main() {
         ("shishishi… (pinyin, 63 letters)", "shi".repeat(21)),
         (
             "24 distinct 60-letter pinyin terms",
-            (0..24).map(|i| format!("zh{}", "shi".repeat(19 + i % 2))).collect::<Vec<_>>().join(" "),
+            (0..24)
+                .map(|i| format!("zh{}", "shi".repeat(19 + i % 2)))
+                .collect::<Vec<_>>()
+                .join(" "),
         ),
-        ("many ORs", (0..500).map(|i| if i % 2 == 0 { "守" } else { "|" }).collect::<Vec<_>>().join(" ")),
+        (
+            "many ORs",
+            (0..500)
+                .map(|i| if i % 2 == 0 { "守" } else { "|" })
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
     ];
     let mut worst = (String::new(), 0.0f64);
     for (name, q) in &queries {

@@ -320,7 +320,10 @@ mod tests {
     #[test]
     fn repeated_terms_count_once_and_too_many_are_cut() {
         let q = parse("守正 守正 -实践 -实践 a|b b|a");
-        assert_eq!(words(&q), (vec![vec!["守正"], vec!["a", "b"]], vec!["实践"]));
+        assert_eq!(
+            words(&q),
+            (vec![vec!["守正"], vec!["a", "b"]], vec!["实践"])
+        );
         assert!(!q.truncated);
         let many: Vec<String> = (0..100).map(|i| format!("词{i}")).collect();
         let q = parse(&many.join(" "));

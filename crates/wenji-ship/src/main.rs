@@ -4,6 +4,8 @@
 //! 3. adds a Content Security Policy to both;
 //! 4. writes `sw.js`, the service worker that precaches this build.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 
 use wenji_ship::page::{self, Files};

@@ -1,0 +1,68 @@
+// Browser storage that throws, is full, or holds junk: the reader starts
+// with its defaults, works, and says nothing alarming.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { serve } from './support/serve.mjs';
+import { launch, ready, recordedPage } from './support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('dist');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const FAULTS = {
+  'storage access throws': () => {
+    for (const name of ['localStorage', 'sessionStorage', 'indexedDB']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
+  },
+  'storage is full': () => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
+  },
+  'storage holds corrupted and old-format values': () => {
+    const junk = ['{not json', '\u0000\uffff', 'null', '[]', '{"version":0,"folded":"篇章一"}', 'x'.repeat(100000)];
+    for (const [i, key] of ['wenji', 'wenji:folding', 'wenji:theme', 'wenji:font-size', 'wenji.v0', 'folding'].entries()) {
+      localStorage.setItem(key, junk[i % junk.length]);
+      sessionStorage.setItem(key, junk[(i + 1) % junk.length]);
+    }
+  },
+};
+
+describe('storage faults', () => {
+  for (const [name, fault] of Object.entries(FAULTS)) {
+    test(`${name}: the reader starts with defaults and works`, async () => {
+      const { page, context, log } = await recordedPage(browser);
+      await page.addInitScript(fault);
+      await page.goto(server.url);
+      await ready(page);
+      await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+      // Defaults: everything unfolded, no query.
+      const expanded = await page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
+      assert.deepEqual(expanded, Array(12).fill('true'));
+      assert.equal(await page.inputValue('#search'), '');
+      await page.locator('#篇章一 > h2 button').click();
+      assert.equal(await page.locator('#篇章一-body').isVisible(), false);
+      await page.fill('#search', '守正');
+      await page.waitForSelector('main mark');
+      // Nothing alarming: no error shown, none logged.
+      assert.equal(await page.locator('#panic-notice').count(), 0);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    });
+  }
+});
