@@ -16,6 +16,12 @@ pub fn App() -> impl IntoView {
 
     // Back and Forward change the address without a reload: follow it.
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());
+    // A link to a part or sub-section unfolds it, now and whenever the
+    // fragment changes.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        crate::hit_nav::reveal_fragment(state)
+    });
+    request_animation_frame(move || crate::hit_nav::reveal_fragment(state));
 
     Effect::new(move |_| {
         let title = match state.route.get() {

@@ -17,6 +17,25 @@ fn marks() -> Vec<Element> {
         .collect()
 }
 
+/// Unfold the part or sub-section named by the address's fragment (and its
+/// part), then bring it into view: `…#篇章二-其二` opens at that sub-section.
+pub fn reveal_fragment(state: ReaderState) {
+    let hash = window().location().hash().unwrap_or_default();
+    let id = wenji_core::route::decode_component(hash.trim_start_matches('#'));
+    if id.is_empty() {
+        return;
+    }
+    let Some(target) = document().get_element_by_id(&id) else {
+        return;
+    };
+    for selector in ["section.sub", "section.part"] {
+        if let Ok(Some(section)) = target.closest(selector) {
+            state.set_open(&section.id(), true);
+        }
+    }
+    request_animation_frame(move || target.scroll_into_view());
+}
+
 /// Move `step` hits forward (1) or back (-1), wrapping around.
 pub fn step(state: ReaderState, step: isize) {
     let all = marks();

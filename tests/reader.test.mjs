@@ -126,6 +126,44 @@ describe('the seed essay', () => {
     await context.close();
   });
 
+  test('folded text is still found: a link into it unfolds its part', async () => {
+    const { page, context } = await open();
+    await page.getByRole('button', { name: '全部折叠' }).click();
+    assert.equal(await page.locator('#篇章二-body').getAttribute('hidden'), 'until-found');
+    assert.equal(await page.getByText('发挥其传帮带作用').isVisible(), false);
+    // Going to a fragment inside folded text reveals it (as find-in-page
+    // does), and the fold controls follow.
+    await page.evaluate(() => (location.hash = '#篇章二-其二'));
+    await page.waitForFunction(() => !document.getElementById('篇章二-body').hasAttribute('hidden'));
+    await page.waitForFunction(
+      () => document.querySelector('#篇章二 > h2 button').getAttribute('aria-expanded') === 'true',
+      null,
+      { timeout: 3000 },
+    );
+    assert.equal(await page.locator('#篇章二-其二 h3 button').getAttribute('aria-expanded'), 'true');
+    assert.ok(await page.getByText('发挥其传帮带作用', { exact: false }).isVisible());
+    // Other parts stay folded.
+    assert.equal(await page.locator('#篇章三 > h2 button').getAttribute('aria-expanded'), 'false');
+    await context.close();
+  });
+
+  test('an address with a fragment, and with a query too, opens at that section', async () => {
+    const { page, context } = await open(`${server.url}#${encodeURIComponent('篇章四-其一')}`, {
+      viewport: { width: 1000, height: 600 },
+    });
+    await page.waitForFunction(() => {
+      const r = document.getElementById('篇章四-其一').getBoundingClientRect();
+      return r.top >= 0 && r.top < innerHeight && scrollY > 0;
+    });
+    await page.goto(`${server.url}?q=${encodeURIComponent('守正')}#${encodeURIComponent('篇章三-其二')}`);
+    await page.waitForSelector('main mark');
+    await page.waitForFunction(() => {
+      const r = document.getElementById('篇章三-其二').getBoundingClientRect();
+      return r.top >= 0 && r.top < innerHeight;
+    });
+    await context.close();
+  });
+
   test('collapse all and expand all', async () => {
     const { page, context } = await open();
     assert.deepEqual(await expanded(page), Array(12).fill('true'));

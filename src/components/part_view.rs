@@ -70,6 +70,9 @@ pub fn PartView(
         .map(|(j, s)| view! { <SectionView section=s part_hits=hits index=j scope=scope level=level + 1 /> })
         .collect_view();
     let open_id = id.clone();
+    // Folded text stays findable (Ctrl+F, links to a fragment inside it):
+    // the browser reveals it and says so with `beforematch`.
+    let found_id = id.clone();
     let target = id.clone();
     view! {
         <section class="part" id=id hidden=move || !shown()>
@@ -81,7 +84,12 @@ pub fn PartView(
                 marks=title_marks
                 count=count
             />
-            <div class="part-body" id=body_id hidden=move || !state.is_open(&open_id)>
+            <div
+                class="part-body"
+                id=body_id
+                hidden=move || (!state.is_open(&open_id)).then_some("until-found")
+                on:beforematch=move |_: web_sys::Event| state.set_open(&found_id, true)
+            >
                 {lead}
                 {sections}
             </div>

@@ -61,6 +61,9 @@ pub fn SectionView(
         })
         .collect_view();
     let open_id = id.clone();
+    // Folded text stays findable (Ctrl+F, links to a fragment inside it):
+    // the browser reveals it and says so with `beforematch`.
+    let found_id = id.clone();
     let target = id.clone();
     view! {
         <section class="sub" id=id hidden=move || !shown()>
@@ -72,7 +75,12 @@ pub fn SectionView(
                 marks=heading_marks
                 count=count
             />
-            <div class="sub-body" id=body_id hidden=move || !state.is_open(&open_id)>
+            <div
+                class="sub-body"
+                id=body_id
+                hidden=move || (!state.is_open(&open_id)).then_some("until-found")
+                on:beforematch=move |_: web_sys::Event| state.set_open(&found_id, true)
+            >
                 {body}
             </div>
         </section>
