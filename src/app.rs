@@ -13,6 +13,7 @@ use crate::state::ReaderState;
 pub fn App() -> impl IntoView {
     let state = ReaderState::from_address();
     provide_context(state);
+    state.remember_folding();
 
     // Back and Forward change the address without a reload: follow it.
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());

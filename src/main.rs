@@ -8,6 +8,7 @@ mod hit_nav;
 mod location;
 mod panic_notice;
 mod state;
+mod storage;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

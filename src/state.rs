@@ -7,6 +7,7 @@ use wenji_search::{filter_essay, EssayHits, Query};
 
 use crate::content::{collection, indexes, tables};
 use crate::location::{current_query, current_route, now, write_address};
+use crate::storage::{load_folding, save_folding};
 
 /// Edits closer together than this make one history entry.
 const TYPING_PAUSE_MS: f64 = 1500.0;
@@ -46,9 +47,11 @@ impl ReaderState {
                 }
             })
         });
+        let route = current_route();
+        let folding = RwSignal::new(folding_for(&route));
         Self {
-            route: RwSignal::new(current_route()),
-            folding: RwSignal::new(Folding::default()),
+            route: RwSignal::new(route),
+            folding,
             search_folding: RwSignal::new(Folding::default()),
             input,
             query,
@@ -95,8 +98,19 @@ impl ReaderState {
     /// Show another page, as a new history entry; the query stays.
     pub fn navigate(&self, route: Route) {
         write_address(&route, &self.input.get_untracked(), true);
-        self.folding.set(Folding::default());
+        self.folding.set(folding_for(&route));
         self.route.set(route);
+    }
+
+    /// Keep the reader's folding of the essay on screen across visits.
+    pub fn remember_folding(&self) {
+        let (route, folding) = (self.route, self.folding);
+        Effect::new(move |_| {
+            let f = folding.get();
+            if let Route::Essay(slug) = route.get_untracked() {
+                save_folding(&slug, &f);
+            }
+        });
     }
 
     /// The reader typed `text`. A burst of typing makes one history entry.
@@ -125,7 +139,7 @@ impl ReaderState {
     pub fn follow_address(&self) {
         let route = current_route();
         if self.route.with_untracked(|r| *r != route) {
-            self.folding.set(Folding::default());
+            self.folding.set(folding_for(&route));
             self.route.set(route);
         }
         self.apply_query(current_query());
@@ -151,6 +165,14 @@ impl ReaderState {
                 .iter()
                 .fold((0, 0), |(a, b), h| (a + h.hits, b + h.sections)),
         })
+    }
+}
+
+/// The remembered folding of the essay `route` shows.
+fn folding_for(route: &Route) -> Folding {
+    match route {
+        Route::Essay(slug) => load_folding(slug),
+        Route::List => Folding::default(),
     }
 }
 

@@ -164,6 +164,22 @@ describe('the seed essay', () => {
     await context.close();
   });
 
+  test('the folding is remembered across visits until expand all', async () => {
+    const { page, context } = await open();
+    await page.locator('#篇章一 > h2 button').click();
+    await page.locator('#篇章三-其二 h3 button').click();
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await page.waitForFunction(() => document.querySelector('#篇章一 > h2 button').getAttribute('aria-expanded') === 'false');
+    assert.equal(await page.locator('#篇章三-其二 h3 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#篇章二 > h2 button').getAttribute('aria-expanded'), 'true');
+    await page.getByRole('button', { name: '全部展开' }).click();
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.deepEqual(await expanded(page), Array(12).fill('true'));
+    await context.close();
+  });
+
   test('collapse all and expand all', async () => {
     const { page, context } = await open();
     assert.deepEqual(await expanded(page), Array(12).fill('true'));

@@ -35,8 +35,9 @@ const FAULTS = {
     };
   },
   'storage holds corrupted and old-format values': () => {
-    const junk = ['{not json', '\u0000\uffff', 'null', '[]', '{"version":0,"folded":"篇章一"}', 'x'.repeat(100000)];
-    for (const [i, key] of ['wenji', 'wenji:folding', 'wenji:theme', 'wenji:font-size', 'wenji.v0', 'folding'].entries()) {
+    const junk = ['wenji-folding-v0\n篇章一', '{not json', '\u0000\uffff', 'null', '[]', '{"version":0,"folded":"篇章一"}', 'x'.repeat(100000)];
+    const keys = ['wenji:folding:zhenggong-xinde', 'wenji', 'wenji:folding', 'wenji:theme', 'wenji.v0', 'folding'];
+    for (const [i, key] of keys.entries()) {
       localStorage.setItem(key, junk[i % junk.length]);
       sessionStorage.setItem(key, junk[(i + 1) % junk.length]);
     }

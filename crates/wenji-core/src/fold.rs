@@ -39,7 +39,40 @@ impl Folding {
     pub fn closed_count(&self) -> usize {
         self.closed.len()
     }
+
+    /// The folding as kept in browser storage: a version line, then one
+    /// closed id a line.
+    pub fn to_stored(&self) -> String {
+        let mut out = String::from(STORED_VERSION);
+        for id in &self.closed {
+            out.push('\n');
+            out.push_str(id);
+        }
+        out
+    }
+
+    /// Read a stored folding, keeping only ids in `known` (the essay may
+    /// have changed since). Anything else, an older format or junk, gives
+    /// `None`: the reader then starts unfolded.
+    pub fn from_stored<'a>(
+        stored: &str,
+        known: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Folding> {
+        let mut lines = stored.split('\n');
+        if lines.next() != Some(STORED_VERSION) {
+            return None;
+        }
+        let known: BTreeSet<&str> = known.into_iter().collect();
+        Some(Folding {
+            closed: lines
+                .filter(|id| known.contains(id))
+                .map(str::to_owned)
+                .collect(),
+        })
+    }
 }
+
+const STORED_VERSION: &str = "wenji-folding-v1";
 
 #[cfg(test)]
 mod tests {
@@ -70,6 +103,32 @@ mod tests {
         assert!(f.is_open("c"));
         f.expand_all();
         assert!(f.is_open("a") && f.is_open("a-1") && f.is_open("b"));
+    }
+
+    #[test]
+    fn stored_folding_round_trips_and_forgets_unknown_ids() {
+        let mut f = Folding::default();
+        f.collapse_all(["篇章一", "篇章二-其一"]);
+        let stored = f.to_stored();
+        assert_eq!(
+            Folding::from_stored(&stored, ["篇章一", "篇章二-其一", "引言"]),
+            Some(f.clone())
+        );
+        let only = Folding::from_stored(&stored, ["篇章一"]).unwrap();
+        assert!(!only.is_open("篇章一") && only.is_open("篇章二-其一"));
+    }
+
+    #[test]
+    fn junk_and_old_formats_are_refused() {
+        for junk in [
+            "",
+            "{not json",
+            "[\"篇章一\"]",
+            "wenji-folding-v0\n篇章一",
+            "\u{0}",
+        ] {
+            assert_eq!(Folding::from_stored(junk, ["篇章一"]), None, "{junk:?}");
+        }
     }
 
     #[test]
