@@ -5,6 +5,7 @@ use wenji_core::route::Route;
 
 use crate::components::essay_list::EssayList;
 use crate::components::essay_view::EssayView;
+use crate::components::help_overlay::HelpOverlay;
 use crate::content::collection;
 use crate::location::set_document_title;
 use crate::state::ReaderState;
@@ -14,6 +15,7 @@ pub fn App() -> impl IntoView {
     let state = ReaderState::from_address();
     provide_context(state);
     state.remember_folding();
+    crate::shortcuts::install(state);
 
     // Back and Forward change the address without a reload: follow it.
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());
@@ -35,11 +37,15 @@ pub fn App() -> impl IntoView {
         set_document_title(&title);
     });
 
-    move || match state.route.get() {
+    let page = move || match state.route.get() {
         Route::Essay(slug) => match collection().essays.iter().position(|e| e.slug == slug) {
             Some(i) => view! { <EssayView essay=&collection().essays[i] index=i /> }.into_any(),
             None => view! { <EssayList /> }.into_any(),
         },
         Route::List => view! { <EssayList /> }.into_any(),
+    };
+    view! {
+        {page}
+        <HelpOverlay />
     }
 }

@@ -7,6 +7,7 @@ mod content;
 mod hit_nav;
 mod location;
 mod panic_notice;
+mod shortcuts;
 mod state;
 mod storage;
 

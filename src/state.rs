@@ -27,6 +27,8 @@ pub struct ReaderState {
     pub hits: Memo<Vec<EssayHits>>,
     /// The hit the reader moved to with Enter or the arrows (0-based).
     pub current_hit: RwSignal<Option<usize>>,
+    /// The keyboard help is open.
+    pub help_open: RwSignal<bool>,
     last_edit: StoredValue<f64>,
 }
 
@@ -57,6 +59,7 @@ impl ReaderState {
             query,
             hits,
             current_hit: RwSignal::new(None),
+            help_open: RwSignal::new(false),
             last_edit: StoredValue::new(f64::NEG_INFINITY),
         }
     }

@@ -30,7 +30,7 @@ describe('a collection of several essays', () => {
       '原文 .pdf · 约 3,400 字 · 约 8 页 · 2025-06-30 发布于贵州',
       '原文 .docx · 约 1,200 字 · 约 3 页 · 2025-11-02 发布于四川',
     ]);
-    assert.equal(await page.locator('h2').count(), 0, 'no essay is open yet');
+    assert.equal(await page.locator('main h2').count(), 0, 'no essay is open yet');
     assert.deepEqual(log.errors, []);
     await context.close();
   });
@@ -46,10 +46,10 @@ describe('a collection of several essays', () => {
     await page.waitForSelector('h1:text("青年职工思想工作札记")');
     assert.equal(new URL(page.url()).search, '?essay=qingnian');
     assert.deepEqual(
-      await page.$$eval('h2', (hs) => hs.map((h) => h.textContent)),
+      await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent)),
       ['引言：走近青年', '第一部分：方法'],
     );
-    assert.equal(await page.locator('h3').count(), 2);
+    assert.equal(await page.locator('main h3').count(), 2);
     assert.equal(await page.locator('.excerpt-end').count(), 0, 'a complete essay has no excerpt marker');
 
     await page.goBack();

@@ -23,14 +23,14 @@ test('Firefox ESR opens, folds and filters the reader', async () => {
   await ff.goto(server.url);
   await ff.until("return performance.getEntriesByName('wenji-interactive').length > 0");
   assert.equal(await ff.run("return document.querySelector('h1').textContent"), '政工工作心得体会范文合集');
-  assert.equal(await ff.run("return document.querySelectorAll('h2').length"), 5);
-  assert.equal(await ff.run("return document.querySelectorAll('h3').length"), 7);
+  assert.equal(await ff.run("return document.querySelectorAll('main h2').length"), 5);
+  assert.equal(await ff.run("return document.querySelectorAll('main h3').length"), 7);
 
   await ff.click('#篇章一 > h2 button');
   await ff.until("return document.querySelector('#篇章一 > h2 button').getAttribute('aria-expanded') === 'false'");
-  assert.equal(await ff.run("return document.getElementById('篇章一-body').hidden"), true);
+  assert.equal(await ff.run("return document.getElementById('篇章一-body').getAttribute('hidden')"), 'until-found');
   await ff.click('#篇章一 > h2 button');
-  await ff.until("return !document.getElementById('篇章一-body').hidden");
+  await ff.until("return !document.getElementById('篇章一-body').hasAttribute('hidden')");
 
   await ff.type('#search', 'szcx');
   await ff.until("return document.querySelectorAll('main mark').length > 0");

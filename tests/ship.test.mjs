@@ -33,7 +33,7 @@ async function watchCsp(page) {
 }
 
 const headingBoxes = (page) =>
-  page.$$eval('h1, h2, h3', (hs) => hs.map((h) => {
+  page.$$eval('header h1, main h2, main h3', (hs) => hs.map((h) => {
     const r = h.getBoundingClientRect();
     return [h.textContent.trim(), Math.round(r.top + scrollY), Math.round(r.left)];
   }));
@@ -47,8 +47,8 @@ describe('the release build', () => {
       await page.textContent('header .facts'),
       '原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南',
     );
-    assert.equal(await page.locator('h2').count(), 5);
-    assert.equal(await page.locator('h3').count(), 7);
+    assert.equal(await page.locator('main h2').count(), 5);
+    assert.equal(await page.locator('main h3').count(), 7);
     assert.ok(await page.getByText('在日常工作中，我时刻').isVisible());
     assert.ok(await page.getByText('……（节选至此，原文未完）').isVisible());
     await context.close();
@@ -130,7 +130,7 @@ describe('the release build', () => {
     await page.goto(pathToFileURL(join(dir, 'wenji.html')).href);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
-    assert.equal(await page.locator('h2').count(), 5);
+    assert.equal(await page.locator('main h2').count(), 5);
     await page.fill('#search', '傳幫帶');
     await page.waitForSelector('main mark');
     assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), ['传帮带']);

@@ -7,6 +7,7 @@ pub mod essay_view;
 pub mod excerpt_end;
 pub mod fold_heading;
 pub mod fold_toolbar;
+pub mod help_overlay;
 pub mod highlighted;
 pub mod part_view;
 pub mod search_bar;

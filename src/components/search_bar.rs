@@ -52,31 +52,6 @@ pub fn SearchBar() -> impl IntoView {
         }
     };
 
-    // `/` focuses the box, and Esc clears it, from anywhere but a field.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        let in_field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.has_attribute("contenteditable")
-            });
-        if in_field || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        match ev.key().as_str() {
-            "/" => {
-                if let Some(el) = input_ref.get_untracked() {
-                    ev.prevent_default();
-                    let _ = el.focus();
-                    el.select();
-                }
-            }
-            "Escape" if state.filtering() => state.clear_query(),
-            _ => {}
-        }
-    });
-
     let totals = move || state.totals();
     let no_hits = move || !state.filtering() || totals().0 == 0;
     let position = move || {

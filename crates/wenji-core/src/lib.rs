@@ -7,6 +7,7 @@ pub mod fold;
 pub mod ids;
 pub mod model;
 pub mod route;
+pub mod shortcuts;
 
 #[cfg(feature = "parse")]
 pub mod codegen;

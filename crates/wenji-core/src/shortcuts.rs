@@ -1,0 +1,85 @@
+//! Keyboard shortcuts: which key does what, and the list the help shows.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    FocusSearch,
+    /// Close the help, or clear the filter.
+    Escape,
+    ExpandAll,
+    CollapseAll,
+    PreviousPart,
+    NextPart,
+    Help,
+}
+
+/// The shortcut for a key press, if any. Shortcuts never fire while the
+/// reader types in a field (except Esc), nor with Ctrl, Alt or Meta held.
+pub fn shortcut(key: &str, in_field: bool, modified: bool) -> Option<Shortcut> {
+    if modified {
+        return None;
+    }
+    if key == "Escape" {
+        return (!in_field).then_some(Shortcut::Escape);
+    }
+    if in_field {
+        return None;
+    }
+    Some(match key {
+        "/" => Shortcut::FocusSearch,
+        "e" | "E" => Shortcut::ExpandAll,
+        "c" | "C" => Shortcut::CollapseAll,
+        "[" => Shortcut::PreviousPart,
+        "]" => Shortcut::NextPart,
+        "?" => Shortcut::Help,
+        _ => return None,
+    })
+}
+
+/// What the help overlay lists: keys, then what they do.
+pub const HELP: &[(&str, &str)] = &[
+    ("/", "聚焦搜索框"),
+    ("Esc", "清除搜索，或关闭本帮助"),
+    ("Enter", "下一处匹配（在搜索框中）"),
+    ("Shift + Enter", "上一处匹配（在搜索框中）"),
+    ("[", "上一篇章"),
+    ("]", "下一篇章"),
+    ("e", "全部展开"),
+    ("c", "全部折叠"),
+    ("?", "打开或关闭本帮助"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_shortcuts() {
+        assert_eq!(shortcut("/", false, false), Some(Shortcut::FocusSearch));
+        assert_eq!(shortcut("e", false, false), Some(Shortcut::ExpandAll));
+        assert_eq!(shortcut("c", false, false), Some(Shortcut::CollapseAll));
+        assert_eq!(shortcut("[", false, false), Some(Shortcut::PreviousPart));
+        assert_eq!(shortcut("]", false, false), Some(Shortcut::NextPart));
+        assert_eq!(shortcut("?", false, false), Some(Shortcut::Help));
+        assert_eq!(shortcut("x", false, false), None);
+    }
+
+    #[test]
+    fn typing_in_a_field_is_never_a_shortcut() {
+        for key in ["/", "e", "c", "[", "]", "?", "Escape"] {
+            assert_eq!(shortcut(key, true, false), None, "{key}");
+        }
+    }
+
+    #[test]
+    fn modified_keys_belong_to_the_browser() {
+        assert_eq!(shortcut("c", false, true), None);
+        assert_eq!(shortcut("/", false, true), None);
+    }
+
+    #[test]
+    fn every_shortcut_is_in_the_help() {
+        for key in ["/", "Esc", "[", "]", "e", "c", "?"] {
+            assert!(HELP.iter().any(|(k, _)| *k == key), "{key}");
+        }
+    }
+}

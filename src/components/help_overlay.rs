@@ -1,0 +1,60 @@
+//! The list of keyboard shortcuts, opened with `?`.
+
+use leptos::html::Button;
+use leptos::prelude::*;
+use wenji_core::shortcuts::HELP;
+
+use crate::state::use_reader;
+
+#[component]
+pub fn HelpOverlay() -> impl IntoView {
+    let state = use_reader();
+    let close_ref = NodeRef::<Button>::new();
+    // Focus moves into the dialog when it opens.
+    Effect::new(move |_| {
+        if state.help_open.get() {
+            if let Some(button) = close_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let rows = HELP
+        .iter()
+        .map(|(key, what)| {
+            view! {
+                <div class="help-row">
+                    <dt>
+                        <kbd>{*key}</kbd>
+                    </dt>
+                    <dd>{*what}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div
+            class="help-backdrop"
+            hidden=move || !state.help_open.get()
+            on:click=move |_| state.help_open.set(false)
+        >
+            <div
+                class="help-dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="help-title"
+                on:click=|ev| ev.stop_propagation()
+            >
+                <h2 id="help-title">"键盘快捷键"</h2>
+                <dl>{rows}</dl>
+                <button
+                    type="button"
+                    class="tool"
+                    node_ref=close_ref
+                    on:click=move |_| state.help_open.set(false)
+                >
+                    "关闭"
+                </button>
+            </div>
+        </div>
+    }
+}

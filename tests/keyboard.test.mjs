@@ -1,0 +1,87 @@
+// Keyboard shortcuts and their help overlay.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { serve } from './support/serve.mjs';
+import { launch, recordedPage } from './support/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve('dist');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open() {
+  const rec = await recordedPage(browser, { viewport: { width: 1000, height: 700 } });
+  await rec.page.goto(server.url);
+  await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+  return rec;
+}
+
+const expanded = (page) =>
+  page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
+const focusedPart = (page) =>
+  page.evaluate(() => document.activeElement.closest('section.part')?.id ?? null);
+
+describe('keyboard', () => {
+  test('? opens the list of shortcuts, Esc closes it', async () => {
+    const { page, context, log } = await open();
+    const dialog = page.getByRole('dialog', { name: '键盘快捷键' });
+    assert.equal(await dialog.isVisible(), false);
+    await page.keyboard.press('?');
+    await dialog.waitFor();
+    const keys = await dialog.locator('kbd').allTextContents();
+    for (const k of ['/', 'Esc', 'Enter', 'Shift + Enter', '[', ']', 'e', 'c', '?']) assert.ok(keys.includes(k), k);
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+    assert.ok(await page.evaluate(() => document.activeElement.closest('[role=dialog]') !== null), 'focus is in the dialog');
+    // Other shortcuts wait while the help is open.
+    await page.keyboard.press('c');
+    assert.deepEqual(await expanded(page), Array(12).fill('true'));
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.isVisible(), false);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('c collapses all, e expands all', async () => {
+    const { page, context } = await open();
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => [...document.querySelectorAll('button.fold')].every((b) => b.getAttribute('aria-expanded') === 'false'));
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => [...document.querySelectorAll('button.fold')].every((b) => b.getAttribute('aria-expanded') === 'true'));
+    await context.close();
+  });
+
+  test('] and [ move between parts', async () => {
+    const { page, context } = await open();
+    await page.keyboard.press(']');
+    assert.equal(await focusedPart(page), '引言');
+    await page.keyboard.press(']');
+    assert.equal(await focusedPart(page), '篇章一');
+    await page.keyboard.press(']');
+    assert.equal(await focusedPart(page), '篇章二');
+    await page.keyboard.press('[');
+    assert.equal(await focusedPart(page), '篇章一');
+    // The focused control works from the keyboard as usual.
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#篇章一 > h2 button').getAttribute('aria-expanded'), 'false');
+    await context.close();
+  });
+
+  test('shortcut keys typed in the search box are text', async () => {
+    const { page, context } = await open();
+    await page.focus('#search');
+    await page.keyboard.type('ec[]?/');
+    assert.equal(await page.inputValue('#search'), 'ec[]?/');
+    assert.deepEqual(await expanded(page), Array(12).fill('true'));
+    assert.equal(await page.getByRole('dialog').isVisible(), false);
+    await context.close();
+  });
+});
