@@ -17,6 +17,15 @@ fn marks() -> Vec<Element> {
         .collect()
 }
 
+/// Unfold the sub-section and the part that hold `el` (or that it is).
+fn unfold_around(state: ReaderState, el: &Element) {
+    for selector in ["section.sub", "section.part"] {
+        if let Ok(Some(section)) = el.closest(selector) {
+            state.set_open(&section.id(), true);
+        }
+    }
+}
+
 /// Unfold the part or sub-section named by the address's fragment (and its
 /// part), then bring it into view: `…#篇章二-其二` opens at that sub-section.
 pub fn reveal_fragment(state: ReaderState) {
@@ -28,11 +37,7 @@ pub fn reveal_fragment(state: ReaderState) {
     let Some(target) = document().get_element_by_id(&id) else {
         return;
     };
-    for selector in ["section.sub", "section.part"] {
-        if let Ok(Some(section)) = target.closest(selector) {
-            state.set_open(&section.id(), true);
-        }
-    }
+    unfold_around(state, &target);
     request_animation_frame(move || target.scroll_into_view());
 }
 
@@ -54,11 +59,7 @@ pub fn step(state: ReaderState, step: isize) {
     let target = all[next].clone();
     let _ = target.class_list().add_1("current");
     // A hit inside a folded part or sub-section unfolds it first.
-    for selector in ["section.sub", "section.part"] {
-        if let Ok(Some(section)) = target.closest(selector) {
-            state.set_open(&section.id(), true);
-        }
-    }
+    unfold_around(state, &target);
     state.current_hit.set(Some(next));
     request_animation_frame(move || {
         let options = ScrollIntoViewOptions::new();

@@ -105,6 +105,19 @@ impl ReaderState {
         self.route.set(route);
     }
 
+    /// A click handler for a link to `route`: navigates in place, but lets
+    /// the browser open a new tab or window when a modifier key asks for it.
+    pub fn link_to(&self, route: Route) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        let state = *self;
+        move |ev| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+                return;
+            }
+            ev.prevent_default();
+            state.navigate(route.clone());
+        }
+    }
+
     /// Keep the reader's folding of the essay on screen across visits.
     pub fn remember_folding(&self) {
         let (route, folding) = (self.route, self.folding);

@@ -1,6 +1,5 @@
 //! Title, facts line and excerpt notice of an essay.
 
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wenji_core::facts::facts_line;
 use wenji_core::route::Route;
@@ -17,13 +16,7 @@ pub fn EssayHeader(essay: &'static Essay) -> impl IntoView {
             .location()
             .pathname()
             .unwrap_or_else(|_| ".".into());
-        let go_back = move |ev: MouseEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-                return;
-            }
-            ev.prevent_default();
-            state.navigate(Route::List);
-        };
+        let go_back = state.link_to(Route::List);
         view! {
             <a class="back-link" href=href on:click=go_back>
                 "← 全部文章"

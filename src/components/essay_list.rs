@@ -1,6 +1,5 @@
 //! The list of essays, shown first when the collection holds several.
 
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wenji_core::facts::facts_line;
 use wenji_core::route::{address, Route};
@@ -22,14 +21,7 @@ pub fn EssayList() -> impl IntoView {
                 let route = route.clone();
                 move || address(&route, &state.input.get(), collection())
             };
-            let open = move |ev: MouseEvent| {
-                // Let the browser open a new tab or window as asked.
-                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-                    return;
-                }
-                ev.prevent_default();
-                state.navigate(route.clone());
-            };
+            let open = state.link_to(route);
             view! {
                 <li>
                     <a class="essay-link" href=href on:click=open>

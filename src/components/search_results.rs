@@ -1,7 +1,6 @@
 //! A filter over a collection of several essays: what matches, grouped by
 //! essay, each group under the essay's title.
 
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wenji_core::route::{address, Route};
 
@@ -25,13 +24,7 @@ pub fn SearchResults() -> impl IntoView {
                 let route = route.clone();
                 move || address(&route, &state.input.get(), collection())
             };
-            let open = move |ev: MouseEvent| {
-                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-                    return;
-                }
-                ev.prevent_default();
-                state.navigate(route.clone());
-            };
+            let open = state.link_to(route);
             let parts = essay
                 .parts
                 .iter()
