@@ -6,8 +6,10 @@ pub mod facts;
 pub mod fold;
 pub mod ids;
 pub mod model;
+pub mod prefs;
 pub mod route;
 pub mod shortcuts;
+pub mod takeaway;
 
 #[cfg(feature = "parse")]
 pub mod codegen;

@@ -1,0 +1,192 @@
+//! How the reader likes the page: theme, text size and typeface. Stored as
+//! one short line; anything unknown or malformed falls back to the default,
+//! field by field, so an old or damaged value never stops the page.
+//!
+//! `public/prefs-early.js` reads the same line before the first paint; keep
+//! the two in step (the browser tests check that they agree).
+
+/// Colour theme. `System` follows `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+    Sepia,
+}
+
+/// Body typeface: 黑体 (sans-serif) or 宋体 (serif).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Font {
+    #[default]
+    Sans,
+    Serif,
+}
+
+/// Text size steps, smallest first, with their labels.
+pub const SIZES: [&str; 5] = ["小", "标准", "大", "较大", "特大"];
+/// The step a new reader gets.
+pub const DEFAULT_SIZE: usize = 1;
+
+pub const THEMES: [(Theme, &str); 4] = [
+    (Theme::System, "跟随系统"),
+    (Theme::Light, "浅色"),
+    (Theme::Dark, "深色"),
+    (Theme::Sepia, "护眼"),
+];
+
+pub const FONTS: [(Font, &str); 2] = [(Font::Sans, "黑体"), (Font::Serif, "宋体")];
+
+const VERSION: &str = "wenji-prefs-v1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefs {
+    pub theme: Theme,
+    /// Index into `SIZES`.
+    pub size: usize,
+    pub font: Font,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            theme: Theme::System,
+            size: DEFAULT_SIZE,
+            font: Font::Sans,
+        }
+    }
+}
+
+impl Theme {
+    /// The value of `data-theme` on `<html>`; `None` leaves it to the system.
+    pub fn attr(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+            Theme::Sepia => Some("sepia"),
+        }
+    }
+
+    fn from_attr(s: &str) -> Option<Theme> {
+        THEMES.iter().map(|(t, _)| *t).find(|t| t.attr() == Some(s))
+    }
+}
+
+impl Font {
+    /// The value of `data-font` on `<html>`.
+    pub fn attr(self) -> &'static str {
+        match self {
+            Font::Sans => "sans",
+            Font::Serif => "serif",
+        }
+    }
+
+    fn from_attr(s: &str) -> Option<Font> {
+        FONTS.iter().map(|(f, _)| *f).find(|f| f.attr() == s)
+    }
+}
+
+impl Prefs {
+    /// `wenji-prefs-v1 theme=dark size=2 font=serif`; `None` when nothing
+    /// differs from the default, so that nothing needs storing.
+    pub fn to_stored(&self) -> Option<String> {
+        if *self == Prefs::default() {
+            return None;
+        }
+        Some(format!(
+            "{VERSION} theme={} size={} font={}",
+            self.theme.attr().unwrap_or("system"),
+            self.size,
+            self.font.attr()
+        ))
+    }
+
+    /// Read a stored line. Another version, or junk, gives the default;
+    /// a field that makes no sense keeps its default.
+    pub fn from_stored(stored: &str) -> Prefs {
+        let mut prefs = Prefs::default();
+        let mut words = stored.split_ascii_whitespace();
+        if words.next() != Some(VERSION) {
+            return prefs;
+        }
+        for word in words {
+            match word.split_once('=') {
+                Some(("theme", v)) => prefs.theme = Theme::from_attr(v).unwrap_or_default(),
+                Some(("size", v)) => {
+                    prefs.size = v
+                        .parse()
+                        .ok()
+                        .filter(|n| *n < SIZES.len())
+                        .unwrap_or(DEFAULT_SIZE)
+                }
+                Some(("font", v)) => prefs.font = Font::from_attr(v).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        prefs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_survives_storing() {
+        for (theme, _) in THEMES {
+            for size in 0..SIZES.len() {
+                for (font, _) in FONTS {
+                    let p = Prefs { theme, size, font };
+                    let back = p
+                        .to_stored()
+                        .map_or(Prefs::default(), |s| Prefs::from_stored(&s));
+                    assert_eq!(back, p);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_default_stores_nothing() {
+        assert_eq!(Prefs::default().to_stored(), None);
+        let dark = Prefs {
+            theme: Theme::Dark,
+            ..Prefs::default()
+        };
+        assert_eq!(
+            dark.to_stored().as_deref(),
+            Some("wenji-prefs-v1 theme=dark size=1 font=sans")
+        );
+    }
+
+    #[test]
+    fn junk_falls_back_field_by_field() {
+        assert_eq!(Prefs::from_stored(""), Prefs::default());
+        assert_eq!(Prefs::from_stored("{\"theme\":\"dark\"}"), Prefs::default());
+        assert_eq!(
+            Prefs::from_stored("wenji-prefs-v0 theme=dark"),
+            Prefs::default()
+        );
+        let p = Prefs::from_stored("wenji-prefs-v1 theme=purple size=99 font=serif extra");
+        assert_eq!(
+            p,
+            Prefs {
+                font: Font::Serif,
+                ..Prefs::default()
+            }
+        );
+        assert_eq!(
+            Prefs::from_stored("wenji-prefs-v1 size=-1").size,
+            DEFAULT_SIZE
+        );
+        assert_eq!(Prefs::from_stored("wenji-prefs-v1 size=4").size, 4);
+    }
+
+    #[test]
+    fn there_are_at_least_four_sizes_and_three_themes() {
+        assert!(SIZES.len() >= 4);
+        let named: Vec<_> = THEMES.iter().filter_map(|(t, _)| t.attr()).collect();
+        assert_eq!(named, ["light", "dark", "sepia"]);
+    }
+}
