@@ -6,16 +6,22 @@ use wenji_core::route::Route;
 use crate::components::essay_list::EssayList;
 use crate::components::essay_view::EssayView;
 use crate::components::help_overlay::HelpOverlay;
+use crate::components::notice::Notice;
 use crate::content::collection;
 use crate::location::set_document_title;
 use crate::state::ReaderState;
+use crate::ui::UiState;
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = ReaderState::from_address();
     provide_context(state);
+    let ui = UiState::new();
+    provide_context(ui);
     state.remember_folding();
-    crate::shortcuts::install(state);
+    ui.apply_prefs();
+    crate::shortcuts::install(state, ui);
+    crate::scroll_spy::install(ui);
 
     // Back and Forward change the address without a reload: follow it.
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());
@@ -47,5 +53,6 @@ pub fn App() -> impl IntoView {
     view! {
         {page}
         <HelpOverlay />
+        <Notice />
     }
 }

@@ -2,8 +2,8 @@
 //! order are the hits; the current one gets the class `current`.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, ScrollIntoViewOptions, ScrollLogicalPosition};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::state::ReaderState;
 
@@ -31,14 +31,47 @@ fn unfold_around(state: ReaderState, el: &Element) {
 pub fn reveal_fragment(state: ReaderState) {
     let hash = window().location().hash().unwrap_or_default();
     let id = wenji_core::route::decode_component(hash.trim_start_matches('#'));
-    if id.is_empty() {
-        return;
+    if let Some(target) = document().get_element_by_id(&id).filter(|_| !id.is_empty()) {
+        reveal(state, target, false);
     }
-    let Some(target) = document().get_element_by_id(&id) else {
+}
+
+/// Unfold `target` and what holds it; once that is painted, scroll it to
+/// the top (and focus its fold control when `focus`).
+fn reveal(state: ReaderState, target: Element, focus: bool) {
+    unfold_around(state, &target);
+    request_animation_frame(move || {
+        if focus {
+            if let Some(button) = target
+                .query_selector(".fold-heading button")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+        }
+        target.scroll_into_view();
+    });
+}
+
+/// Go to part or sub-section `id` from the outline: the address takes its
+/// fragment (a history entry), it unfolds and comes into view, and its fold
+/// control takes the focus so that the keyboard carries on from there.
+pub fn go_to(state: ReaderState, id: &str) {
+    let Some(target) = document().get_element_by_id(id) else {
         return;
     };
-    unfold_around(state, &target);
-    request_animation_frame(move || target.scroll_into_view());
+    let location = window().location();
+    let url = format!("{}#{id}", location.search().unwrap_or_default());
+    let pushed = window()
+        .history()
+        .is_ok_and(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url)).is_ok());
+    if !pushed {
+        // A page opened from a file may refuse pushState; the hash still works.
+        let _ = location.set_hash(id);
+    }
+    reveal(state, target, true);
 }
 
 /// Move `step` hits forward (1) or back (-1), wrapping around.

@@ -2,14 +2,19 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod clipboard;
 mod components;
 mod content;
+mod download;
 mod hit_nav;
 mod location;
 mod panic_notice;
+mod scroll_spy;
 mod shortcuts;
 mod state;
 mod storage;
+mod takeaway;
+mod ui;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -9,9 +9,10 @@ use wenji_core::shortcuts::{shortcut, Shortcut};
 
 use crate::content::collection;
 use crate::state::ReaderState;
+use crate::ui::UiState;
 
 /// Listen for shortcuts on the whole page.
-pub fn install(state: ReaderState) {
+pub fn install(state: ReaderState, ui: UiState) {
     let _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         let in_field = ev
             .target()
@@ -39,6 +40,8 @@ pub fn install(state: ReaderState) {
             Shortcut::Escape => {
                 if state.help_open.get_untracked() {
                     state.help_open.set(false);
+                } else if ui.panel.get_untracked().is_some() {
+                    ui.panel.set(None);
                 } else if state.filtering() {
                     state.clear_query();
                 }
@@ -90,7 +93,7 @@ fn go_to_part(step: i32) {
         .unwrap_or(-1);
     let next = (current + step).clamp(0, parts.len() as i32 - 1) as usize;
     let target = &parts[next];
-    if let Ok(Some(button)) = target.query_selector(":scope > .fold-heading button") {
+    if let Ok(Some(button)) = target.query_selector(":scope > .heading-row .fold-heading button") {
         if let Ok(button) = button.dyn_into::<HtmlElement>() {
             let _ = button.focus();
         }

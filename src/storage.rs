@@ -1,12 +1,17 @@
-//! The reader's folding, remembered per essay in `localStorage`. Storage may
-//! be missing, throw, be full or hold junk: then nothing is remembered and
-//! the reader starts unfolded, without a word.
+//! What the page remembers in `localStorage`: the reader's folding per
+//! essay, and their display preferences. Storage may be missing, throw, be
+//! full or hold junk: then nothing is remembered and the defaults apply,
+//! without a word.
 
 use wenji_core::fold::Folding;
+use wenji_core::prefs::Prefs;
 
 use crate::content::collection;
 
-fn key(slug: &str) -> String {
+/// Also read by `public/prefs-early.js`.
+const PREFS_KEY: &str = "wenji:prefs";
+
+fn folding_key(slug: &str) -> String {
     format!("wenji:folding:{slug}")
 }
 
@@ -14,23 +19,41 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Store `value` under `key`, or forget the key when there is nothing to say.
+fn write(key: &str, value: Option<String>) {
+    let Some(s) = storage() else { return };
+    let _ = match value {
+        Some(v) => s.set_item(key, &v),
+        None => s.remove_item(key),
+    };
+}
+
 /// The folding last left on essay `slug`, or everything unfolded.
 pub fn load_folding(slug: &str) -> Folding {
     let Some(essay) = collection().essay(slug) else {
         return Folding::default();
     };
-    storage()
-        .and_then(|s| s.get_item(&key(slug)).ok().flatten())
+    read(&folding_key(slug))
         .and_then(|stored| Folding::from_stored(&stored, essay.fold_ids()))
         .unwrap_or_default()
 }
 
 /// Remember the folding of essay `slug` (nothing at all when unfolded).
 pub fn save_folding(slug: &str, folding: &Folding) {
-    let Some(s) = storage() else { return };
-    let _ = if folding.closed_count() == 0 {
-        s.remove_item(&key(slug))
-    } else {
-        s.set_item(&key(slug), &folding.to_stored())
-    };
+    let value = (folding.closed_count() > 0).then(|| folding.to_stored());
+    write(&folding_key(slug), value);
+}
+
+pub fn load_prefs() -> Prefs {
+    read(PREFS_KEY)
+        .map(|s| Prefs::from_stored(&s))
+        .unwrap_or_default()
+}
+
+pub fn save_prefs(prefs: &Prefs) {
+    write(PREFS_KEY, prefs.to_stored());
 }

@@ -1,4 +1,4 @@
-//! One essay: header, search bar, fold controls, parts and the
+//! One essay: header, search bar, outline, tools, parts and the
 //! end-of-excerpt marker, or the empty state when a filter finds nothing.
 
 use leptos::prelude::*;
@@ -6,8 +6,9 @@ use wenji_core::Essay;
 
 use crate::components::empty_state::EmptyState;
 use crate::components::essay_header::EssayHeader;
+use crate::components::essay_toolbar::EssayToolbar;
 use crate::components::excerpt_end::ExcerptEnd;
-use crate::components::fold_toolbar::FoldToolbar;
+use crate::components::outline::Outline;
 use crate::components::part_view::PartView;
 use crate::components::search_bar::SearchBar;
 use crate::state::use_reader;
@@ -24,21 +25,37 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
         .collect_view();
     let nothing_found = move || state.filtering() && state.totals().1 == 0;
     let ids: Vec<&'static str> = essay.fold_ids();
+    // On paper the filter cannot be seen in the search box: say it.
+    let print_note = move || {
+        let (hits, sections) = state.totals();
+        format!(
+            "筛选：{}（{hits} 处，{sections} 节；只打印了匹配的部分）",
+            state.input.get().trim()
+        )
+    };
     view! {
-        <EssayHeader essay=essay />
-        <SearchBar />
-        <main id="main" class="essay">
-            <FoldToolbar ids=ids />
-            <Show when=nothing_found>
-                <EmptyState />
-            </Show>
-            <article class="essay-body" hidden=nothing_found>
-                {parts}
-            </article>
-            {essay
-                .facts
-                .excerpt
-                .then(|| view! { <ExcerptEnd hidden=Signal::derive(move || state.filtering()) /> })}
-        </main>
+        <div class="essay-page">
+            <EssayHeader essay=essay />
+            <SearchBar />
+            <Outline essay=essay index=index />
+            <main id="main" class="essay">
+                <EssayToolbar ids=ids essay=index />
+                <p class="print-query" hidden=move || !state.filtering()>
+                    {print_note}
+                </p>
+                <Show when=nothing_found>
+                    <EmptyState />
+                </Show>
+                <article class="essay-body" hidden=nothing_found>
+                    {parts}
+                </article>
+                {essay
+                    .facts
+                    .excerpt
+                    .then(|| {
+                        view! { <ExcerptEnd hidden=Signal::derive(move || state.filtering()) /> }
+                    })}
+            </main>
+        </div>
     }
 }

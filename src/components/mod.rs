@@ -1,14 +1,20 @@
 //! One component a file.
 
+pub mod display_panel;
 pub mod empty_state;
 pub mod essay_header;
 pub mod essay_list;
+pub mod essay_toolbar;
 pub mod essay_view;
 pub mod excerpt_end;
+pub mod export_panel;
 pub mod fold_heading;
-pub mod fold_toolbar;
+pub mod heading_actions;
 pub mod help_overlay;
 pub mod highlighted;
+pub mod notice;
+pub mod outline;
+pub mod outline_link;
 pub mod part_view;
 pub mod search_bar;
 pub mod search_results;

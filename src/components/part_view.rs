@@ -6,6 +6,7 @@ use wenji_core::Part;
 use wenji_search::PartHits;
 
 use crate::components::fold_heading::FoldHeading;
+use crate::components::heading_actions::HeadingActions;
 use crate::components::highlighted::Highlighted;
 use crate::components::section_view::SectionView;
 use crate::state::use_reader;
@@ -67,7 +68,19 @@ pub fn PartView(
         .sections
         .iter()
         .enumerate()
-        .map(|(j, s)| view! { <SectionView section=s part_hits=hits index=j scope=scope level=level + 1 /> })
+        .map(|(j, s)| {
+            view! {
+                <SectionView
+                    section=s
+                    part_hits=hits
+                    essay=essay
+                    part=index
+                    index=j
+                    scope=scope
+                    level=level + 1
+                />
+            }
+        })
         .collect_view();
     let open_id = id.clone();
     // Folded text stays findable (Ctrl+F, links to a fragment inside it):
@@ -76,14 +89,17 @@ pub fn PartView(
     let target = id.clone();
     view! {
         <section class="part" id=id hidden=move || !shown()>
-            <FoldHeading
-                level=level
-                target=target
-                body_id=body_id.clone()
-                text=part.title.as_str()
-                marks=title_marks
-                count=count
-            />
+            <div class="heading-row">
+                <FoldHeading
+                    level=level
+                    target=target
+                    body_id=body_id.clone()
+                    text=part.title.as_str()
+                    marks=title_marks
+                    count=count
+                />
+                <HeadingActions essay=essay part=index section=None id=part.id.as_str() />
+            </div>
             <div
                 class="part-body"
                 id=body_id

@@ -6,13 +6,17 @@ use wenji_core::Section;
 use wenji_search::{PartHits, UnitHits};
 
 use crate::components::fold_heading::FoldHeading;
+use crate::components::heading_actions::HeadingActions;
 use crate::components::highlighted::Highlighted;
 use crate::state::use_reader;
 
+/// `essay`, `part` and `index` locate the sub-section in the collection.
 #[component]
 pub fn SectionView(
     section: &'static Section,
     part_hits: Memo<Option<Option<PartHits>>>,
+    essay: usize,
+    part: usize,
     index: usize,
     scope: &'static str,
     level: u8,
@@ -67,14 +71,17 @@ pub fn SectionView(
     let target = id.clone();
     view! {
         <section class="sub" id=id hidden=move || !shown()>
-            <FoldHeading
-                level=level
-                target=target
-                body_id=body_id.clone()
-                text=section.heading.as_str()
-                marks=heading_marks
-                count=count
-            />
+            <div class="heading-row">
+                <FoldHeading
+                    level=level
+                    target=target
+                    body_id=body_id.clone()
+                    text=section.heading.as_str()
+                    marks=heading_marks
+                    count=count
+                />
+                <HeadingActions essay=essay part=part section=Some(index) id=section.id.as_str() />
+            </div>
             <div
                 class="sub-body"
                 id=body_id

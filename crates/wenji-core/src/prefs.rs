@@ -24,7 +24,7 @@ pub enum Font {
 }
 
 /// Text size steps, smallest first, with their labels.
-pub const SIZES: [&str; 5] = ["小", "标准", "大", "较大", "特大"];
+pub const SIZES: [&str; 5] = ["小", "标准", "较大", "大", "特大"];
 /// The step a new reader gets.
 pub const DEFAULT_SIZE: usize = 1;
 

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use wenji_core::takeaway::{PartShown, Shown};
 use wenji_core::{Essay, Part};
 
 use crate::folded::Folded;
@@ -74,6 +75,29 @@ pub struct EssayHits {
     pub hits: usize,
     /// Sections shown.
     pub sections: usize,
+}
+
+impl PartHits {
+    /// Which of the part's sections the filter shows.
+    pub fn shown(&self) -> PartShown {
+        PartShown {
+            lead: self.lead.is_some(),
+            sections: self.sections.iter().map(Option::is_some).collect(),
+        }
+    }
+}
+
+impl EssayHits {
+    /// Which parts and sections the filter shows.
+    pub fn shown(&self) -> Shown {
+        Shown {
+            parts: self
+                .parts
+                .iter()
+                .map(|p| p.as_ref().map(PartHits::shown))
+                .collect(),
+        }
+    }
 }
 
 /// How one field (a title, heading or paragraph) answers the query.

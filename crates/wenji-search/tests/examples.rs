@@ -187,3 +187,22 @@ fn an_empty_query_is_empty() {
         assert!(Query::parse(q, &f.tables).is_empty(), "{q:?}");
     }
 }
+
+#[test]
+fn a_filtered_export_holds_exactly_the_shown_sections() {
+    use wenji_core::takeaway::{export, Format};
+    let f = fixture();
+    let txt = export(
+        &f.essay,
+        &search("理论 -实践").shown(),
+        Some("理论 -实践"),
+        "http://h/",
+        Format::Plain,
+    );
+    let cited: Vec<String> = txt
+        .lines()
+        .filter_map(|l| l.rsplit_once("http://h/#").map(|(_, id)| id.to_owned()))
+        .collect();
+    assert_eq!(cited, shown("理论 -实践"));
+    assert!(txt.contains(&format!("只含匹配的 {} 节", cited.len())));
+}

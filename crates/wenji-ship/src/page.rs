@@ -159,14 +159,21 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
         };
         out.replace_range(range, &replacement);
     }
-    // Scripts loaded from files (the service worker's registration) belong
-    // to the served site.
+    // Module scripts loaded from files (the service worker's registration)
+    // belong to the served site.
     while let Some(start) = out.find("<script type=\"module\" src=") {
-        let end = out[start..]
-            .find("</script>")
-            .map(|i| start + i + "</script>".len())
-            .ok_or("an unclosed <script src>")?;
+        let end = script_end(&out, start)?;
         out.replace_range(start..end, "");
+    }
+    // Classic scripts (preferences applied before the first paint) go inline.
+    while let Some(start) = out.find("<script src=\"") {
+        let end = script_end(&out, start)?;
+        let src = attr(&out[start..end], "src").unwrap_or("").to_owned();
+        let js = String::from_utf8(files.read(&src)?).map_err(|e| format!("{src}: {e}"))?;
+        if js.contains("</script") {
+            return Err(format!("{src} contains `</script`: it cannot go inline"));
+        }
+        out.replace_range(start..end, &format!("<script>{js}</script>"));
     }
     // Trunk's loader script imports the glue and fetches the wasm.
     let loader = inline_scripts(&out)
@@ -196,6 +203,14 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
     Ok(out.replacen(&loader, &inline, 1))
 }
 
+/// The end of the `<script …>…</script>` that starts at `start`.
+fn script_end(html: &str, start: usize) -> Result<usize, String> {
+    html[start..]
+        .find("</script>")
+        .map(|i| start + i + "</script>".len())
+        .ok_or_else(|| "an unclosed <script src>".to_owned())
+}
+
 fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let start = s.find(open)? + open.len();
     let len = s[start..].find(close)?;
@@ -211,6 +226,7 @@ mod tests {
 <html lang="zh-CN">
   <head>
     <meta charset="utf-8" />
+    <script src="./early.js"></script>
     <link rel="icon" href="./favicon-1.svg" integrity="sha384-x" type="image/svg+xml"/>
     <link rel="stylesheet" href="./main-1.css" integrity="sha384-y"/>
 <script type="module">
@@ -234,6 +250,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         Mem(HashMap::from([
             ("./favicon-1.svg", b"<svg/>".to_vec()),
             ("./main-1.css", b"body{color:red}".to_vec()),
+            ("./early.js", b"document.documentElement.dataset.x = 1;".to_vec()),
             (
                 "./app-1.js",
                 b"async function __wbg_init(m) {}\nexport default __wbg_init;\n".to_vec(),
@@ -252,6 +269,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     #[test]
     fn the_policy_allows_the_inline_loader_by_its_hash() {
         let scripts = inline_scripts(TRUNK_PAGE);
+        // The loader; `early.js` is loaded from its file.
         assert_eq!(scripts.len(), 1);
         let policy = site_policy(TRUNK_PAGE);
         assert!(policy.contains(&csp_hash(scripts[0])));
@@ -276,6 +294,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(html.contains("atob(\"AGFzbQ==\")"));
         assert!(html.contains("await __wbg_init({ module_or_path: wenjiWasm })"));
         assert!(!html.contains("manifest") && !html.contains("sw-register"));
+        assert!(html.contains("<script>document.documentElement.dataset.x = 1;</script>"));
         let policy = single_file_policy(&html);
         assert!(policy.starts_with("default-src 'none'"));
         assert_eq!(inline_styles(&html).len(), 1);

@@ -32,7 +32,7 @@ fn search_bar() -> &'static str {
 }
 
 fn essay_page(essay: &Essay) -> String {
-    let mut out = String::new();
+    let mut out = String::from(r#"<div class="essay-page">"#);
     let _ = write!(
         out,
         r#"<header class="page-header"><h1>{}</h1><p class="facts">{}</p>"#,
@@ -44,10 +44,14 @@ fn essay_page(essay: &Essay) -> String {
     }
     out.push_str("</header>");
     out.push_str(search_bar());
+    outline(&mut out, essay);
     out.push_str(concat!(
-        r#"<main id="main" class="essay"><div class="fold-toolbar" role="toolbar" aria-label="折叠">"#,
-        r#"<button type="button" class="tool">全部展开</button><button type="button" class="tool">全部折叠</button></div>"#,
-        r#"<article class="essay-body">"#
+        r#"<main id="main" class="essay"><div class="essay-toolbar"><div class="toolbar-row">"#,
+        r#"<button type="button" class="tool outline-toggle" aria-expanded="false" aria-controls="outline">目录</button>"#,
+        r#"<button type="button" class="tool">全部展开</button><button type="button" class="tool">全部折叠</button>"#,
+        r#"<button type="button" class="tool" aria-expanded="false" aria-controls="export-panel">导出</button>"#,
+        r#"<button type="button" class="tool" aria-expanded="false" aria-controls="display-panel">显示</button>"#,
+        r#"</div></div><article class="essay-body">"#
     ));
     for part in &essay.parts {
         part_html(&mut out, part);
@@ -56,14 +60,51 @@ fn essay_page(essay: &Essay) -> String {
     if essay.facts.excerpt {
         out.push_str(r#"<p class="excerpt-end" role="note">……（节选至此，原文未完）</p>"#);
     }
-    out.push_str("</main>");
+    out.push_str("</main></div>");
     out
 }
 
-fn heading(out: &mut String, level: u8, id: &str, text: &str) {
+/// What `Outline` renders before any query (its close button hidden).
+fn outline(out: &mut String, essay: &Essay) {
+    out.push_str(concat!(
+        r#"<nav id="outline" class="outline" aria-label="目录"><div class="outline-head">"#,
+        r#"<h2 class="outline-title">目录</h2><button type="button" class="tool outline-close">关闭</button></div>"#,
+        r#"<ol class="outline-list">"#
+    ));
+    let link = |out: &mut String, id: &str, text: &str| {
+        let _ = write!(
+            out,
+            r##"<a class="outline-link" href="#{id}"><span class="outline-text">{text}</span></a>"##,
+            id = escape(id),
+            text = escape(text)
+        );
+    };
+    for part in &essay.parts {
+        out.push_str(r#"<li class="outline-part">"#);
+        link(out, &part.id, &part.title);
+        out.push_str("<ol>");
+        for s in &part.sections {
+            out.push_str("<li>");
+            link(out, &s.id, &s.heading);
+            out.push_str("</li>");
+        }
+        out.push_str("</ol></li>");
+    }
+    out.push_str("</ol></nav>");
+}
+
+/// A heading row: the fold control and the copy buttons (`what` is 本节
+/// or 本部分).
+fn heading(out: &mut String, level: u8, id: &str, text: &str, what: &str) {
     let _ = write!(
         out,
-        r#"<h{level} class="fold-heading"><button type="button" class="fold" aria-expanded="true" aria-controls="{id}-body"><span class="chevron" aria-hidden="true"></span><span class="heading-text">{text}</span></button></h{level}>"#,
+        concat!(
+            r#"<div class="heading-row"><h{level} class="fold-heading"><button type="button" class="fold" aria-expanded="true" aria-controls="{id}-body"><span class="chevron" aria-hidden="true"></span><span class="heading-text">{text}</span></button></h{level}>"#,
+            r#"<div class="heading-actions"><button type="button" class="act act-copy" aria-label="复制文字：{id}" title="复制{what}文字（附出处）"><span class="icon icon-copy" aria-hidden="true"></span></button>"#,
+            r#"<button type="button" class="act act-link" aria-label="复制链接：{id}" title="复制{what}链接"><span class="icon icon-link" aria-hidden="true"></span></button></div></div>"#
+        ),
+        level = level,
+        what = what,
         id = escape(id),
         text = escape(text)
     );
@@ -71,7 +112,7 @@ fn heading(out: &mut String, level: u8, id: &str, text: &str) {
 
 fn part_html(out: &mut String, part: &Part) {
     let _ = write!(out, r#"<section class="part" id="{}">"#, escape(&part.id));
-    heading(out, 2, &part.id, &part.title);
+    heading(out, 2, &part.id, &part.title, "本部分");
     let _ = write!(
         out,
         r#"<div class="part-body" id="{}-body">"#,
@@ -88,7 +129,7 @@ fn part_html(out: &mut String, part: &Part) {
 
 fn section_html(out: &mut String, section: &Section) {
     let _ = write!(out, r#"<section class="sub" id="{}">"#, escape(&section.id));
-    heading(out, 3, &section.id, &section.heading);
+    heading(out, 3, &section.id, &section.heading, "本节");
     let _ = write!(
         out,
         r#"<div class="sub-body" id="{}-body">"#,
@@ -162,6 +203,8 @@ mod tests {
         assert!(html.contains("原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"));
         assert!(html.contains(r#"<section class="sub" id="引言-其一">"#));
         assert!(html.contains("……（节选至此，原文未完）"));
+        assert!(html.contains(r##"<a class="outline-link" href="#引言-其一">"##));
+        assert!(html.contains(r#"aria-label="复制链接：引言-其一""#));
     }
 
     #[test]

@@ -1,0 +1,61 @@
+//! The essay's tools: the outline (on narrow screens), expand all and
+//! collapse all (of what is shown, while filtering), export, and display
+//! settings; the last two open a panel below the row.
+
+use leptos::prelude::*;
+
+use crate::components::display_panel::DisplayPanel;
+use crate::components::export_panel::ExportPanel;
+use crate::state::use_reader;
+use crate::ui::{use_ui, Panel};
+
+/// `ids` are those of every part and sub-section on the page; `essay` is
+/// the essay's position in the collection.
+#[component]
+pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
+    let state = use_reader();
+    let ui = use_ui();
+    let collapse = move |_| state.collapse_all(ids.iter().copied());
+    let expanded = move |panel| move || ui.is_open(panel).to_string();
+    view! {
+        <div class="essay-toolbar">
+            <div class="toolbar-row">
+                <button
+                    type="button"
+                    class="tool outline-toggle"
+                    aria-expanded=expanded(Panel::Outline)
+                    aria-controls="outline"
+                    on:click=move |_| ui.toggle(Panel::Outline)
+                >
+                    "目录"
+                </button>
+                <button type="button" class="tool" on:click=move |_| state.expand_all()>
+                    "全部展开"
+                </button>
+                <button type="button" class="tool" on:click=collapse>
+                    "全部折叠"
+                </button>
+                <button
+                    type="button"
+                    class="tool"
+                    aria-expanded=expanded(Panel::Export)
+                    aria-controls="export-panel"
+                    on:click=move |_| ui.toggle(Panel::Export)
+                >
+                    "导出"
+                </button>
+                <button
+                    type="button"
+                    class="tool"
+                    aria-expanded=expanded(Panel::Display)
+                    aria-controls="display-panel"
+                    on:click=move |_| ui.toggle(Panel::Display)
+                >
+                    "显示"
+                </button>
+            </div>
+            <ExportPanel essay=essay />
+            <DisplayPanel />
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! The outline of an essay: its parts and sub-sections as links. Beside the
+//! text on wide screens, a panel opened from the toolbar on narrow ones.
+//! It marks the part being read and, while filtering, counts the hits of
+//! each entry and dims those the filter hides.
+
+use leptos::html::Button;
+use leptos::prelude::*;
+use wenji_core::Essay;
+
+use crate::components::outline_link::{EntryHits, OutlineLink};
+use crate::state::use_reader;
+use crate::ui::{use_ui, Panel};
+
+/// `index` is the essay's position in the collection.
+#[component]
+pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
+    let state = use_reader();
+    let ui = use_ui();
+    let close_ref = NodeRef::<Button>::new();
+    let open = move || ui.is_open(Panel::Outline);
+    // Opened on a narrow screen, the panel takes the focus.
+    Effect::new(move |_| {
+        if open() {
+            if let Some(button) = close_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let parts = essay
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(p, part)| {
+            let part_hits = Signal::derive(move || -> EntryHits {
+                state.hits.with(|h| {
+                    h.get(index)
+                        .map(|e| e.parts[p].as_ref().map(|ph| ph.hits))
+                })
+            });
+            let subs = part
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(s, section)| {
+                    let hits = Signal::derive(move || -> EntryHits {
+                        state.hits.with(|h| {
+                            h.get(index).map(|e| {
+                                e.parts[p]
+                                    .as_ref()
+                                    .and_then(|ph| ph.sections[s].as_ref())
+                                    .map(|u| u.hits)
+                            })
+                        })
+                    });
+                    view! {
+                        <li>
+                            <OutlineLink id=section.id.as_str() text=section.heading.as_str() hits=hits />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="outline-part">
+                    <OutlineLink id=part.id.as_str() text=part.title.as_str() hits=part_hits />
+                    <ol>{subs}</ol>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div
+            class="outline-backdrop"
+            hidden=move || !open()
+            on:click=move |_| ui.panel.set(None)
+        ></div>
+        <nav id="outline" class="outline" class:open=open aria-label="目录">
+            <div class="outline-head">
+                <h2 class="outline-title">"目录"</h2>
+                <button
+                    type="button"
+                    class="tool outline-close"
+                    node_ref=close_ref
+                    on:click=move |_| close(ui)
+                >
+                    "关闭"
+                </button>
+            </div>
+            <ol class="outline-list">{parts}</ol>
+        </nav>
+    }
+}
+
+/// Close the outline panel and give the focus back to its button.
+fn close(ui: crate::ui::UiState) {
+    ui.panel.set(None);
+    if let Some(button) = document()
+        .query_selector(".outline-toggle")
+        .ok()
+        .flatten()
+        .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+    {
+        let _ = button.focus();
+    }
+}

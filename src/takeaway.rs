@@ -1,0 +1,79 @@
+//! The copy and export buttons: the text comes from
+//! `wenji_core::takeaway`, the clipboard and the file from the browser.
+
+use leptos::prelude::*;
+use wenji_core::route::Route;
+use wenji_core::takeaway::{self, Format, PartShown, Shown};
+use wenji_core::Essay;
+
+use crate::content::collection;
+use crate::state::ReaderState;
+use crate::ui::UiState;
+
+/// The address of essay `essay`'s page, without query or fragment.
+fn page(essay: &Essay) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let route = Route::Essay(essay.slug.clone()).to_query(collection());
+    takeaway::page_address(&href, &route)
+}
+
+fn copy_and_tell(ui: UiState, text: String, done: &'static str) {
+    leptos::task::spawn_local(async move {
+        if crate::clipboard::copy(&text).await {
+            ui.notify(done);
+        } else {
+            ui.notify("复制失败：浏览器不允许访问剪贴板，请选中文字后手动复制");
+        }
+    });
+}
+
+/// Copy sub-section `section` of part `part` of essay `essay`, cited.
+pub fn copy_section(ui: UiState, essay: usize, part: usize, section: usize) {
+    let e = &collection().essays[essay];
+    let p = &e.parts[part];
+    let text = takeaway::copy_section(e, p, &p.sections[section], &page(e));
+    copy_and_tell(ui, text, "已复制本节文字和出处");
+}
+
+/// Copy what is shown of part `part` of essay `essay`, cited.
+pub fn copy_part(state: ReaderState, ui: UiState, essay: usize, part: usize) {
+    let e = &collection().essays[essay];
+    let p = &e.parts[part];
+    let shown = state
+        .hits
+        .with_untracked(|h| {
+            h.get(essay)
+                .and_then(|eh| eh.parts[part].as_ref().map(|ph| ph.shown()))
+        })
+        .unwrap_or_else(|| PartShown::all(p));
+    let text = takeaway::copy_part(e, p, &shown, &page(e));
+    copy_and_tell(ui, text, "已复制本部分文字和出处");
+}
+
+/// Copy the address of part or sub-section `id` of essay `essay`.
+pub fn copy_link(ui: UiState, essay: usize, id: &str) {
+    let text = format!("{}#{id}", page(&collection().essays[essay]));
+    copy_and_tell(ui, text, "已复制链接");
+}
+
+/// Save what is shown of essay `essay` as a file.
+pub fn export(state: ReaderState, ui: UiState, essay: usize, format: Format) {
+    let e = &collection().essays[essay];
+    let query = state
+        .filtering()
+        .then(|| state.input.get_untracked().trim().to_owned());
+    let shown = match &query {
+        Some(_) => state
+            .hits
+            .with_untracked(|h| h.get(essay).map(|eh| eh.shown()))
+            .unwrap_or_else(|| Shown::all(e)),
+        None => Shown::all(e),
+    };
+    let text = takeaway::export(e, &shown, query.as_deref(), &page(e), format);
+    let name = takeaway::export_file_name(e, query.is_some(), format);
+    if crate::download::save(&name, format.mime(), &text) {
+        ui.notify(format!("已导出 {name}"));
+    } else {
+        ui.notify("导出失败：浏览器不允许保存文件");
+    }
+}

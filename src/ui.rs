@@ -1,0 +1,93 @@
+//! State of the page around the text: which panel is open, the part being
+//! read, the reader's display preferences and short announced notices.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wenji_core::prefs::Prefs;
+
+use crate::storage::{load_prefs, save_prefs};
+
+/// How long a notice ("已复制") stays on screen.
+const NOTICE_MS: u64 = 2500;
+
+/// The panels that open from the essay's toolbar (one at a time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// The outline, on screens too narrow to show it beside the text.
+    Outline,
+    Export,
+    Display,
+}
+
+#[derive(Clone, Copy)]
+pub struct UiState {
+    pub panel: RwSignal<Option<Panel>>,
+    /// Id of the part or sub-section at the top of the screen.
+    pub current: RwSignal<Option<String>>,
+    pub prefs: RwSignal<Prefs>,
+    /// The latest notice, announced by a polite live region.
+    pub notice: RwSignal<String>,
+    notice_serial: StoredValue<u64>,
+}
+
+impl UiState {
+    pub fn new() -> Self {
+        Self {
+            panel: RwSignal::new(None),
+            current: RwSignal::new(None),
+            prefs: RwSignal::new(load_prefs()),
+            notice: RwSignal::new(String::new()),
+            notice_serial: StoredValue::new(0),
+        }
+    }
+
+    pub fn is_open(&self, panel: Panel) -> bool {
+        self.panel.get() == Some(panel)
+    }
+
+    /// Open `panel`, or close it when it is open.
+    pub fn toggle(&self, panel: Panel) {
+        self.panel
+            .update(|p| *p = if *p == Some(panel) { None } else { Some(panel) });
+    }
+
+    /// Say `text` briefly; a newer notice replaces an older one.
+    pub fn notify(&self, text: impl Into<String>) {
+        let serial = self.notice_serial.get_value() + 1;
+        self.notice_serial.set_value(serial);
+        self.notice.set(text.into());
+        let (notice, serials) = (self.notice, self.notice_serial);
+        set_timeout(
+            move || {
+                if serials.get_value() == serial {
+                    notice.set(String::new());
+                }
+            },
+            Duration::from_millis(NOTICE_MS),
+        );
+    }
+
+    /// Keep `<html data-theme data-size data-font>` and storage in step
+    /// with the preferences.
+    pub fn apply_prefs(&self) {
+        let prefs = self.prefs;
+        Effect::new(move |_| {
+            let p = prefs.get();
+            let root = document().document_element();
+            if let Some(root) = root {
+                let _ = match p.theme.attr() {
+                    Some(t) => root.set_attribute("data-theme", t),
+                    None => root.remove_attribute("data-theme"),
+                };
+                let _ = root.set_attribute("data-size", &p.size.to_string());
+                let _ = root.set_attribute("data-font", p.font.attr());
+            }
+            save_prefs(&p);
+        });
+    }
+}
+
+pub fn use_ui() -> UiState {
+    expect_context::<UiState>()
+}
