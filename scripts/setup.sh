@@ -62,8 +62,8 @@ if (( BROWSERS )) && ! cargo deny --version 2>/dev/null | grep -q '0\.20\.2'; th
   cargo install cargo-deny --version 0.20.2 --locked
 fi
 
-# npm dev dependencies: wasm-opt 132 (binaryen) and playwright-core.
-if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core \
+# npm dev dependencies: wasm-opt 132 (binaryen), playwright-core, axe-core.
+if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core || ! -d node_modules/axe-core \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

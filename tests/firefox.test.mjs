@@ -26,10 +26,10 @@ test('Firefox ESR opens, folds and filters the reader', async () => {
   assert.equal(await ff.run("return document.querySelectorAll('main h2').length"), 5);
   assert.equal(await ff.run("return document.querySelectorAll('main h3').length"), 7);
 
-  await ff.click('#篇章一 > h2 button');
-  await ff.until("return document.querySelector('#篇章一 > h2 button').getAttribute('aria-expanded') === 'false'");
+  await ff.click('#篇章一 > .heading-row h2 button');
+  await ff.until("return document.querySelector('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded') === 'false'");
   assert.equal(await ff.run("return document.getElementById('篇章一-body').getAttribute('hidden')"), 'until-found');
-  await ff.click('#篇章一 > h2 button');
+  await ff.click('#篇章一 > .heading-row h2 button');
   await ff.until("return !document.getElementById('篇章一-body').hasAttribute('hidden')");
 
   await ff.type('#search', 'szcx');

@@ -71,7 +71,7 @@ describe('keyboard', () => {
     assert.equal(await focusedPart(page), '篇章一');
     // The focused control works from the keyboard as usual.
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator('#篇章一 > h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
     await context.close();
   });
 

@@ -74,7 +74,7 @@ describe('the seed essay', () => {
 
   test('folds and unfolds a part and a sub-section with the mouse', async () => {
     const { page, context } = await open();
-    const part = page.locator('#篇章二 > h2 button');
+    const part = page.locator('#篇章二 > .heading-row h2 button');
     const lead = page.getByText('政工工作的对象是人，核心是做人的工作。');
     await assert.doesNotReject(lead.waitFor({ state: 'visible' }));
     assert.equal(await part.getAttribute('aria-controls'), '篇章二-body');
@@ -84,7 +84,7 @@ describe('the seed essay', () => {
     assert.equal(await lead.isVisible(), false);
     assert.equal(await page.locator('#篇章二-其一 h3').isVisible(), false);
     // Other parts are untouched.
-    assert.equal(await page.locator('#篇章三 > h2 button').getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('#篇章三 > .heading-row h2 button').getAttribute('aria-expanded'), 'true');
 
     await part.click();
     assert.equal(await part.getAttribute('aria-expanded'), 'true');
@@ -103,10 +103,10 @@ describe('the seed essay', () => {
 
   test('folds and unfolds from the keyboard: Tab, Enter, Space', async () => {
     const { page, context } = await open();
-    const target = page.locator('#引言 > h2 button');
+    const target = page.locator('#引言 > .heading-row h2 button');
     // Tab from the top of the page until the first part's control has focus.
     let reached = false;
-    for (let i = 0; i < 10 && !reached; i++) {
+    for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press('Tab');
       reached = await target.evaluate((el) => el === document.activeElement);
     }
@@ -118,11 +118,15 @@ describe('the seed essay', () => {
     assert.equal(await target.getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('#引言-body').isVisible(), true);
 
-    // The next Tab goes on to the next part's control (引言 has no sub-sections).
+    // Past its copy and link buttons, Tab goes on to the next part's control
+    // (引言 has no sub-sections).
     await page.keyboard.press('Tab');
-    assert.ok(await page.locator('#篇章一 > h2 button').evaluate((el) => el === document.activeElement));
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '复制文字：引言');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.locator('#篇章一 > .heading-row h2 button').evaluate((el) => el === document.activeElement));
     await page.keyboard.press('Space');
-    assert.equal(await page.locator('#篇章一 > h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
     await context.close();
   });
 
@@ -136,14 +140,14 @@ describe('the seed essay', () => {
     await page.evaluate(() => (location.hash = '#篇章二-其二'));
     await page.waitForFunction(() => !document.getElementById('篇章二-body').hasAttribute('hidden'));
     await page.waitForFunction(
-      () => document.querySelector('#篇章二 > h2 button').getAttribute('aria-expanded') === 'true',
+      () => document.querySelector('#篇章二 > .heading-row h2 button').getAttribute('aria-expanded') === 'true',
       null,
       { timeout: 3000 },
     );
     assert.equal(await page.locator('#篇章二-其二 h3 button').getAttribute('aria-expanded'), 'true');
     assert.ok(await page.getByText('发挥其传帮带作用', { exact: false }).isVisible());
     // Other parts stay folded.
-    assert.equal(await page.locator('#篇章三 > h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#篇章三 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
     await context.close();
   });
 
@@ -166,13 +170,13 @@ describe('the seed essay', () => {
 
   test('the folding is remembered across visits until expand all', async () => {
     const { page, context } = await open();
-    await page.locator('#篇章一 > h2 button').click();
+    await page.locator('#篇章一 > .heading-row h2 button').click();
     await page.locator('#篇章三-其二 h3 button').click();
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
-    await page.waitForFunction(() => document.querySelector('#篇章一 > h2 button').getAttribute('aria-expanded') === 'false');
+    await page.waitForFunction(() => document.querySelector('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded') === 'false');
     assert.equal(await page.locator('#篇章三-其二 h3 button').getAttribute('aria-expanded'), 'false');
-    assert.equal(await page.locator('#篇章二 > h2 button').getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('#篇章二 > .heading-row h2 button').getAttribute('aria-expanded'), 'true');
     await page.getByRole('button', { name: '全部展开' }).click();
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
@@ -189,12 +193,12 @@ describe('the seed essay', () => {
       assert.equal(await body.isVisible(), false);
     }
     // Headings of parts stay visible to unfold them again.
-    assert.equal(await page.locator('h2:visible').count(), 5);
-    assert.equal(await page.locator('h3:visible').count(), 0);
+    assert.equal(await page.locator('main h2:visible').count(), 5);
+    assert.equal(await page.locator('main h3:visible').count(), 0);
 
     await page.getByRole('button', { name: '全部展开' }).click();
     assert.deepEqual(await expanded(page), Array(12).fill('true'));
-    assert.equal(await page.locator('h3:visible').count(), 7);
+    assert.equal(await page.locator('main h3:visible').count(), 7);
     await context.close();
   });
 
@@ -223,7 +227,7 @@ describe('the seed essay', () => {
     const { page, log, context } = await open();
     await page.getByRole('button', { name: '全部折叠' }).click();
     await page.getByRole('button', { name: '全部展开' }).click();
-    await page.locator('#篇章三 > h2 button').click();
+    await page.locator('#篇章三 > .heading-row h2 button').click();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(log.errors, []);
     const origin = new URL(server.url).origin;
@@ -249,7 +253,7 @@ describe('the seed essay', () => {
     try {
       const { page, log, context } = await open(sub.url);
       assert.equal(await page.locator('main h2').count(), 5);
-      await page.locator('#篇章一 > h2 button').click();
+      await page.locator('#篇章一 > .heading-row h2 button').click();
       assert.equal(await page.locator('#篇章一-body').isVisible(), false);
       // The filter works there too, and keeps the sub-path in the address.
       await page.fill('#search', '传帮带');
@@ -269,7 +273,7 @@ describe('the seed essay', () => {
     await mkdir('docs', { recursive: true });
     const desk = await open(server.url, { viewport: { width: 1280, height: 900 } });
     // 篇章一 folded, to show both states of the fold controls.
-    await desk.page.locator('#篇章一 > h2 button').click();
+    await desk.page.locator('#篇章一 > .heading-row h2 button').click();
     await desk.page.evaluate(() => window.scrollTo(0, 0));
     await desk.page.mouse.move(0, 0);
     await desk.page.screenshot({ path: 'docs/reader-desktop.png', animations: 'disabled' });

@@ -40,7 +40,7 @@ describe('the keyword filter', () => {
     assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
     // Only 篇章三 is shown, with its count, and its sections unfolded.
     assert.deepEqual(await visibleSections(page), ['篇章三', '篇章三-其一', '篇章三-其二']);
-    assert.match(await page.textContent('#篇章三 > h2 .hit-count'), /4/);
+    assert.match(await page.textContent('#篇章三 > .heading-row h2 .hit-count'), /4/);
     assert.equal(await page.locator('.excerpt-end').isVisible(), false);
     assert.deepEqual(log.errors, []);
     await context.close();
@@ -131,7 +131,7 @@ describe('the keyword filter', () => {
 
   test('/ focuses the box from anywhere, Esc clears it and restores the folding', async () => {
     const { page, context } = await open();
-    await page.locator('#篇章一 > h2 button').click(); // the reader folds 篇章一
+    await page.locator('#篇章一 > .heading-row h2 button').click(); // the reader folds 篇章一
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
     assert.ok(await page.evaluate(() => document.activeElement.id === 'search'));
@@ -143,7 +143,7 @@ describe('the keyword filter', () => {
     assert.equal(await page.inputValue('#search'), '');
     assert.equal(await page.locator('main mark').count(), 0);
     assert.equal(await status(page), '');
-    assert.equal(await page.locator('#篇章一 > h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('#篇章一-body').isVisible(), false);
     assert.equal(await page.locator('#篇章二-body').isVisible(), true);
     await context.close();

@@ -77,7 +77,7 @@ describe('the release build', () => {
     assert.deepEqual(await headingBoxes(page), before, 'nothing moved when the app took over');
     assert.equal(await page.evaluate(() => scrollY), 900, 'the scroll position is kept');
     // And it is the app now: folding works.
-    await page.locator('#篇章一 > h2 button').click();
+    await page.locator('#篇章一 > .heading-row h2 button').click();
     assert.equal(await page.locator('#篇章一-body').isVisible(), false);
     await context.close();
   });
@@ -134,7 +134,7 @@ describe('the release build', () => {
     await page.fill('#search', '傳幫帶');
     await page.waitForSelector('main mark');
     assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), ['传帮带']);
-    await page.locator('#篇章二 > h2 button').click();
+    await page.locator('#篇章二 > .heading-row h2 button').click();
     assert.equal(await page.locator('#篇章二-body').isVisible(), false);
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(log.errors, []);

@@ -56,7 +56,7 @@ describe('storage faults', () => {
       const expanded = await page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
       assert.deepEqual(expanded, Array(12).fill('true'));
       assert.equal(await page.inputValue('#search'), '');
-      await page.locator('#篇章一 > h2 button').click();
+      await page.locator('#篇章一 > .heading-row h2 button').click();
       assert.equal(await page.locator('#篇章一-body').isVisible(), false);
       await page.fill('#search', '守正');
       await page.waitForSelector('main mark');

@@ -35,6 +35,9 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
     };
     view! {
         <div class="essay-page">
+            <a class="skip-link" href="#main">
+                "跳到正文"
+            </a>
             <EssayHeader essay=essay />
             <SearchBar />
             <Outline essay=essay index=index />
