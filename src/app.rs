@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
     state.remember_folding();
     ui.apply_prefs();
     crate::shortcuts::install(state, ui);
-    crate::scroll_spy::install(ui);
+    crate::scroll_spy::install(state, ui);
 
     // Back and Forward change the address without a reload: follow it.
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());

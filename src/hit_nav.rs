@@ -64,9 +64,10 @@ pub fn go_to(state: ReaderState, id: &str) {
     };
     let location = window().location();
     let url = format!("{}#{id}", location.search().unwrap_or_default());
-    let pushed = window()
-        .history()
-        .is_ok_and(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url)).is_ok());
+    let pushed = window().history().is_ok_and(|h| {
+        h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            .is_ok()
+    });
     if !pushed {
         // A page opened from a file may refuse pushState; the hash still works.
         let _ = location.set_hash(id);

@@ -23,7 +23,11 @@ pub fn HeadingActions(
         None => takeaway::copy_part(state, ui, essay, part),
     };
     let copy_link = move |_| takeaway::copy_link(ui, essay, id);
-    let what = if section.is_some() { "本节" } else { "本部分" };
+    let what = if section.is_some() {
+        "本节"
+    } else {
+        "本部分"
+    };
     view! {
         <div class="heading-actions">
             <button

@@ -250,7 +250,10 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         Mem(HashMap::from([
             ("./favicon-1.svg", b"<svg/>".to_vec()),
             ("./main-1.css", b"body{color:red}".to_vec()),
-            ("./early.js", b"document.documentElement.dataset.x = 1;".to_vec()),
+            (
+                "./early.js",
+                b"document.documentElement.dataset.x = 1;".to_vec(),
+            ),
             (
                 "./app-1.js",
                 b"async function __wbg_init(m) {}\nexport default __wbg_init;\n".to_vec(),

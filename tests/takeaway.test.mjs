@@ -1,0 +1,132 @@
+// Taking text away: copy a part or sub-section with its citation, copy a
+// heading's link, export what is shown as Markdown or plain text.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { readerSuite } from './support/suite.mjs';
+
+const reader = readerSuite();
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+const TITLE = '政工工作心得体会范文合集';
+
+const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+const notice = (page) => page.locator('.notice[role="status"]');
+
+/** The text of a section as the page shows it, paragraphs joined. */
+const shownText = (page, id) =>
+  page.$eval(`[id="${id}"]`, (s) => {
+    const heading = s.querySelector('.heading-text').textContent;
+    const paras = [...s.querySelectorAll(':scope > div > p')].map((p) => p.textContent);
+    return [heading + paras[0], ...paras.slice(1)].join('\n');
+  });
+
+describe('copy', () => {
+  test('a sub-section goes to the clipboard with a citation line, announced', async () => {
+    const { page, context } = await reader.open('', CLIPBOARD);
+    await page.getByRole('button', { name: '复制文字：篇章一-其一', exact: true }).click();
+    await notice(page).filter({ hasText: '已复制本节文字和出处' }).waitFor();
+    assert.equal(await notice(page).getAttribute('aria-live'), 'polite');
+    const text = await clipboard(page);
+    const [body, citation] = text.split('\n\n');
+    assert.equal(body, await shownText(page, '篇章一-其一'));
+    assert.equal(
+      citation,
+      `出处：《${TITLE}》 · 篇章一：铸魂育人，强化理论武装的深度与广度 · 其一，在“学深悟透”上下苦功。 ${reader.url}#篇章一-其一`,
+    );
+    // The notice goes away by itself.
+    await page.waitForFunction(() => document.querySelector('.notice').textContent === '', null, { timeout: 5000 });
+    await context.close();
+  });
+
+  test('a part while filtering takes only its shown sections; its link opens there', async () => {
+    const { page, context } = await reader.open('?q=' + encodeURIComponent('倾听'), CLIPBOARD);
+    await page.waitForSelector('main mark');
+    await page.getByRole('button', { name: '复制文字：篇章二', exact: true }).click();
+    await notice(page).filter({ hasText: '已复制' }).waitFor();
+    const text = await clipboard(page);
+    assert.ok(text.startsWith('篇章二：以人为本，提升思想疏导的温度与精度\n其一，学会“倾听”'), text);
+    assert.ok(!text.includes('精准“滴灌”'), 'the hidden sub-section is left out');
+    assert.ok(text.endsWith(`出处：《${TITLE}》 · 篇章二：以人为本，提升思想疏导的温度与精度 ${reader.url}#篇章二`));
+
+    await page.getByRole('button', { name: '复制链接：篇章二-其一', exact: true }).click();
+    await notice(page).filter({ hasText: '已复制链接' }).waitFor();
+    const address = await clipboard(page);
+    assert.equal(address, `${reader.url}#篇章二-其一`);
+    const other = await context.newPage();
+    await other.goto(address);
+    await other.waitForFunction(() => {
+      const r = document.getElementById('篇章二-其一').getBoundingClientRect();
+      return scrollY > 0 && r.top >= 0 && r.top < innerHeight;
+    });
+    await context.close();
+  });
+
+  test('without the Clipboard API (plain http on a LAN) the old copy command is used', async () => {
+    const { context } = await reader.open('');
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+      document.addEventListener('copy', () => {
+        window.copied = document.activeElement.value;
+      });
+    });
+    await page.goto(reader.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    const button = page.getByRole('button', { name: '复制链接：篇章三', exact: true });
+    await button.click();
+    await notice(page).filter({ hasText: '已复制链接' }).waitFor();
+    assert.equal(await page.evaluate(() => window.copied), `${reader.url}#篇章三`);
+    assert.equal(await page.locator('textarea').count(), 0, 'the helper field is gone');
+    assert.ok(await button.evaluate((b) => b === document.activeElement), 'the focus is back on the button');
+    await context.close();
+  });
+});
+
+describe('export', () => {
+  async function download(page, label) {
+    const panel = page.locator('#export-panel');
+    if (!(await panel.isVisible())) await page.getByRole('button', { name: '导出' }).click();
+    const [file] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: label }).click()]);
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  }
+
+  test('the whole essay as Markdown and as plain text, each part cited', async () => {
+    const { page, context } = await reader.open('');
+    const md = await download(page, 'Markdown（.md）');
+    assert.equal(md.name, `${TITLE}.md`);
+    assert.ok(md.text.startsWith(`# ${TITLE}\n\n> 原文 .docx · 约 2,490 字`), md.text.slice(0, 80));
+    const parts = await page.$$eval('main section.part', (ss) => ss.map((s) => [s.id, s.querySelector('.heading-text').textContent]));
+    for (const [id, title] of parts) {
+      assert.ok(md.text.includes(`\n## ${title}\n`), title);
+      assert.ok(md.text.includes(`(<${reader.url}#${id}>)*`), id);
+    }
+    assert.ok(md.text.includes('**其一，在“学深悟透”上下苦功。**最初接触理论学习'));
+    assert.ok(!md.text.includes('筛选'));
+    await notice(page).filter({ hasText: `已导出 ${TITLE}.md` }).waitFor();
+
+    const txt = await download(page, '纯文本（.txt）');
+    assert.equal(txt.name, `${TITLE}.txt`);
+    for (const id of ['篇章一-其一', '篇章三-其二', '篇章四-其一']) {
+      assert.ok(txt.text.includes(await shownText(page, id)), id);
+    }
+    assert.equal(txt.text.match(/^出处：/gm).length, parts.length);
+    assert.ok(!txt.text.includes('**'));
+    await context.close();
+  });
+
+  test('while filtering only the shown sections, each cited, with the query', async () => {
+    const { page, context } = await reader.open('?q=' + encodeURIComponent('职工 -理论'));
+    await page.waitForSelector('main mark');
+    const shown = await page.$$eval('main section.sub:not([hidden])', (ss) => ss.map((s) => s.id));
+    const hidden = await page.$$eval('main section.sub[hidden]', (ss) => ss.map((s) => s.id));
+    assert.ok(shown.length > 0 && hidden.length > 0);
+    assert.match(await page.locator('#export-panel').textContent(), /筛选出的/);
+    const txt = await download(page, '纯文本（.txt）');
+    assert.equal(txt.name, `${TITLE}（筛选）.txt`);
+    assert.ok(txt.text.includes('筛选：职工 -理论（只含匹配的'), txt.text.slice(0, 200));
+    for (const id of shown) assert.ok(txt.text.includes(`${reader.url}#${id}\n`), id);
+    for (const id of hidden) assert.ok(!txt.text.includes(`#${id}\n`), id);
+    await context.close();
+  });
+});
