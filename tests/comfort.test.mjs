@@ -1,0 +1,195 @@
+// Comfort: themes (system by default, overridden and remembered), text
+// size and typeface, reduced motion, print, and the 360 px phone.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { frames, readerSuite } from './support/suite.mjs';
+
+const reader = readerSuite();
+const BG = { light: 'rgb(251, 250, 246)', dark: 'rgb(23, 23, 26)', sepia: 'rgb(244, 236, 216)' };
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const textSize = (page) =>
+  page.$eval('main .sub-body p', (p) => parseFloat(getComputedStyle(p).fontSize));
+
+async function choose(page, label) {
+  const panel = page.locator('#display-panel');
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: '显示' }).click();
+  await panel.getByLabel(label, { exact: true }).check();
+  await frames(page);
+}
+
+describe('themes', () => {
+  test('follow the system until the reader picks one, which is remembered', async () => {
+    const { page, context } = await reader.open('', { colorScheme: 'dark' });
+    assert.equal(await background(page), BG.dark);
+    await choose(page, '浅色');
+    assert.equal(await background(page), BG.light);
+    await choose(page, '护眼');
+    assert.equal(await background(page), BG.sepia);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.equal(await background(page), BG.sepia);
+    assert.ok(await page.locator('#display-panel input[value="sepia"]').isChecked());
+    await choose(page, '跟随系统');
+    assert.equal(await background(page), BG.dark);
+    await context.close();
+
+    const light = await reader.open('', { colorScheme: 'light' });
+    assert.equal(await background(light.page), BG.light);
+    await light.context.close();
+  });
+
+  test('a remembered choice is painted before the app has loaded', async () => {
+    // No service worker: it would serve the wasm past the blocked route.
+    const { page, context } = await reader.open('', { serviceWorkers: 'block' });
+    await choose(page, '深色');
+    await choose(page, '特大');
+    await choose(page, '宋体');
+    // Without the wasm the app never starts: only prefs-early.js can apply them.
+    await context.route(/\.wasm$/, (route) => route.abort());
+    const cold = await context.newPage();
+    await cold.goto(reader.url);
+    await cold.waitForSelector('main');
+    assert.equal(await cold.evaluate(() => performance.getEntriesByName('wenji-interactive').length), 0);
+    assert.deepEqual(
+      await cold.evaluate(() => [...document.documentElement.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `${a.name}=${a.value}`).sort()),
+      ['data-font=serif', 'data-size=4', 'data-theme=dark'],
+    );
+    assert.equal(await background(cold), BG.dark);
+    await context.close();
+  });
+});
+
+describe('text size and typeface', () => {
+  test('five sizes, each larger than the last, remembered', async () => {
+    const { page, context } = await reader.open('');
+    const labels = await page.$$eval('#display-panel input[name="size"]', (is) => is.map((i) => i.parentElement.textContent.trim()));
+    assert.ok(labels.length >= 4, `${labels.length} sizes`);
+    const sizes = [];
+    for (const label of labels) {
+      await choose(page, label);
+      sizes.push(await textSize(page));
+    }
+    for (let i = 1; i < sizes.length; i++) assert.ok(sizes[i] > sizes[i - 1], `${labels[i]} ${sizes[i]} > ${sizes[i - 1]}`);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.equal(await textSize(page), sizes.at(-1));
+    await context.close();
+  });
+
+  test('黑体 or 宋体 for the text', async () => {
+    const { page, context } = await reader.open('');
+    const family = () => page.$eval('main .sub-body p', (p) => getComputedStyle(p).fontFamily);
+    assert.match(await family(), /Sans/);
+    await choose(page, '宋体');
+    assert.match(await family(), /^"Songti SC".*Noto Serif CJK SC/);
+    // The search box and tools keep the sans face.
+    assert.match(await page.$eval('#search', (i) => getComputedStyle(i).fontFamily), /Sans/);
+    await choose(page, '黑体');
+    assert.match(await family(), /Sans/);
+    await context.close();
+  });
+});
+
+describe('motion', () => {
+  test('animations only for those who have not asked for less', async () => {
+    const duration = (page) => page.$eval('.chevron', (c) => getComputedStyle(c).transitionDuration);
+    const calm = await reader.open('', { reducedMotion: 'reduce' });
+    assert.equal(await duration(calm.page), '0s');
+    await calm.context.close();
+    const lively = await reader.open('', { reducedMotion: 'no-preference' });
+    assert.equal(await duration(lively.page), '0.15s');
+    await lively.context.close();
+  });
+});
+
+describe('print', () => {
+  const visible = (page, selector) =>
+    page.$$eval(selector, (els) => els.map((e) => e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })));
+
+  test('the whole essay, unfolded, without controls, under its facts line', async () => {
+    const { page, context } = await reader.open('');
+    await page.getByRole('button', { name: '全部折叠' }).click();
+    await page.emulateMedia({ media: 'print' });
+    await frames(page);
+    for (const selector of ['.search-bar', '.essay-toolbar', '.outline', '.heading-actions', '.chevron']) {
+      assert.ok((await visible(page, selector)).every((v) => !v), `${selector} is not printed`);
+    }
+    assert.ok((await visible(page, 'header h1, header .facts')).every(Boolean));
+    const paragraphs = await visible(page, 'article p');
+    assert.ok(paragraphs.length === 12 && paragraphs.every(Boolean), 'every paragraph');
+    assert.equal(await page.locator('.print-query').isVisible(), false, 'no query, no note');
+    // The printed text is the essay's whole text.
+    const printed = await page.evaluate(() => document.querySelector('main').innerText);
+    assert.ok(printed.includes('最初接触理论学习') && printed.includes('正人先正己'));
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10000);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('#篇章一-body').isVisible(), false, 'the screen keeps the folding');
+    await context.close();
+  });
+
+  test('while filtering, only the shown sections, with a note of the query', async () => {
+    const { page, context } = await reader.open('?q=' + encodeURIComponent('倾听'));
+    await page.waitForSelector('main mark');
+    await page.emulateMedia({ media: 'print' });
+    const note = page.locator('.print-query');
+    assert.ok(await note.isVisible());
+    assert.match(await note.textContent(), /^筛选：倾听（\d+ 处，\d+ 节；只打印了匹配的部分）$/);
+    const printed = await page.evaluate(() => document.querySelector('main').innerText);
+    assert.ok(printed.includes('学会“倾听”'));
+    assert.ok(!printed.includes('最初接触理论学习'), 'hidden sections are not printed');
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await note.isVisible(), false);
+    await context.close();
+  });
+});
+
+describe('a 360 px phone', () => {
+  /** Problems on the page as it is: overflow and small tap targets. */
+  const problems = (page) =>
+    page.evaluate(() => {
+      const out = [];
+      const overflow = document.documentElement.scrollWidth - innerWidth;
+      if (overflow > 0) out.push(`${overflow}px too wide`);
+      for (const el of document.querySelectorAll('button, a[href], input[type="search"], label.choice')) {
+        if (!el.checkVisibility()) continue;
+        const r = el.getBoundingClientRect();
+        if (r.height < 44 || (el.matches('button') && r.width < 44)) {
+          out.push(`${el.tagName} "${el.textContent.trim().slice(0, 12) || el.getAttribute('aria-label')}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+        }
+      }
+      return out;
+    });
+
+  test('no horizontal scroll, tap targets of 44 px, in every state', async () => {
+    const { page, context } = await reader.open('', PHONE);
+    assert.deepEqual(await problems(page), [], 'as opened');
+    await page.getByRole('button', { name: '显示' }).click();
+    assert.deepEqual(await problems(page), [], 'display settings open');
+    await choose(page, '特大');
+    assert.deepEqual(await problems(page), [], 'largest text');
+    await page.getByRole('button', { name: '导出' }).click();
+    assert.deepEqual(await problems(page), [], 'export open');
+    await page.fill('#search', '职工');
+    await page.waitForSelector('main mark');
+    assert.deepEqual(await problems(page), [], 'filtering');
+    await page.getByRole('button', { name: '目录' }).click();
+    assert.deepEqual(await problems(page), [], 'outline open');
+    await context.close();
+  });
+
+  test('the search box stays in reach while reading', async () => {
+    const { page, context } = await reader.open('', PHONE);
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    await frames(page);
+    const box = await page.locator('#search').boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height < 120, `search box at ${box.y}`);
+    await page.locator('#search').tap();
+    await page.keyboard.type('倾听');
+    await page.waitForSelector('main mark');
+    await context.close();
+  });
+});
