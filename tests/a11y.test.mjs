@@ -1,0 +1,108 @@
+// axe-core (npm) injected into the reader in each state a reader meets it
+// in, and in each theme: no violation at all, WCAG 2.1 AA and best practice.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+import { frames, readerSuite } from './support/suite.mjs';
+
+const reader = readerSuite();
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Violations on the page as it is, one line each. */
+async function violations(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP allows it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    TAGS,
+  );
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`));
+}
+
+const STATES = {
+  unfolded: async () => {},
+  folded: async (page) => page.getByRole('button', { name: '全部折叠' }).click(),
+  filtered: async (page) => {
+    await page.fill('#search', '职工 -理论');
+    await page.waitForSelector('main mark');
+    await page.getByRole('button', { name: '下一处' }).click();
+  },
+  'display settings open': async (page) => page.getByRole('button', { name: '显示' }).click(),
+  'export open': async (page) => page.getByRole('button', { name: '导出' }).click(),
+  'help open': async (page) => page.keyboard.press('?'),
+  'a copy announced': async (page) => {
+    await page.getByRole('button', { name: '复制链接：篇章一', exact: true }).click();
+    await page.locator('.notice').filter({ hasText: '已复制' }).waitFor();
+  },
+};
+
+for (const theme of ['light', 'dark', 'sepia']) {
+  describe(`axe, ${theme} theme`, () => {
+    const options = { colorScheme: theme === 'dark' ? 'dark' : 'light', permissions: ['clipboard-write'] };
+    async function open(viewport) {
+      const rec = await reader.open('', { ...options, viewport });
+      if (theme === 'sepia') {
+        await rec.page.getByRole('button', { name: '显示' }).click();
+        await rec.page.getByLabel('护眼').check();
+        await rec.page.getByRole('button', { name: '显示' }).click();
+      }
+      return rec;
+    }
+
+    for (const [state, reach] of Object.entries(STATES)) {
+      test(state, async () => {
+        const { page, context } = await open({ width: 1280, height: 800 });
+        await reach(page);
+        await frames(page);
+        assert.deepEqual(await violations(page), []);
+        await context.close();
+      });
+    }
+
+    test('outline open on a phone', async () => {
+      const { page, context } = await open({ width: 360, height: 740 });
+      await page.getByRole('button', { name: '目录' }).click();
+      await frames(page);
+      assert.deepEqual(await violations(page), []);
+      await context.close();
+    });
+  });
+}
+
+describe('the harness', () => {
+  test('axe does see planted faults (so zero above means something)', async () => {
+    const { page, context } = await reader.open('');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '看不清的字';
+      p.style.color = '#eeeeee';
+      document.querySelector('article').append(p, document.createElement('button'));
+    });
+    const found = (await violations(page)).map((v) => v.split(':')[0]);
+    assert.ok(found.includes('color-contrast') && found.includes('button-name'), found.join(', '));
+    await context.close();
+  });
+});
+
+describe('semantics', () => {
+  test('one h1, parts as h2, sub-sections as h3, landmarks, labelled controls', async () => {
+    const { page, context } = await reader.open('');
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.equal(await page.locator('main h2').count(), 5);
+    assert.equal(await page.locator('main h3').count(), 7);
+    for (const role of ['banner', 'navigation', 'main', 'search']) {
+      assert.equal(await page.getByRole(role).count(), 1, role);
+    }
+    const unlabelled = await page.$$eval('button', (bs) => bs.filter((b) => !(b.getAttribute('aria-label') || b.textContent.trim())).length);
+    assert.equal(unlabelled, 0);
+    // Every fold control is a disclosure button for the region it shows.
+    const broken = await page.$$eval('button.fold', (bs) =>
+      bs.filter((b) => !b.hasAttribute('aria-expanded') || !document.getElementById(b.getAttribute('aria-controls'))).length,
+    );
+    assert.equal(broken, 0);
+    await context.close();
+  });
+});
