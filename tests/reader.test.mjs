@@ -260,20 +260,32 @@ describe('the seed essay', () => {
 
   test('screenshots for the README (docs/)', async () => {
     await mkdir('docs', { recursive: true });
-    const desk = await open(server.url, { viewport: { width: 1280, height: 900 } });
+    const DESK = { viewport: { width: 1280, height: 860 } };
+    const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+    const shoot = async (name, url, options, act = async () => {}) => {
+      const { page, context, log } = await open(url, options);
+      await act(page);
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.screenshot({ path: `docs/${name}.png`, animations: 'disabled' });
+      assert.deepEqual(log.errors, [], name);
+      await context.close();
+    };
     // 篇章一 folded, to show both states of the fold controls.
-    await desk.page.locator('#篇章一 > .heading-row h2 button').click();
-    await desk.page.evaluate(() => window.scrollTo(0, 0));
-    await desk.page.mouse.move(0, 0);
-    await desk.page.screenshot({ path: 'docs/reader-desktop.png', animations: 'disabled' });
-    await desk.context.close();
-    const phone = await open(server.url, {
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
+    const foldFirst = (page) => page.locator('#篇章一 > .heading-row h2 button').click();
+    await shoot('reader-desktop', server.url, { ...DESK, colorScheme: 'light' }, async (page) => {
+      await foldFirst(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
     });
-    await phone.page.screenshot({ path: 'docs/reader-phone.png', animations: 'disabled' });
-    await phone.context.close();
+    await shoot('reader-desktop-dark', server.url, { ...DESK, colorScheme: 'dark' });
+    await shoot('reader-filtered', `${server.url}?q=${encodeURIComponent('职工 倾听')}`, DESK, async (page) => {
+      await page.waitForSelector('main mark');
+      await page.getByRole('button', { name: '下一处' }).click();
+    });
+    await shoot('reader-phone', server.url, PHONE);
+    await shoot('reader-outline', `${server.url}?q=${encodeURIComponent('理论')}`, PHONE, async (page) => {
+      await page.waitForSelector('main mark');
+      await page.getByRole('button', { name: '目录' }).click();
+    });
   });
 });

@@ -22,8 +22,8 @@ pub fn first_view(collection: &Collection) -> String {
 fn search_bar() -> &'static str {
     concat!(
         r#"<div class="search-bar" role="search"><div class="search-row">"#,
-        r#"<input id="search" class="search-input" type="search" placeholder="搜索：关键词、拼音或繁体（按 / 聚焦）" "#,
-        r#"aria-label="搜索文章" aria-describedby="search-status" autocomplete="off" spellcheck="false" enterkeyhint="search">"#,
+        r#"<input id="search" class="search-input" type="search" placeholder="搜索关键词、拼音或繁体" "#,
+        r#"aria-label="搜索文章" title="搜索关键词、拼音或繁体（按 / 聚焦）" aria-describedby="search-status" autocomplete="off" spellcheck="false" enterkeyhint="search">"#,
         r#"<button type="button" class="hit-nav" aria-label="上一处" title="上一处（Shift+Enter）" disabled>↑</button>"#,
         r#"<button type="button" class="hit-nav" aria-label="下一处" title="下一处（Enter）" disabled>↓</button>"#,
         r#"<span class="hit-position" aria-live="off"></span></div>"#,
