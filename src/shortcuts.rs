@@ -41,7 +41,7 @@ pub fn install(state: ReaderState, ui: UiState) {
                 if state.help_open.get_untracked() {
                     state.help_open.set(false);
                 } else if ui.panel.get_untracked().is_some() {
-                    ui.panel.set(None);
+                    ui.close_panel();
                 } else if state.filtering() {
                     state.clear_query();
                 }

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wenji_core::prefs::Prefs;
 
 use crate::storage::{load_prefs, save_prefs};
@@ -50,6 +51,23 @@ impl UiState {
     pub fn toggle(&self, panel: Panel) {
         self.panel
             .update(|p| *p = if *p == Some(panel) { None } else { Some(panel) });
+    }
+
+    /// Close the open panel. The outline panel covers the page on a narrow
+    /// screen, so the focus goes back to the button that opened it.
+    pub fn close_panel(&self) {
+        let was = self.panel.get_untracked();
+        self.panel.set(None);
+        if was == Some(Panel::Outline) {
+            if let Some(button) = document()
+                .query_selector(".outline-toggle")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+        }
     }
 
     /// Say `text` briefly; a newer notice replaces an older one.

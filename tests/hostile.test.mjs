@@ -39,7 +39,7 @@ async function open(path = '') {
 }
 
 // The reader's own elements (the help overlay brings DL, DT, DD, KBD).
-const ALLOWED = ['A', 'ARTICLE', 'BUTTON', 'DD', 'DIV', 'DL', 'DT', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'KBD', 'MAIN', 'MARK', 'P', 'SECTION', 'SPAN'];
+const ALLOWED = ['A', 'ARTICLE', 'BUTTON', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'KBD', 'LABEL', 'LEGEND', 'LI', 'MAIN', 'MARK', 'NAV', 'OL', 'P', 'SECTION', 'SPAN'];
 
 describe('hostile content', () => {
   test('renders every hostile paragraph as its own text', async () => {

@@ -110,6 +110,7 @@ describe('the outline', () => {
     await page.keyboard.press('Escape');
     assert.equal(await nav.isVisible(), false);
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), '目录');
     // An entry closes the panel and goes there.
     await toggle.click();
     await link(page, '篇章四').click();

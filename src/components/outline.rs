@@ -80,25 +80,12 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
                     type="button"
                     class="tool outline-close"
                     node_ref=close_ref
-                    on:click=move |_| close(ui)
+                    on:click=move |_| ui.close_panel()
                 >
                     "关闭"
                 </button>
             </div>
             <ol class="outline-list">{parts}</ol>
         </nav>
-    }
-}
-
-/// Close the outline panel and give the focus back to its button.
-fn close(ui: crate::ui::UiState) {
-    ui.panel.set(None);
-    if let Some(button) = document()
-        .query_selector(".outline-toggle")
-        .ok()
-        .flatten()
-        .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
-    {
-        let _ = button.focus();
     }
 }
