@@ -20,6 +20,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn main() {
+    // For the benchmark: how long the app's own start takes.
+    if let Some(perf) = window().performance() {
+        let _ = perf.mark("wenji-start");
+    }
     panic_notice::install();
     let doc = document();
     let Some(root) = doc

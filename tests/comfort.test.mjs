@@ -31,6 +31,7 @@ describe('themes', () => {
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     assert.equal(await background(page), BG.sepia);
+    await page.getByRole('button', { name: '显示' }).click();
     assert.ok(await page.locator('#display-panel input[value="sepia"]').isChecked());
     await choose(page, '跟随系统');
     assert.equal(await background(page), BG.dark);
@@ -65,6 +66,7 @@ describe('themes', () => {
 describe('text size and typeface', () => {
   test('five sizes, each larger than the last, remembered', async () => {
     const { page, context } = await reader.open('');
+    await page.getByRole('button', { name: '显示' }).click();
     const labels = await page.$$eval('#display-panel input[name="size"]', (is) => is.map((i) => i.parentElement.textContent.trim()));
     assert.ok(labels.length >= 4, `${labels.length} sizes`);
     const sizes = [];

@@ -121,6 +121,7 @@ describe('export', () => {
     const shown = await page.$$eval('main section.sub:not([hidden])', (ss) => ss.map((s) => s.id));
     const hidden = await page.$$eval('main section.sub[hidden]', (ss) => ss.map((s) => s.id));
     assert.ok(shown.length > 0 && hidden.length > 0);
+    await page.getByRole('button', { name: '导出' }).click();
     assert.match(await page.locator('#export-panel').textContent(), /筛选出的/);
     const txt = await download(page, '纯文本（.txt）');
     assert.equal(txt.name, `${TITLE}（筛选）.txt`);

@@ -3,78 +3,45 @@
 use leptos::prelude::*;
 use wenji_core::prefs::{FONTS, SIZES, THEMES};
 
-use crate::ui::{use_ui, Panel};
+use crate::components::choice_group::ChoiceGroup;
+use crate::ui::use_ui;
+
+/// The `data-*` values of the size steps.
+const SIZE_VALUES: [&str; 5] = ["0", "1", "2", "3", "4"];
 
 #[component]
 pub fn DisplayPanel() -> impl IntoView {
-    let ui = use_ui();
-    let prefs = ui.prefs;
+    let prefs = use_ui().prefs;
+    let index = |f: fn(&wenji_core::prefs::Prefs) -> usize| Signal::derive(move || prefs.with(f));
     let themes = THEMES
         .iter()
-        .map(|&(theme, label)| {
-            view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="theme"
-                        value=theme.attr().unwrap_or("system")
-                        prop:checked=move || prefs.with(|p| p.theme == theme)
-                        on:change=move |_| prefs.update(|p| p.theme = theme)
-                    />
-                    <span>{label}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let sizes = SIZES
-        .iter()
-        .enumerate()
-        .map(|(size, &label)| {
-            view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="size"
-                        value=size.to_string()
-                        prop:checked=move || prefs.with(|p| p.size == size)
-                        on:change=move |_| prefs.update(|p| p.size = size)
-                    />
-                    <span>{label}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let fonts = FONTS
-        .iter()
-        .map(|&(font, label)| {
-            view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="font"
-                        value=font.attr()
-                        prop:checked=move || prefs.with(|p| p.font == font)
-                        on:change=move |_| prefs.update(|p| p.font = font)
-                    />
-                    <span class=format!("font-sample font-{}", font.attr())>{label}</span>
-                </label>
-            }
-        })
-        .collect_view();
+        .map(|(t, label)| (t.attr().unwrap_or("system"), *label))
+        .collect();
+    let sizes = SIZE_VALUES.iter().copied().zip(SIZES).collect();
+    let fonts = FONTS.iter().map(|(f, label)| (f.attr(), *label)).collect();
     view! {
-        <div id="display-panel" class="panel" hidden=move || !ui.is_open(Panel::Display)>
-            <fieldset>
-                <legend>"主题"</legend>
-                {themes}
-            </fieldset>
-            <fieldset>
-                <legend>"字号"</legend>
-                {sizes}
-            </fieldset>
-            <fieldset>
-                <legend>"字体"</legend>
-                {fonts}
-            </fieldset>
+        <div id="display-panel" class="panel">
+            <ChoiceGroup
+                legend="主题"
+                name="theme"
+                options=themes
+                chosen=index(|p| THEMES.iter().position(|(t, _)| *t == p.theme).unwrap_or(0))
+                on_pick=Callback::new(move |i: usize| prefs.update(|p| p.theme = THEMES[i].0))
+            />
+            <ChoiceGroup
+                legend="字号"
+                name="size"
+                options=sizes
+                chosen=index(|p| p.size)
+                on_pick=Callback::new(move |i: usize| prefs.update(|p| p.size = i))
+            />
+            <ChoiceGroup
+                legend="字体"
+                name="font"
+                options=fonts
+                chosen=index(|p| FONTS.iter().position(|(f, _)| *f == p.font).unwrap_or(0))
+                on_pick=Callback::new(move |i: usize| prefs.update(|p| p.font = FONTS[i].0))
+            />
         </div>
     }
 }

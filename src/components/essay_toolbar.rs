@@ -54,8 +54,13 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                     "显示"
                 </button>
             </div>
-            <ExportPanel essay=essay />
-            <DisplayPanel />
+            // Built when first wanted: less to do before the page is ready.
+            <Show when=move || ui.is_open(Panel::Export)>
+                <ExportPanel essay=essay />
+            </Show>
+            <Show when=move || ui.is_open(Panel::Display)>
+                <DisplayPanel />
+            </Show>
         </div>
     }
 }

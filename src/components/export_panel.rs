@@ -6,7 +6,7 @@ use wenji_core::takeaway::Format;
 
 use crate::state::use_reader;
 use crate::takeaway;
-use crate::ui::{use_ui, Panel};
+use crate::ui::use_ui;
 
 #[component]
 pub fn ExportPanel(essay: usize) -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn ExportPanel(essay: usize) -> impl IntoView {
     };
     let save = move |format| move |_| takeaway::export(state, ui, essay, format);
     view! {
-        <div id="export-panel" class="panel" hidden=move || !ui.is_open(Panel::Export)>
+        <div id="export-panel" class="panel">
             <p class="panel-note">{what}</p>
             <div class="panel-buttons">
                 <button type="button" class="tool" on:click=save(Format::Markdown)>

@@ -1,5 +1,6 @@
 //! One component a file.
 
+pub mod choice_group;
 pub mod display_panel;
 pub mod empty_state;
 pub mod essay_header;

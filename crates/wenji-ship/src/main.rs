@@ -1,5 +1,6 @@
 //! Run by Trunk after each build, in its staging folder:
-//! 1. puts the prerendered first view into `index.html`;
+//! 1. puts the prerendered first view into `index.html`, and inlines the
+//!    classic scripts of its head;
 //! 2. writes `wenji.html`, the whole app in one file;
 //! 3. adds a Content Security Policy to both;
 //! 4. writes `sw.js`, the service worker that precaches this build.
@@ -39,6 +40,12 @@ fn run() -> Result<(), String> {
     let index_path = staging.join("index.html");
     let trunk_html = read(&index_path)?;
     let html = page::insert_prerendered(&trunk_html, &first_view(&collection))?;
+    let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
+    // Inlined into both pages, the files themselves are not needed.
+    for name in inlined {
+        let path = staging.join(name.trim_start_matches("./"));
+        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
 
     let single = page::single_file(&html, &Dir(staging.clone()))?;
     let single = page::add_csp(&single, &page::single_file_policy(&single))?;

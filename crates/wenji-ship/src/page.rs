@@ -130,6 +130,28 @@ pub trait Files {
     fn read(&self, relative: &str) -> Result<Vec<u8>, String>;
 }
 
+/// Classic scripts in the head (the preferences applied before the first
+/// paint) go inline: a blocking request less before the first paint. Returns
+/// the page and the files inlined.
+pub fn inline_classic_scripts(
+    html: &str,
+    files: &dyn Files,
+) -> Result<(String, Vec<String>), String> {
+    let mut out = html.to_owned();
+    let mut inlined = Vec::new();
+    while let Some(start) = out.find("<script src=\"") {
+        let end = script_end(&out, start)?;
+        let src = attr(&out[start..end], "src").unwrap_or("").to_owned();
+        let js = String::from_utf8(files.read(&src)?).map_err(|e| format!("{src}: {e}"))?;
+        if js.contains("</script") {
+            return Err(format!("{src} contains `</script`: it cannot go inline"));
+        }
+        out.replace_range(start..end, &format!("<script>{js}</script>"));
+        inlined.push(src);
+    }
+    Ok((out, inlined))
+}
+
 /// The page with everything inlined: CSS as `<style>`, the favicon as a
 /// data URL, the JavaScript glue and the wasm (base64) in one module script.
 pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
@@ -164,16 +186,6 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
     while let Some(start) = out.find("<script type=\"module\" src=") {
         let end = script_end(&out, start)?;
         out.replace_range(start..end, "");
-    }
-    // Classic scripts (preferences applied before the first paint) go inline.
-    while let Some(start) = out.find("<script src=\"") {
-        let end = script_end(&out, start)?;
-        let src = attr(&out[start..end], "src").unwrap_or("").to_owned();
-        let js = String::from_utf8(files.read(&src)?).map_err(|e| format!("{src}: {e}"))?;
-        if js.contains("</script") {
-            return Err(format!("{src} contains `</script`: it cannot go inline"));
-        }
-        out.replace_range(start..end, &format!("<script>{js}</script>"));
     }
     // Trunk's loader script imports the glue and fetches the wasm.
     let loader = inline_scripts(&out)
@@ -272,7 +284,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     #[test]
     fn the_policy_allows_the_inline_loader_by_its_hash() {
         let scripts = inline_scripts(TRUNK_PAGE);
-        // The loader; `early.js` is loaded from its file.
+        // The loader; `early.js` is still loaded from its file.
         assert_eq!(scripts.len(), 1);
         let policy = site_policy(TRUNK_PAGE);
         assert!(policy.contains(&csp_hash(scripts[0])));
@@ -290,7 +302,9 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     #[test]
     fn the_single_file_needs_no_other_file() {
-        let html = single_file(TRUNK_PAGE, &files()).unwrap();
+        let (html, inlined) = inline_classic_scripts(TRUNK_PAGE, &files()).unwrap();
+        assert_eq!(inlined, ["./early.js"]);
+        let html = single_file(&html, &files()).unwrap();
         assert!(!html.contains("./"), "{html}");
         assert!(html.contains("<style>body{color:red}</style>"));
         assert!(html.contains("data:image/svg+xml;base64,PHN2Zy8+"));
@@ -301,6 +315,20 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let policy = single_file_policy(&html);
         assert!(policy.starts_with("default-src 'none'"));
         assert_eq!(inline_styles(&html).len(), 1);
+    }
+
+    #[test]
+    fn classic_scripts_go_inline_and_are_allowed_by_hash() {
+        let (html, _) = inline_classic_scripts(TRUNK_PAGE, &files()).unwrap();
+        assert!(!html.contains("early.js"));
+        let scripts = inline_scripts(&html);
+        assert_eq!(scripts.len(), 2);
+        assert!(site_policy(&html).contains(&csp_hash("document.documentElement.dataset.x = 1;")));
+        let mut f = files();
+        f.0.insert("./early.js", b"x = '</script>';".to_vec());
+        assert!(inline_classic_scripts(TRUNK_PAGE, &f)
+            .unwrap_err()
+            .contains("cannot go inline"));
     }
 
     #[test]
