@@ -42,6 +42,23 @@ describe('themes', () => {
     await light.context.close();
   });
 
+  test('the dark theme is the same whether the system or the reader asks for it', async () => {
+    // The stylesheet writes the dark colours twice (media query, attribute).
+    const colours = (page) =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.documentElement);
+        const names = ['--bg', '--fg', '--muted', '--accent', '--rule', '--surface', '--focus', '--field-bg', '--field-border', '--mark', '--mark-current', '--mark-outline'];
+        return names.map((v) => `${v}:${style.getPropertyValue(v).trim()}`);
+      });
+    const system = await reader.open('', { colorScheme: 'dark' });
+    const chosen = await reader.open('', { colorScheme: 'light' });
+    await choose(chosen.page, '深色');
+    const light = await reader.open('', { colorScheme: 'light' });
+    assert.deepEqual(await colours(chosen.page), await colours(system.page));
+    assert.notDeepEqual(await colours(light.page), await colours(system.page));
+    for (const rec of [system, chosen, light]) await rec.context.close();
+  });
+
   test('a remembered choice is painted before the app has loaded', async () => {
     // No service worker: it would serve the wasm past the blocked route.
     const { page, context } = await reader.open('', { serviceWorkers: 'block' });

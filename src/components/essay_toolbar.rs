@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::display_panel::DisplayPanel;
 use crate::components::export_panel::ExportPanel;
+use crate::components::panel_button::PanelButton;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
 
@@ -16,43 +17,23 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
     let state = use_reader();
     let ui = use_ui();
     let collapse = move |_| state.collapse_all(ids.iter().copied());
-    let expanded = move |panel| move || ui.is_open(panel).to_string();
     view! {
         <div class="essay-toolbar">
             <div class="toolbar-row">
-                <button
-                    type="button"
+                <PanelButton
+                    panel=Panel::Outline
+                    controls="outline"
+                    label="目录"
                     class="tool outline-toggle"
-                    aria-expanded=expanded(Panel::Outline)
-                    aria-controls="outline"
-                    on:click=move |_| ui.toggle(Panel::Outline)
-                >
-                    "目录"
-                </button>
+                />
                 <button type="button" class="tool" on:click=move |_| state.expand_all()>
                     "全部展开"
                 </button>
                 <button type="button" class="tool" on:click=collapse>
                     "全部折叠"
                 </button>
-                <button
-                    type="button"
-                    class="tool"
-                    aria-expanded=expanded(Panel::Export)
-                    aria-controls="export-panel"
-                    on:click=move |_| ui.toggle(Panel::Export)
-                >
-                    "导出"
-                </button>
-                <button
-                    type="button"
-                    class="tool"
-                    aria-expanded=expanded(Panel::Display)
-                    aria-controls="display-panel"
-                    on:click=move |_| ui.toggle(Panel::Display)
-                >
-                    "显示"
-                </button>
+                <PanelButton panel=Panel::Export controls="export-panel" label="导出" />
+                <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
             </div>
             // Built when first wanted: less to do before the page is ready.
             <Show when=move || ui.is_open(Panel::Export)>

@@ -1,0 +1,28 @@
+//! A toolbar button that opens and closes one of the panels (disclosure
+//! pattern: `aria-expanded` and `aria-controls`).
+
+use leptos::prelude::*;
+
+use crate::ui::{use_ui, Panel};
+
+/// `controls` is the id of the panel's element; `class` adds to `tool`.
+#[component]
+pub fn PanelButton(
+    panel: Panel,
+    controls: &'static str,
+    label: &'static str,
+    #[prop(default = "tool")] class: &'static str,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-expanded=move || ui.is_open(panel).to_string()
+            aria-controls=controls
+            on:click=move |_| ui.toggle(panel)
+        >
+            {label}
+        </button>
+    }
+}
