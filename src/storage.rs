@@ -1,7 +1,8 @@
 //! What the page remembers in `localStorage`: the reader's folding per
 //! essay, and their display preferences. Storage may be missing, throw, be
 //! full or hold junk: then nothing is remembered and the defaults apply,
-//! without a word.
+//! without a word. (Not gloo-storage: its `LocalStorage::raw()` throws when
+//! the browser refuses access to storage, which must not stop the page.)
 
 use wenji_core::fold::Folding;
 use wenji_core::prefs::Prefs;

@@ -65,6 +65,18 @@ describe('the outline', () => {
     await context.close();
   });
 
+  test('the marked entry stays in sight when the outline is taller than the screen', async () => {
+    const { page, context } = await reader.open('', { viewport: { width: 1280, height: 420 } });
+    assert.ok(await page.$eval('#outline', (n) => n.scrollHeight > n.clientHeight), 'the outline scrolls');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(() => decodeURIComponent(document.querySelector('#outline [aria-current]')?.getAttribute('href') ?? '') === '#篇章四-其一');
+    await frames(page);
+    const [entry, nav] = await page.$eval('#outline', (n) => [n.querySelector('[aria-current]').getBoundingClientRect().toJSON(), n.getBoundingClientRect().toJSON()]);
+    assert.ok(entry.top >= nav.top && entry.bottom <= nav.bottom, `entry ${entry.top}–${entry.bottom} in ${nav.top}–${nav.bottom}`);
+    assert.ok(await page.evaluate(() => scrollY > 0), 'the page stays where the reader put it');
+    await context.close();
+  });
+
   test('while filtering it counts the hits of each entry and dims what is hidden', async () => {
     const { page, context } = await reader.open('', WIDE);
     await page.fill('#search', '理论');

@@ -26,6 +26,12 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
             }
         }
     });
+    // The entry being read stays in sight when the outline itself scrolls.
+    Effect::new(move |_| {
+        if ui.current.with(Option::is_some) {
+            request_animation_frame(keep_current_in_sight);
+        }
+    });
     let parts = essay
         .parts
         .iter()
@@ -88,4 +94,30 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
             <ol class="outline-list">{parts}</ol>
         </nav>
     }
+}
+
+/// Scroll the outline (never the page) so that its marked entry shows.
+fn keep_current_in_sight() {
+    let Some(nav) = document().get_element_by_id("outline") else {
+        return;
+    };
+    let Ok(Some(entry)) = nav.query_selector("[aria-current=\"location\"]") else {
+        return;
+    };
+    if nav.scroll_height() <= nav.client_height() {
+        return;
+    }
+    let (frame, at) = (
+        nav.get_bounding_client_rect(),
+        entry.get_bounding_client_rect(),
+    );
+    let margin = 48.0;
+    let shift = if at.top() < frame.top() + margin {
+        at.top() - frame.top() - margin
+    } else if at.bottom() > frame.bottom() - margin {
+        at.bottom() - frame.bottom() + margin
+    } else {
+        return;
+    };
+    nav.set_scroll_top(nav.scroll_top() + shift as i32);
 }
