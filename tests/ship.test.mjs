@@ -82,6 +82,38 @@ describe('the release build', () => {
     await context.close();
   });
 
+  test('a remembered folding and display are painted before the app, which takes over in place', async () => {
+    const options = { viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' };
+    const { page, context } = await recordedPage(browser, options);
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await page.locator('#篇章一 > .heading-row h2 button').click();
+    await page.locator('#篇章三-其二 h3 button').click();
+    await page.getByRole('button', { name: '显示' }).click();
+    await page.getByLabel('较大').check();
+    // Reload with the wasm held back: what shows is the static page alone.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('wenji-interactive').length), 0);
+    const folded = () =>
+      page.$$eval('button.fold', (bs) => bs.filter((b) => b.getAttribute('aria-expanded') === 'false').map((b) => b.closest('section').id));
+    assert.deepEqual(await folded(), ['篇章一', '篇章三-其二']);
+    assert.equal(await page.locator('#篇章一-body').isVisible(), false);
+    assert.equal(await page.getAttribute('html', 'data-size'), '2');
+    const before = await headingBoxes(page);
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.deepEqual(await headingBoxes(page), before, 'nothing moved when the app took over');
+    assert.deepEqual(await folded(), ['篇章一', '篇章三-其二']);
+    await context.close();
+  });
+
   test('keeps what was typed before the app started', async () => {
     const { page, context } = await recordedPage(browser);
     let release;

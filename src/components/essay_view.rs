@@ -34,7 +34,7 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
         )
     };
     view! {
-        <div class="essay-page">
+        <div class="essay-page" data-essay=essay.slug.as_str()>
             <a class="skip-link" href="#main">
                 "跳到正文"
             </a>

@@ -32,8 +32,10 @@ fn search_bar() -> &'static str {
 }
 
 fn essay_page(essay: &Essay) -> String {
-    let mut out =
-        String::from(r##"<div class="essay-page"><a class="skip-link" href="#main">跳到正文</a>"##);
+    let mut out = format!(
+        r##"<div class="essay-page" data-essay="{}"><a class="skip-link" href="#main">跳到正文</a>"##,
+        escape(&essay.slug)
+    );
     let _ = write!(
         out,
         r#"<header class="page-header"><h1>{}</h1><p class="facts">{}</p>"#,
