@@ -2,26 +2,11 @@
 // in, and in each theme: no violation at all, WCAG 2.1 AA and best practice.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 
+import { violations } from './support/axe.mjs';
 import { frames, readerSuite } from './support/suite.mjs';
 
 const reader = readerSuite();
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/** Violations on the page as it is, one line each. */
-async function violations(page) {
-  // Evaluated through the DevTools protocol, so the page's CSP allows it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    TAGS,
-  );
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`));
-}
-
 const STATES = {
   unfolded: async () => {},
   folded: async (page) => page.getByRole('button', { name: '全部折叠' }).click(),

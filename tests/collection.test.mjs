@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 
 import { serve } from './support/serve.mjs';
 import { launch, ready, recordedPage } from './support/browser.mjs';
+import { violations } from './support/axe.mjs';
 
 let server;
 let browser;
@@ -31,6 +32,22 @@ describe('a collection of several essays', () => {
       '原文 .docx · 约 1,200 字 · 约 3 页 · 2025-11-02 发布于四川',
     ]);
     assert.equal(await page.locator('main h2').count(), 0, 'no essay is open yet');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('the display settings are on the list too, and carry over to the essays', async () => {
+    const { page, log, context } = await recordedPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await page.getByRole('button', { name: '显示' }).click();
+    await page.getByLabel('深色').check();
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    assert.deepEqual(await violations(page), [], 'axe on the list, dark, settings open');
+    await page.locator('.essay-link').first().click();
+    await page.waitForSelector('main h2');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.deepEqual(log.errors, []);
     await context.close();
   });

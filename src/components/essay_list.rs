@@ -4,14 +4,18 @@ use leptos::prelude::*;
 use wenji_core::facts::facts_line;
 use wenji_core::route::{address, Route};
 
+use crate::components::display_panel::DisplayPanel;
+use crate::components::panel_button::PanelButton;
 use crate::components::search_bar::SearchBar;
 use crate::components::search_results::SearchResults;
 use crate::content::collection;
 use crate::state::use_reader;
+use crate::ui::{use_ui, Panel};
 
 #[component]
 pub fn EssayList() -> impl IntoView {
     let state = use_reader();
+    let ui = use_ui();
     let essays = &collection().essays;
     let items = essays
         .iter()
@@ -39,6 +43,14 @@ pub fn EssayList() -> impl IntoView {
         </header>
         <SearchBar />
         <main id="main" class="essay-list">
+            <div class="essay-toolbar">
+                <div class="toolbar-row">
+                    <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
+                </div>
+                <Show when=move || ui.is_open(Panel::Display)>
+                    <DisplayPanel />
+                </Show>
+            </div>
             <Show when=move || state.filtering() fallback=|| ()>
                 <SearchResults />
             </Show>

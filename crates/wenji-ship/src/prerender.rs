@@ -152,7 +152,11 @@ fn list_page(essays: &[Essay]) -> String {
         essays.len()
     );
     out.push_str(search_bar());
-    out.push_str(r#"<main id="main" class="essay-list"><ul>"#);
+    out.push_str(concat!(
+        r#"<main id="main" class="essay-list"><div class="essay-toolbar"><div class="toolbar-row">"#,
+        r#"<button type="button" class="tool" aria-expanded="false" aria-controls="display-panel">显示</button>"#,
+        r#"</div></div><ul>"#
+    ));
     for e in essays {
         let _ = write!(
             out,
