@@ -47,6 +47,26 @@ for (const theme of ['light', 'dark', 'sepia']) {
       });
     }
 
+    test('the quiet copy buttons keep 3:1 against the page (non-text contrast)', async () => {
+      const { page, context } = await open({ width: 1280, height: 800 });
+      const ratio = await page.$eval('.act', (button) => {
+        const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const style = getComputedStyle(button);
+        const fg = rgb(style.color);
+        const bg = rgb(getComputedStyle(document.body).backgroundColor);
+        const a = Number(style.opacity);
+        const seen = fg.map((c, i) => a * c + (1 - a) * bg[i]);
+        const lum = (c) => {
+          const [r, g, b] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const [hi, lo] = [lum(seen), lum(bg)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05);
+      });
+      assert.ok(ratio >= 3, `contrast ${ratio.toFixed(2)}`);
+      await context.close();
+    });
+
     test('outline open on a phone', async () => {
       const { page, context } = await open({ width: 360, height: 740 });
       await page.getByRole('button', { name: '目录' }).click();
