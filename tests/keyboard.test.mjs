@@ -1,29 +1,11 @@
 // Keyboard shortcuts and their help overlay.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { serve } from './support/serve.mjs';
-import { launch, recordedPage } from './support/browser.mjs';
+import { readerSuite } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open() {
-  const rec = await recordedPage(browser, { viewport: { width: 1000, height: 700 } });
-  await rec.page.goto(server.url);
-  await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
-  return rec;
-}
+const reader = readerSuite();
+const open = () => reader.open('', { viewport: { width: 1000, height: 700 } });
 
 const expanded = (page) =>
   page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));

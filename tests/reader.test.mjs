@@ -1,10 +1,10 @@
 // The reader, built in dist/, in headless Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 
 import { serve } from './support/serve.mjs';
-import { launch, ready, recordedPage } from './support/browser.mjs';
+import { readerSuite } from './support/suite.mjs';
 
 const PARTS = [
   '引言：深耕政工沃土，汲取实践智慧',
@@ -23,26 +23,9 @@ const SUBS = [
   '其一，“正人先正己”，打铁还需自身硬。',
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const reader = readerSuite();
 /** Open the reader; returns the page and its log. */
-async function open(url = server.url, options) {
-  const rec = await recordedPage(browser, options);
-  await rec.page.goto(url);
-  await ready(rec.page);
-  return rec;
-}
+const open = (url = reader.url, options) => reader.openUrl(url, options);
 
 const expanded = (page) =>
   page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
@@ -152,14 +135,14 @@ describe('the seed essay', () => {
   });
 
   test('an address with a fragment, and with a query too, opens at that section', async () => {
-    const { page, context } = await open(`${server.url}#${encodeURIComponent('篇章四-其一')}`, {
+    const { page, context } = await open(`${reader.url}#${encodeURIComponent('篇章四-其一')}`, {
       viewport: { width: 1000, height: 600 },
     });
     await page.waitForFunction(() => {
       const r = document.getElementById('篇章四-其一').getBoundingClientRect();
       return r.top >= 0 && r.top < innerHeight && scrollY > 0;
     });
-    await page.goto(`${server.url}?q=${encodeURIComponent('守正')}#${encodeURIComponent('篇章三-其二')}`);
+    await page.goto(`${reader.url}?q=${encodeURIComponent('守正')}#${encodeURIComponent('篇章三-其二')}`);
     await page.waitForSelector('main mark');
     await page.waitForFunction(() => {
       const r = document.getElementById('篇章三-其二').getBoundingClientRect();
@@ -230,7 +213,7 @@ describe('the seed essay', () => {
     await page.locator('#篇章三 > .heading-row h2 button').click();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(log.errors, []);
-    const origin = new URL(server.url).origin;
+    const origin = new URL(reader.url).origin;
     const foreign = log.requests.filter((u) => new URL(u).origin !== origin);
     assert.deepEqual(foreign, []);
     assert.ok(log.requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded');
@@ -273,17 +256,17 @@ describe('the seed essay', () => {
     };
     // 篇章一 folded, to show both states of the fold controls.
     const foldFirst = (page) => page.locator('#篇章一 > .heading-row h2 button').click();
-    await shoot('reader-desktop', server.url, { ...DESK, colorScheme: 'light' }, async (page) => {
+    await shoot('reader-desktop', reader.url, { ...DESK, colorScheme: 'light' }, async (page) => {
       await foldFirst(page);
       await page.evaluate(() => window.scrollTo(0, 0));
     });
-    await shoot('reader-desktop-dark', server.url, { ...DESK, colorScheme: 'dark' });
-    await shoot('reader-filtered', `${server.url}?q=${encodeURIComponent('职工 倾听')}`, DESK, async (page) => {
+    await shoot('reader-desktop-dark', reader.url, { ...DESK, colorScheme: 'dark' });
+    await shoot('reader-filtered', `${reader.url}?q=${encodeURIComponent('职工 倾听')}`, DESK, async (page) => {
       await page.waitForSelector('main mark');
       await page.getByRole('button', { name: '下一处' }).click();
     });
-    await shoot('reader-phone', server.url, PHONE);
-    await shoot('reader-outline', `${server.url}?q=${encodeURIComponent('理论')}`, PHONE, async (page) => {
+    await shoot('reader-phone', reader.url, PHONE);
+    await shoot('reader-outline', `${reader.url}?q=${encodeURIComponent('理论')}`, PHONE, async (page) => {
       await page.waitForSelector('main mark');
       await page.getByRole('button', { name: '目录' }).click();
     });

@@ -1,29 +1,11 @@
 // The keyword filter in the reader (dist/), in headless Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { serve } from './support/serve.mjs';
-import { launch, ready, recordedPage } from './support/browser.mjs';
+import { readerSuite } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = '', options) {
-  const rec = await recordedPage(browser, options);
-  await rec.page.goto(server.url + path);
-  await ready(rec.page);
-  return rec;
-}
+const reader = readerSuite();
+const open = (path, options) => reader.open(path, options);
 
 const marks = (page) => page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
 const visibleSections = (page) =>

@@ -8,15 +8,20 @@ import { launch, ready, recordedPage } from './browser.mjs';
 /**
  * Register before/after hooks for a test file. The returned object's
  * `url` and `browser` are set once the hooks have run; `open(path, options)`
- * opens `url + path` in a new context and waits for the app.
+ * opens `url + path` in a new context and waits for the app, `openUrl(url,
+ * options)` any address.
  */
 export function readerSuite(dir = 'dist') {
   const suite = {
     url: undefined,
     browser: undefined,
-    async open(path = '', options = {}) {
+    open(path = '', options = {}) {
+      return suite.openUrl(suite.url + path, options);
+    },
+    /** The same for a whole address (another server, a sub-path). */
+    async openUrl(url, options = {}) {
       const rec = await recordedPage(suite.browser, options);
-      await rec.page.goto(suite.url + path);
+      await rec.page.goto(url);
       await ready(rec.page);
       await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
       return rec;
