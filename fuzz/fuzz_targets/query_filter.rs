@@ -3,39 +3,39 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wenji_core::{Date, Essay, Facts, Part, Section};
+use wenji_core::{fixtures, Part, Section};
 use wenji_search::filter::EssayIndex;
 use wenji_search::{filter_essay, Query, Tables};
 
 fn valid(text: &str, ranges: &[std::ops::Range<usize>]) -> bool {
     ranges.iter().all(|r| {
-        r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
     })
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(input) = std::str::from_utf8(data) else { return };
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
     // Text, then the query after the first NUL.
     let (text, query) = input.split_once('\0').unwrap_or((input, input));
-    let essay = Essay {
-        slug: "f".into(),
-        title: "f".into(),
-        order: 1,
-        facts: Facts {
-            format: "docx".into(),
-            chars: 1,
-            pages: 1,
-            published: Date::new(2026, 1, 1).unwrap(),
-            region: "云南".into(),
-            excerpt: false,
-        },
-        parts: vec![Part {
+    let essay = fixtures::essay(
+        "f",
+        "f",
+        vec![Part {
             id: "a".into(),
             title: text.chars().take(20).collect(),
             lead: vec![text.into()],
-            sections: vec![Section { id: "a-1".into(), heading: query.into(), body: vec![text.into()] }],
+            sections: vec![Section {
+                id: "a-1".into(),
+                heading: query.into(),
+                body: vec![text.into()],
+            }],
         }],
-    };
+    );
     let tables = Tables::for_texts([text, query]);
     let index = EssayIndex::new(&essay, &tables);
     let q = Query::parse(query, &tables);

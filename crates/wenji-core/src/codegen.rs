@@ -75,25 +75,12 @@ fn strings(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Facts};
+    use crate::fixtures::essay;
 
     #[test]
     fn hostile_text_is_escaped_as_rust_literals() {
         let c = Collection {
-            essays: vec![Essay {
-                slug: "a".into(),
-                title: "quote \" and \\ and \n and {}".into(),
-                order: 1,
-                facts: Facts {
-                    format: "docx".into(),
-                    chars: 1,
-                    pages: 1,
-                    published: Date::new(2026, 1, 1).unwrap(),
-                    region: "云南".into(),
-                    excerpt: false,
-                },
-                parts: vec![],
-            }],
+            essays: vec![essay("a", "quote \" and \\ and \n and {}", vec![])],
         };
         let src = collection_expr(&c);
         assert!(src.contains(r#""quote \" and \\ and \n and {}""#), "{src}");

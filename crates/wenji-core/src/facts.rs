@@ -30,7 +30,6 @@ pub fn group_thousands(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Date;
 
     #[test]
     fn thousands_are_grouped() {
@@ -43,14 +42,7 @@ mod tests {
 
     #[test]
     fn facts_line_reads_as_on_the_seed_page() {
-        let facts = Facts {
-            format: "docx".into(),
-            chars: 2490,
-            pages: 6,
-            published: Date::new(2026, 1, 15).unwrap(),
-            region: "云南".into(),
-            excerpt: true,
-        };
+        let facts = crate::fixtures::facts();
         assert_eq!(
             facts_line(&facts),
             "原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"

@@ -3,6 +3,8 @@
 #![forbid(unsafe_code)]
 
 pub mod facts;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod fold;
 pub mod ids;
 pub mod model;

@@ -103,23 +103,10 @@ pub fn decode_component(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Essay, Facts};
+    use crate::model::Essay;
 
     fn essay(slug: &str) -> Essay {
-        Essay {
-            slug: slug.into(),
-            title: slug.into(),
-            order: 1,
-            facts: Facts {
-                format: "docx".into(),
-                chars: 1,
-                pages: 1,
-                published: Date::new(2026, 1, 1).unwrap(),
-                region: "云南".into(),
-                excerpt: false,
-            },
-            parts: vec![],
-        }
+        crate::fixtures::essay(slug, slug, vec![])
     }
 
     fn several() -> Collection {

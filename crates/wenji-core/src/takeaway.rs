@@ -252,7 +252,7 @@ pub fn escape_markdown(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Facts};
+    use crate::fixtures;
 
     fn essay() -> Essay {
         let section = |id: &str, heading: &str, body: &[&str]| Section {
@@ -260,19 +260,10 @@ mod tests {
             heading: heading.into(),
             body: body.iter().map(|s| s.to_string()).collect(),
         };
-        Essay {
-            slug: "e".into(),
-            title: "心得".into(),
-            order: 1,
-            facts: Facts {
-                format: "docx".into(),
-                chars: 2490,
-                pages: 6,
-                published: Date::new(2026, 1, 15).unwrap(),
-                region: "云南".into(),
-                excerpt: true,
-            },
-            parts: vec![
+        fixtures::essay(
+            "e",
+            "心得",
+            vec![
                 Part {
                     id: "引言".into(),
                     title: "引言：开篇".into(),
@@ -289,7 +280,7 @@ mod tests {
                     ],
                 },
             ],
-        }
+        )
     }
 
     const PAGE: &str = "https://example.org/wenji/";

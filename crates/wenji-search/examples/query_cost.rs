@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use wenji_core::parse::load_collection;
-use wenji_core::{Date, Essay, Facts, Part, Section};
+use wenji_core::{fixtures, Essay, Part, Section};
 use wenji_search::filter::EssayIndex;
 use wenji_search::{filter_essay, Query, Tables};
 
@@ -57,20 +57,7 @@ fn synthetic(target_bytes: usize) -> Essay {
             sections,
         });
     }
-    Essay {
-        slug: "synthetic".into(),
-        title: "synthetic".into(),
-        order: 1,
-        facts: Facts {
-            format: "docx".into(),
-            chars: 0,
-            pages: 0,
-            published: Date::new(2026, 1, 1).unwrap(),
-            region: "云南".into(),
-            excerpt: false,
-        },
-        parts,
-    }
+    fixtures::essay("synthetic", "synthetic", parts)
 }
 
 fn main() {

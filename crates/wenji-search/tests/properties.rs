@@ -1,7 +1,7 @@
 //! Properties over arbitrary text and queries.
 
 use proptest::prelude::*;
-use wenji_core::{Date, Essay, Facts, Part, Section};
+use wenji_core::{fixtures, Essay, Part, Section};
 use wenji_search::filter::EssayIndex;
 use wenji_search::folded::Folded;
 use wenji_search::{filter_essay, Query, Tables};
@@ -23,19 +23,10 @@ fn mixed_text() -> impl Strategy<Value = String> {
 }
 
 fn essay_of(paragraphs: &[String]) -> Essay {
-    Essay {
-        slug: "p".into(),
-        title: "T".into(),
-        order: 1,
-        facts: Facts {
-            format: "docx".into(),
-            chars: 1,
-            pages: 1,
-            published: Date::new(2026, 1, 1).unwrap(),
-            region: "云南".into(),
-            excerpt: false,
-        },
-        parts: vec![Part {
+    fixtures::essay(
+        "p",
+        "T",
+        vec![Part {
             id: "a".into(),
             title: paragraphs.first().cloned().unwrap_or_default(),
             lead: paragraphs.iter().skip(1).take(1).cloned().collect(),
@@ -50,7 +41,7 @@ fn essay_of(paragraphs: &[String]) -> Essay {
                 })
                 .collect(),
         }],
-    }
+    )
 }
 
 fn all_ranges_valid(essay: &Essay, hits: &wenji_search::EssayHits) -> bool {

@@ -173,22 +173,13 @@ fn list_page(essays: &[Essay]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wenji_core::{Date, Facts};
+    use wenji_core::fixtures;
 
     fn essay(title: &str, text: &str) -> Essay {
-        Essay {
-            slug: "e".into(),
-            title: title.into(),
-            order: 1,
-            facts: Facts {
-                format: "docx".into(),
-                chars: 2490,
-                pages: 6,
-                published: Date::new(2026, 1, 15).unwrap(),
-                region: "云南".into(),
-                excerpt: true,
-            },
-            parts: vec![Part {
+        fixtures::essay(
+            "e",
+            title,
+            vec![Part {
                 id: "引言".into(),
                 title: "引言：<b>标题</b>".into(),
                 lead: vec![text.into()],
@@ -198,7 +189,7 @@ mod tests {
                     body: vec!["正文".into()],
                 }],
             }],
-        }
+        )
     }
 
     #[test]
