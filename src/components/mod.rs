@@ -10,6 +10,7 @@ pub mod essay_view;
 pub mod excerpt_end;
 pub mod export_panel;
 pub mod fold_heading;
+pub mod fold_section;
 pub mod heading_actions;
 pub mod help_overlay;
 pub mod highlighted;

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use wenji_core::Part;
 use wenji_search::PartHits;
 
-use crate::components::fold_heading::FoldHeading;
-use crate::components::heading_actions::HeadingActions;
+use crate::components::fold_section::FoldSection;
 use crate::components::highlighted::Highlighted;
 use crate::components::section_view::SectionView;
 use crate::state::use_reader;
@@ -23,7 +22,6 @@ pub fn PartView(
 ) -> impl IntoView {
     let state = use_reader();
     let id = format!("{scope}{}", part.id);
-    let body_id = format!("{id}-body");
     // None: no filter. Some(None): filtered out. Some(Some(_)): shown.
     let hits: Memo<Option<Option<PartHits>>> = Memo::new(move |_| {
         state
@@ -82,33 +80,22 @@ pub fn PartView(
             }
         })
         .collect_view();
-    let open_id = id.clone();
-    // Folded text stays findable (Ctrl+F, links to a fragment inside it):
-    // the browser reveals it and says so with `beforematch`.
-    let found_id = id.clone();
-    let target = id.clone();
     view! {
-        <section class="part" id=id hidden=move || !shown()>
-            <div class="heading-row">
-                <FoldHeading
-                    level=level
-                    target=target
-                    body_id=body_id.clone()
-                    text=part.title.as_str()
-                    marks=title_marks
-                    count=count
-                />
-                <HeadingActions essay=essay part=index section=None id=part.id.as_str() />
-            </div>
-            <div
-                class="part-body"
-                id=body_id
-                hidden=move || (!state.is_open(&open_id)).then_some("until-found")
-                on:beforematch=move |_: web_sys::Event| state.set_open(&found_id, true)
-            >
-                {lead}
-                {sections}
-            </div>
-        </section>
+        <FoldSection
+            kind="part"
+            id=id
+            level=level
+            text=part.title.as_str()
+            marks=title_marks
+            count=count
+            shown=Signal::derive(shown)
+            essay=essay
+            part=index
+            section=None
+            link_id=part.id.as_str()
+        >
+            {lead}
+            {sections}
+        </FoldSection>
     }
 }

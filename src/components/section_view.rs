@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use wenji_core::Section;
 use wenji_search::{PartHits, UnitHits};
 
-use crate::components::fold_heading::FoldHeading;
-use crate::components::heading_actions::HeadingActions;
+use crate::components::fold_section::FoldSection;
 use crate::components::highlighted::Highlighted;
-use crate::state::use_reader;
 
 /// `essay`, `part` and `index` locate the sub-section in the collection.
 #[component]
@@ -21,9 +19,7 @@ pub fn SectionView(
     scope: &'static str,
     level: u8,
 ) -> impl IntoView {
-    let state = use_reader();
     let id = format!("{scope}{}", section.id);
-    let body_id = format!("{id}-body");
     let unit = move |f: &dyn Fn(&UnitHits) -> Vec<std::ops::Range<usize>>| {
         part_hits
             .with(|h| {
@@ -64,32 +60,21 @@ pub fn SectionView(
             }
         })
         .collect_view();
-    let open_id = id.clone();
-    // Folded text stays findable (Ctrl+F, links to a fragment inside it):
-    // the browser reveals it and says so with `beforematch`.
-    let found_id = id.clone();
-    let target = id.clone();
     view! {
-        <section class="sub" id=id hidden=move || !shown()>
-            <div class="heading-row">
-                <FoldHeading
-                    level=level
-                    target=target
-                    body_id=body_id.clone()
-                    text=section.heading.as_str()
-                    marks=heading_marks
-                    count=count
-                />
-                <HeadingActions essay=essay part=part section=Some(index) id=section.id.as_str() />
-            </div>
-            <div
-                class="sub-body"
-                id=body_id
-                hidden=move || (!state.is_open(&open_id)).then_some("until-found")
-                on:beforematch=move |_: web_sys::Event| state.set_open(&found_id, true)
-            >
-                {body}
-            </div>
-        </section>
+        <FoldSection
+            kind="sub"
+            id=id
+            level=level
+            text=section.heading.as_str()
+            marks=heading_marks
+            count=count
+            shown=Signal::derive(shown)
+            essay=essay
+            part=part
+            section=Some(index)
+            link_id=section.id.as_str()
+        >
+            {body}
+        </FoldSection>
     }
 }

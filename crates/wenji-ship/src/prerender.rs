@@ -114,33 +114,43 @@ fn heading(out: &mut String, level: u8, id: &str, text: &str, what: &str) {
 }
 
 fn part_html(out: &mut String, part: &Part) {
-    let _ = write!(out, r#"<section class="part" id="{}">"#, escape(&part.id));
-    heading(out, 2, &part.id, &part.title, "本部分");
-    let _ = write!(
-        out,
-        r#"<div class="part-body" id="{}-body">"#,
-        escape(&part.id)
-    );
-    for p in &part.lead {
-        let _ = write!(out, r#"<p class="lead">{}</p>"#, escape(p));
-    }
-    for s in &part.sections {
-        section_html(out, s);
-    }
-    out.push_str("</div></section>");
+    fold_section(out, "part", 2, &part.id, &part.title, |out| {
+        for p in &part.lead {
+            let _ = write!(out, r#"<p class="lead">{}</p>"#, escape(p));
+        }
+        for s in &part.sections {
+            section_html(out, s);
+        }
+    });
 }
 
 fn section_html(out: &mut String, section: &Section) {
-    let _ = write!(out, r#"<section class="sub" id="{}">"#, escape(&section.id));
-    heading(out, 3, &section.id, &section.heading, "本节");
-    let _ = write!(
-        out,
-        r#"<div class="sub-body" id="{}-body">"#,
-        escape(&section.id)
-    );
-    for p in &section.body {
-        let _ = write!(out, "<p>{}</p>", escape(p));
-    }
+    fold_section(out, "sub", 3, &section.id, &section.heading, |out| {
+        for p in &section.body {
+            let _ = write!(out, "<p>{}</p>", escape(p));
+        }
+    });
+}
+
+/// What `FoldSection` renders: the section, its heading row, and its body
+/// (`kind` is `part` or `sub`) written by `body`.
+fn fold_section(
+    out: &mut String,
+    kind: &str,
+    level: u8,
+    id: &str,
+    text: &str,
+    body: impl FnOnce(&mut String),
+) {
+    let what = if kind == "part" {
+        "本部分"
+    } else {
+        "本节"
+    };
+    let _ = write!(out, r#"<section class="{kind}" id="{}">"#, escape(id));
+    heading(out, level, id, text, what);
+    let _ = write!(out, r#"<div class="{kind}-body" id="{}-body">"#, escape(id));
+    body(out);
     out.push_str("</div></section>");
 }
 
