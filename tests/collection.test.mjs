@@ -1,28 +1,17 @@
 // Several essays: the fixture collection built into target/dist-multi.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { serve } from './support/serve.mjs';
-import { launch, ready, recordedPage } from './support/browser.mjs';
+import { ready, recordedPage } from './support/browser.mjs';
+import { readerSuite } from './support/suite.mjs';
 import { violations } from './support/axe.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('target/dist-multi');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const reader = readerSuite('target/dist-multi');
 
 describe('a collection of several essays', () => {
   test('lists the essays in their stated order with their facts', async () => {
-    const { page, log, context } = await recordedPage(browser);
-    await page.goto(server.url);
+    const { page, log, context } = await recordedPage(reader.browser);
+    await page.goto(reader.url);
     await ready(page);
     const titles = await page.$$eval('.essay-link-title', (ts) => ts.map((t) => t.textContent));
     assert.deepEqual(titles, ['基层党建工作体会', '青年职工思想工作札记']);
@@ -37,8 +26,8 @@ describe('a collection of several essays', () => {
   });
 
   test('the display settings are on the list too, and carry over to the essays', async () => {
-    const { page, log, context } = await recordedPage(browser);
-    await page.goto(server.url);
+    const { page, log, context } = await recordedPage(reader.browser);
+    await page.goto(reader.url);
     await ready(page);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     await page.getByRole('button', { name: '显示' }).click();
@@ -53,8 +42,8 @@ describe('a collection of several essays', () => {
   });
 
   test('each essay has its own address; Back returns to the list', async () => {
-    const { page, log, context } = await recordedPage(browser);
-    await page.goto(server.url);
+    const { page, log, context } = await recordedPage(reader.browser);
+    await page.goto(reader.url);
     await ready(page);
     const loads = [];
     page.on('load', () => loads.push(page.url()));
@@ -83,8 +72,8 @@ describe('a collection of several essays', () => {
   });
 
   test('opening an essay address shows that essay at once', async () => {
-    const { page, context } = await recordedPage(browser);
-    await page.goto(`${server.url}?essay=jiceng`);
+    const { page, context } = await recordedPage(reader.browser);
+    await page.goto(`${reader.url}?essay=jiceng`);
     await ready(page);
     assert.equal(await page.textContent('h1'), '基层党建工作体会');
     assert.equal(await page.textContent('.excerpt-end'), '……（节选至此，原文未完）');
@@ -92,8 +81,8 @@ describe('a collection of several essays', () => {
   });
 
   test('the filter runs over every essay and groups what it shows by essay', async () => {
-    const { page, log, context } = await recordedPage(browser);
-    await page.goto(`${server.url}?q=${encodeURIComponent('建设 | 实践')}`);
+    const { page, log, context } = await recordedPage(reader.browser);
+    await page.goto(`${reader.url}?q=${encodeURIComponent('建设 | 实践')}`);
     await ready(page);
     const groups = page.locator('.essay-group:visible');
     assert.equal(await groups.count(), 2);

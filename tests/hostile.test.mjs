@@ -1,29 +1,19 @@
 // Hostile content (built into target/dist-hostile by the test command)
 // renders as text: no script runs, no foreign element appears, highlights
 // land on the right characters.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { serve } from './support/serve.mjs';
-import { launch, recordedPage } from './support/browser.mjs';
+import { recordedPage } from './support/browser.mjs';
+import { readerSuite } from './support/suite.mjs';
 import { LINE_END, PARAGRAPHS, TITLE } from './support/make-hostile.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('target/dist-hostile');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const reader = readerSuite('target/dist-hostile');
 
 /** Open the hostile build; every dialog and console message is kept. */
 async function open(path = '') {
-  const rec = await recordedPage(browser);
+  const rec = await recordedPage(reader.browser);
   rec.dialogs = [];
   rec.messages = [];
   rec.page.on('dialog', (d) => {
@@ -31,7 +21,7 @@ async function open(path = '') {
     d.dismiss();
   });
   rec.page.on('console', (m) => rec.messages.push(m.text()));
-  await rec.page.goto(server.url + path);
+  await rec.page.goto(reader.url + path);
   await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0, null, {
     timeout: 30000,
   });
@@ -60,8 +50,8 @@ describe('hostile content', () => {
   });
 
   test('the prerendered page is as harmless, before any script runs', async () => {
-    const { page, context } = await recordedPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url);
+    const { page, context } = await recordedPage(reader.browser, { javaScriptEnabled: false });
+    await page.goto(reader.url);
     assert.equal(await page.textContent('h1'), TITLE);
     assert.equal(await page.locator('#app script, #app img, #app iframe, #app style').count(), 0);
     assert.equal(
@@ -103,7 +93,7 @@ describe('faults', () => {
   test('a panic shows a notice with a reload link, and the text stays', async () => {
     const debug = await serve('target/dist-debug');
     try {
-      const { page, context, log } = await recordedPage(browser);
+      const { page, context, log } = await recordedPage(reader.browser);
       await page.goto(`${debug.url}?debug-panic`);
       const notice = page.locator('#panic-notice');
       await notice.waitFor({ timeout: 30000 });

@@ -32,13 +32,19 @@ async function controlled(page) {
 
 const buildId = (page) => page.getAttribute('meta[name="wenji-build"]', 'content');
 
+/** A fresh site, visited once: the page is under its service worker. */
+async function visitedSite() {
+  const { dir, server } = await site();
+  const rec = await recordedPage(browser);
+  await rec.page.goto(server.url);
+  await ready(rec.page);
+  await controlled(rec.page);
+  return { dir, server, ...rec };
+}
+
 describe('offline', () => {
   test('after one visit the reader opens and filters with no network', async () => {
-    const { server } = await site();
-    const { page, context, log } = await recordedPage(browser);
-    await page.goto(server.url);
-    await ready(page);
-    await controlled(page);
+    const { server, page, context, log } = await visitedSite();
 
     await context.setOffline(true);
     await page.reload();
@@ -56,11 +62,7 @@ describe('offline', () => {
   });
 
   test('a new build takes over after the reader accepts it', async () => {
-    const { dir, server } = await site();
-    const { page, context } = await recordedPage(browser);
-    await page.goto(server.url);
-    await ready(page);
-    await controlled(page);
+    const { dir, server, page, context } = await visitedSite();
     const oldId = await buildId(page);
     await context.setOffline(true);
     await page.reload();
@@ -94,11 +96,7 @@ describe('offline', () => {
   });
 
   test('an update that fails half-way leaves the old build whole', async () => {
-    const { dir, server } = await site();
-    const { page, context } = await recordedPage(browser);
-    await page.goto(server.url);
-    await ready(page);
-    await controlled(page);
+    const { dir, server, page, context } = await visitedSite();
     const oldId = await buildId(page);
     const oldCaches = await page.evaluate(() => caches.keys());
 

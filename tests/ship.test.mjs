@@ -1,26 +1,15 @@
 // What the release build ships: prerendered pages, the single file, the CSP.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { serve } from './support/serve.mjs';
-import { launch, ready, recordedPage } from './support/browser.mjs';
+import { holdWasm, ready, recordedPage } from './support/browser.mjs';
+import { readerSuite } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const reader = readerSuite('dist');
 
 /** Record CSP violations from the first script on. */
 async function watchCsp(page) {
@@ -40,8 +29,8 @@ const headingBoxes = (page) =>
 
 describe('the release build', () => {
   test('is readable with JavaScript turned off', async () => {
-    const { page, context } = await recordedPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url);
+    const { page, context } = await recordedPage(reader.browser, { javaScriptEnabled: false });
+    await page.goto(reader.url);
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
     assert.equal(
       await page.textContent('header .facts'),
@@ -55,15 +44,10 @@ describe('the release build', () => {
   });
 
   test('paints the text before the wasm has loaded, then takes over in place', async () => {
-    const { page, context } = await recordedPage(browser, { viewport: { width: 1000, height: 700 } });
+    const { page, context } = await recordedPage(reader.browser, { viewport: { width: 1000, height: 700 } });
     // Hold the wasm back until the static page has been measured and scrolled.
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const release = await holdWasm(page);
+    await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
     assert.equal(await page.evaluate(() => performance.getEntriesByName('wenji-interactive').length), 0,
@@ -84,20 +68,15 @@ describe('the release build', () => {
 
   test('a remembered folding and display are painted before the app, which takes over in place', async () => {
     const options = { viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' };
-    const { page, context } = await recordedPage(browser, options);
-    await page.goto(server.url);
+    const { page, context } = await recordedPage(reader.browser, options);
+    await page.goto(reader.url);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     await page.locator('#篇章一 > .heading-row h2 button').click();
     await page.locator('#篇章三-其二 h3 button').click();
     await page.getByRole('button', { name: '显示' }).click();
     await page.getByLabel('较大').check();
     // Reload with the wasm held back: what shows is the static page alone.
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     assert.equal(await page.evaluate(() => performance.getEntriesByName('wenji-interactive').length), 0);
@@ -115,14 +94,9 @@ describe('the release build', () => {
   });
 
   test('keeps what was typed before the app started', async () => {
-    const { page, context } = await recordedPage(browser);
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const { page, context } = await recordedPage(reader.browser);
+    const release = await holdWasm(page);
+    await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
     await page.fill('#search', '守正');
     release();
     await page.waitForSelector('main mark');
@@ -132,9 +106,9 @@ describe('the release build', () => {
   });
 
   test('reports no CSP violation while loading, folding and filtering', async () => {
-    const { page, log, context } = await recordedPage(browser);
+    const { page, log, context } = await recordedPage(reader.browser);
     await watchCsp(page);
-    await page.goto(server.url);
+    await page.goto(reader.url);
     await ready(page);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     await page.getByRole('button', { name: '全部折叠' }).click();
@@ -148,7 +122,7 @@ describe('the release build', () => {
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(log.errors, []);
-    const origin = new URL(server.url).origin;
+    const origin = new URL(reader.url).origin;
     assert.deepEqual(log.requests.filter((u) => new URL(u).origin !== origin), []);
     await context.close();
   });
@@ -157,7 +131,7 @@ describe('the release build', () => {
     const dir = await mkdtemp(join(tmpdir(), 'wenji-single-'));
     await copyFile('dist/wenji.html', join(dir, 'wenji.html'));
     assert.deepEqual(await readdir(dir), ['wenji.html']);
-    const { page, log, context } = await recordedPage(browser);
+    const { page, log, context } = await recordedPage(reader.browser);
     await watchCsp(page);
     await page.goto(pathToFileURL(join(dir, 'wenji.html')).href);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);

@@ -1,23 +1,12 @@
 // Browser storage that throws, is full, or holds junk: the reader starts
 // with its defaults, works, and says nothing alarming.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { serve } from './support/serve.mjs';
-import { launch, ready, recordedPage } from './support/browser.mjs';
+import { ready, recordedPage } from './support/browser.mjs';
+import { readerSuite } from './support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const reader = readerSuite('dist');
 
 const FAULTS = {
   'storage access throws': () => {
@@ -47,9 +36,9 @@ const FAULTS = {
 describe('storage faults', () => {
   for (const [name, fault] of Object.entries(FAULTS)) {
     test(`${name}: the reader starts with defaults and works`, async () => {
-      const { page, context, log } = await recordedPage(browser);
+      const { page, context, log } = await recordedPage(reader.browser);
       await page.addInitScript(fault);
-      await page.goto(server.url);
+      await page.goto(reader.url);
       await ready(page);
       await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
       // Defaults: everything unfolded, no query.

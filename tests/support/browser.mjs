@@ -36,3 +36,17 @@ export async function recordedPage(browser, options = {}) {
 export async function ready(page) {
   await page.waitForSelector('main', { timeout: 15000 });
 }
+
+/**
+ * Hold back the page's wasm until the returned function is called: what
+ * shows meanwhile is the static page alone.
+ */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
