@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
     });
 
     let page = move || match state.route.get() {
-        Route::Essay(slug) => match collection().essays.iter().position(|e| e.slug == slug) {
+        Route::Essay(slug) => match collection().index_of(&slug) {
             Some(i) => view! { <EssayView essay=&collection().essays[i] index=i /> }.into_any(),
             None => view! { <EssayList /> }.into_any(),
         },

@@ -172,9 +172,7 @@ impl ReaderState {
         let route = self.route.get();
         self.hits.with(|hits| match route {
             Route::Essay(slug) => collection()
-                .essays
-                .iter()
-                .position(|e| e.slug == slug)
+                .index_of(&slug)
                 .and_then(|i| hits.get(i))
                 .map_or((0, 0), |h| (h.hits, h.sections)),
             Route::List => hits

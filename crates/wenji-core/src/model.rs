@@ -10,7 +10,12 @@ pub struct Collection {
 impl Collection {
     /// The essay whose address (slug) is `slug`.
     pub fn essay(&self, slug: &str) -> Option<&Essay> {
-        self.essays.iter().find(|e| e.slug == slug)
+        self.index_of(slug).map(|i| &self.essays[i])
+    }
+
+    /// The position of that essay in the collection.
+    pub fn index_of(&self, slug: &str) -> Option<usize> {
+        self.essays.iter().position(|e| e.slug == slug)
     }
 }
 
