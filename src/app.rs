@@ -6,8 +6,9 @@ use wenji_core::route::Route;
 use crate::components::essay_list::EssayList;
 use crate::components::essay_view::EssayView;
 use crate::components::help_overlay::HelpOverlay;
+use crate::components::loading_essay::LoadingEssay;
 use crate::components::notice::Notice;
-use crate::content::collection;
+use crate::content::{collection, full_essay, use_arrival};
 use crate::location::set_document_title;
 use crate::state::ReaderState;
 use crate::ui::UiState;
@@ -22,9 +23,13 @@ pub fn App() -> impl IntoView {
     ui.apply_prefs();
     crate::shortcuts::install(state, ui);
     crate::scroll_spy::install(state, ui);
+    let arrival = use_arrival();
+    crate::search_run::install(state, arrival);
 
     // Back and Forward change the address without a reload: follow it.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());
+    let _ = window_event_listener(leptos::ev::popstate, move |ev| {
+        state.follow_address(crate::location::Saved::from_js(&ev.state()))
+    });
     // A link to a part or sub-section unfolds it, now and whenever the
     // fragment changes.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -43,9 +48,16 @@ pub fn App() -> impl IntoView {
         set_document_title(&title);
     });
 
+    // An essay opened before its text has arrived waits for it.
     let page = move || match state.route.get() {
         Route::Essay(slug) => match collection().index_of(&slug) {
-            Some(i) => view! { <EssayView essay=&collection().essays[i] index=i /> }.into_any(),
+            Some(i) => {
+                arrival.essays.track();
+                match full_essay(i) {
+                    Some(essay) => view! { <EssayView essay=essay index=i /> }.into_any(),
+                    None => view! { <LoadingEssay failed=arrival.failed /> }.into_any(),
+                }
+            }
             None => view! { <EssayList /> }.into_any(),
         },
         Route::List => view! { <EssayList /> }.into_any(),

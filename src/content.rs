@@ -1,40 +1,196 @@
-//! The collection and its search tables, embedded at build time by
-//! `build.rs`, and the search index built from them once.
+//! The collection, read at start-up from the data files the build wrote
+//! (`wenji_core::data`): the index first (every essay's facts and the search
+//! tables), then the text chunks as they arrive. Everything read is kept
+//! for the page's life, so views borrow it as `&'static`.
+//!
+//! The served site fetches the files (the page names the index in
+//! `<meta name="wenji-data">` and preloads it beside the wasm); the single
+//! file carries them inline, each in a `<script type="text/plain"
+//! data-wenji-file="…">`.
 
 use std::sync::OnceLock;
 
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wenji_core::data::{decode_chunk, decode_index, Index};
+use wenji_core::{Collection, Essay};
 use wenji_search::filter::EssayIndex;
 use wenji_search::Tables;
 
-include!(concat!(env!("OUT_DIR"), "/collection.rs"));
-
-pub fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| Tables::from_compact(FOLD_TABLE, READING_TABLE))
+struct Loaded {
+    index: Index,
+    /// The essays without their text.
+    collection: Collection,
+    tables: Tables,
+    /// Each essay with its text, once its chunk has arrived.
+    full: Vec<OnceLock<&'static Essay>>,
+    /// Each essay folded for the search, built on first use.
+    folded: Vec<OnceLock<EssayIndex>>,
+    scopes: Vec<String>,
 }
 
-/// The folded texts of every essay, in collection order.
-pub fn indexes() -> &'static [EssayIndex] {
-    static I: OnceLock<Vec<EssayIndex>> = OnceLock::new();
-    I.get_or_init(|| {
-        collection()
-            .essays
-            .iter()
-            .map(|e| EssayIndex::new(e, tables()))
-            .collect()
-    })
+static LOADED: OnceLock<Loaded> = OnceLock::new();
+
+fn loaded() -> &'static Loaded {
+    LOADED
+        .get()
+        .expect("the index is read before the app mounts")
+}
+
+/// Every essay of the collection, without its text (the list needs no more).
+pub fn collection() -> &'static Collection {
+    &loaded().collection
+}
+
+pub fn tables() -> &'static Tables {
+    &loaded().tables
+}
+
+/// Essay `i` with its text, once that has arrived.
+pub fn full_essay(i: usize) -> Option<&'static Essay> {
+    loaded().full.get(i)?.get().copied()
+}
+
+/// Essay `i` as far as it is known: with its text once that has arrived.
+pub fn essay_at(i: usize) -> &'static Essay {
+    full_essay(i).unwrap_or(&loaded().collection.essays[i])
+}
+
+/// Essay `i` folded for the search, when its text has arrived.
+pub fn search_index(i: usize) -> Option<&'static EssayIndex> {
+    let l = loaded();
+    let essay = full_essay(i)?;
+    Some(l.folded[i].get_or_init(|| EssayIndex::new(essay, &l.tables)))
 }
 
 /// Id prefix of essay `i` where several essays share the page (`slug--`),
 /// so that `篇章一` of one essay and of another stay distinct.
 pub fn group_scope(i: usize) -> &'static str {
-    static S: OnceLock<Vec<String>> = OnceLock::new();
-    S.get_or_init(|| {
-        collection()
-            .essays
-            .iter()
-            .map(|e| format!("{}--", e.slug))
-            .collect()
-    })[i]
-        .as_str()
+    loaded().scopes[i].as_str()
+}
+
+/// How much of the collection's text has arrived (reactive), shared by
+/// whatever waits for text: the essay page, the search, the progress line.
+#[derive(Clone, Copy)]
+pub struct TextArrival {
+    /// Essays whose text has arrived.
+    pub essays: RwSignal<usize>,
+    /// A chunk that could not be read: what to tell the reader.
+    pub failed: RwSignal<Option<String>>,
+}
+
+impl TextArrival {
+    pub fn total(&self) -> usize {
+        collection().essays.len()
+    }
+
+    /// Has every essay's text arrived? (reactive)
+    pub fn complete(&self) -> bool {
+        self.essays.get() >= self.total()
+    }
+}
+
+pub fn use_arrival() -> TextArrival {
+    expect_context::<TextArrival>()
+}
+
+/// Why the data could not be read, in the reader's words.
+#[derive(Debug)]
+pub struct LoadError(pub String);
+
+/// Read the index; then the chunk of the essay the address shows (when it
+/// names one), so that the first view is whole when the app mounts.
+pub async fn load_index() -> Result<(), LoadError> {
+    let name = document()
+        .query_selector(r#"meta[name="wenji-data"]"#)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .ok_or_else(|| LoadError("页面没有指明文集数据".into()))?;
+    let text = read_file(&name).await?;
+    let index =
+        decode_index(&text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
+    let n = index.essays.len();
+    let collection = index.collection();
+    let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
+    let scopes = collection
+        .essays
+        .iter()
+        .map(|e| format!("{}--", e.slug))
+        .collect();
+    let _ = LOADED.set(Loaded {
+        index,
+        collection,
+        tables,
+        full: (0..n).map(|_| OnceLock::new()).collect(),
+        folded: (0..n).map(|_| OnceLock::new()).collect(),
+        scopes,
+    });
+    Ok(())
+}
+
+/// Read chunk `chunk` and keep its essays; returns how many arrived.
+pub async fn load_chunk(chunk: usize) -> Result<usize, LoadError> {
+    let l = loaded();
+    if l.index.essays_in(chunk).all(|i| full_essay(i).is_some()) {
+        return Ok(0);
+    }
+    let name = &l.index.chunks[chunk];
+    let text = read_file(name).await?;
+    let essays =
+        decode_chunk(&text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
+    let mut arrived = 0;
+    for (i, parts) in essays {
+        let Some(meta) = l.collection.essays.get(i) else {
+            return Err(LoadError(format!("文集数据有误（{name}，没有第 {i} 篇）")));
+        };
+        let essay: &'static Essay = Box::leak(Box::new(Essay {
+            parts,
+            ..meta.clone()
+        }));
+        if l.full[i].set(essay).is_ok() {
+            arrived += 1;
+        }
+    }
+    Ok(arrived)
+}
+
+/// The chunk that holds essay `i`.
+pub fn chunk_of(i: usize) -> usize {
+    loaded().index.chunk_of[i]
+}
+
+pub fn chunk_count() -> usize {
+    loaded().index.chunks.len()
+}
+
+/// A data file: from the page itself in the single file, else fetched from
+/// beside the page.
+async fn read_file(name: &str) -> Result<String, LoadError> {
+    let inline = document()
+        .query_selector_all("script[data-wenji-file]")
+        .ok()
+        .and_then(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+                .find(|e| e.get_attribute("data-wenji-file").as_deref() == Some(name))
+        });
+    if let Some(script) = inline {
+        return Ok(script.text_content().unwrap_or_default());
+    }
+    let failed = || LoadError(format!("无法读取文集数据 {name}"));
+    let response = JsFuture::from(window().fetch_with_str(name))
+        .await
+        .map_err(|_| failed())?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(failed());
+    }
+    let text = JsFuture::from(response.text().map_err(|_| failed())?)
+        .await
+        .map_err(|_| failed())?;
+    text.as_string().ok_or_else(failed)
 }

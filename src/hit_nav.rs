@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::state::ReaderState;
+use wenji_core::route::Route;
 
-fn marks() -> Vec<Element> {
-    let Some(list) = document().query_selector_all("main mark").ok() else {
+use crate::state::{ReaderState, GROUPS_STEP};
+
+fn marks(selector: &str) -> Vec<Element> {
+    let Some(list) = document().query_selector_all(selector).ok() else {
         return Vec::new();
     };
     (0..list.length())
@@ -75,26 +77,57 @@ pub fn go_to(state: ReaderState, id: &str) {
     reveal(state, target, true);
 }
 
-/// Move `step` hits forward (1) or back (-1), wrapping around.
+/// Move `step` hits forward (1) or back (-1), wrapping around. On an
+/// essay's page every hit is rendered; on the list the grouped results
+/// render a few essays at first, so the hit is found in the results' data,
+/// its essay rendered if it is not yet, and then marked and scrolled to.
 pub fn step(state: ReaderState, step: isize) {
-    let all = marks();
-    if all.is_empty() {
+    let on_list = state.route.with_untracked(|r| *r == Route::List);
+    let total = if on_list {
+        untrack(|| state.totals().hits)
+    } else {
+        marks(ESSAY_MARKS).len()
+    };
+    if total == 0 {
         return;
     }
-    let n = all.len() as isize;
+    let n = total as isize;
     let next = match state.current_hit.get_untracked() {
         Some(i) => (i as isize + step).rem_euclid(n),
         None if step >= 0 => 0,
         None => n - 1,
     } as usize;
+    state.current_hit.set(Some(next));
+    if on_list {
+        let results = untrack(|| state.results());
+        if let Some((k, _)) = state.hits.with_untracked(|h| h.locate(&results, next)) {
+            if state.groups_shown.get_untracked() <= k {
+                state.groups_shown.set((k / GROUPS_STEP + 1) * GROUPS_STEP);
+            }
+        }
+        // The essay that holds it is rendered by the next frame.
+        request_animation_frame(move || mark_and_show(state, LIST_MARKS, next));
+    } else {
+        mark_and_show(state, ESSAY_MARKS, next);
+    }
+}
+
+/// The hits of an essay's page, and of the grouped results (the compact
+/// list's sentences are not counted: they repeat what the groups show).
+const ESSAY_MARKS: &str = "main mark";
+const LIST_MARKS: &str = ".result-groups mark";
+
+fn mark_and_show(state: ReaderState, selector: &str, n: usize) {
+    let all = marks(selector);
+    let Some(target) = all.get(n).cloned() else {
+        return;
+    };
     for m in &all {
         let _ = m.class_list().remove_1("current");
     }
-    let target = all[next].clone();
     let _ = target.class_list().add_1("current");
     // A hit inside a folded part or sub-section unfolds it first.
     unfold_around(state, &target);
-    state.current_hit.set(Some(next));
     request_animation_frame(move || {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);

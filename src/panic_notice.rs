@@ -13,6 +13,11 @@ pub fn install() {
 }
 
 fn show() {
+    show_message("阅读器出错了，搜索和折叠暂时无法使用；正文仍可阅读。");
+}
+
+/// Tell the reader that the tools are not available, and why.
+pub fn show_message(message: &str) {
     let doc = document();
     if doc.get_element_by_id("panic-notice").is_some() {
         return;
@@ -25,7 +30,7 @@ fn show() {
     let _ = notice.set_attribute("role", "alert");
     let text = doc.create_element("span").ok();
     if let Some(t) = &text {
-        t.set_text_content(Some("阅读器出错了，搜索和折叠暂时无法使用；正文仍可阅读。"));
+        t.set_text_content(Some(message));
         let _ = notice.append_child(t);
     }
     // A link to the page itself reloads it without any script.

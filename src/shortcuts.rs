@@ -7,7 +7,7 @@ use web_sys::{Element, HtmlElement};
 use wenji_core::route::Route;
 use wenji_core::shortcuts::{shortcut, Shortcut};
 
-use crate::content::collection;
+use crate::content::{collection, essay_at};
 use crate::state::ReaderState;
 use crate::ui::UiState;
 
@@ -49,7 +49,7 @@ pub fn install(state: ReaderState, ui: UiState) {
             Shortcut::ExpandAll => state.expand_all(),
             Shortcut::CollapseAll => {
                 if let Route::Essay(slug) = state.route.get_untracked() {
-                    if let Some(essay) = collection().essay(&slug) {
+                    if let Some(essay) = collection().index_of(&slug).map(essay_at) {
                         state.collapse_all(essay.fold_ids());
                     }
                 }

@@ -2,12 +2,15 @@
 
 use leptos::prelude::*;
 use wenji_core::fold::Folding;
+use wenji_core::library::ListView;
 use wenji_core::route::Route;
-use wenji_search::{filter_essay, EssayHits, Query};
+use wenji_search::{CollectionHits, Query, Totals};
 
-use crate::content::{collection, indexes, tables};
-use crate::location::{current_query, current_route, now, write_address};
+use crate::content::{collection, tables};
+use crate::location::{current_list_view, current_query, current_route, now, write_address};
 use crate::storage::{load_folding, save_folding};
+
+pub use wenji_core::library::{GROUPS_STEP, LIST_STEP, RESULTS_STEP};
 
 /// Edits closer together than this make one history entry.
 const TYPING_PAUSE_MS: f64 = 1500.0;
@@ -23,8 +26,18 @@ pub struct ReaderState {
     /// The query as typed (never a half-composed IME input).
     pub input: RwSignal<String>,
     pub query: Memo<Query>,
-    /// Hits of the query in each essay; empty when there is no filter.
-    pub hits: Memo<Vec<EssayHits>>,
+    /// Hits of the query in each essay searched so far (`search_run`
+    /// fills it in slices); empty when there is no filter.
+    pub hits: RwSignal<CollectionHits>,
+    /// The list's sorting, narrowing and order of results.
+    pub list: RwSignal<ListView>,
+    /// Matching essays the results page renders (more on 显示更多 or when
+    /// a hit further down is asked for).
+    pub results_shown: RwSignal<usize>,
+    /// Essays the unfiltered list renders.
+    pub list_shown: RwSignal<usize>,
+    /// Matching essays whose sections the grouped results render.
+    pub groups_shown: RwSignal<usize>,
     /// The hit the reader moved to with Enter or the arrows (0-based).
     pub current_hit: RwSignal<Option<usize>>,
     /// The keyboard help is open.
@@ -37,18 +50,6 @@ impl ReaderState {
     pub fn from_address() -> Self {
         let input = RwSignal::new(current_query());
         let query = Memo::new(move |_| input.with(|q| Query::parse(q, tables())));
-        let hits = Memo::new(move |_| {
-            query.with(|q| {
-                if q.is_empty() {
-                    Vec::new()
-                } else {
-                    indexes()
-                        .iter()
-                        .map(|i| filter_essay(i, q, tables()))
-                        .collect()
-                }
-            })
-        });
         let route = current_route();
         let folding = RwSignal::new(folding_for(&route));
         Self {
@@ -57,7 +58,11 @@ impl ReaderState {
             search_folding: RwSignal::new(Folding::default()),
             input,
             query,
-            hits,
+            hits: RwSignal::new(CollectionHits::default()),
+            list: RwSignal::new(current_list_view()),
+            results_shown: RwSignal::new(RESULTS_STEP),
+            list_shown: RwSignal::new(LIST_STEP),
+            groups_shown: RwSignal::new(GROUPS_STEP),
             current_hit: RwSignal::new(None),
             help_open: RwSignal::new(false),
             last_edit: StoredValue::new(f64::NEG_INFINITY),
@@ -98,24 +103,74 @@ impl ReaderState {
         self.active_folding().update(|f| f.collapse_all(ids));
     }
 
-    /// Show another page, as a new history entry; the query stays.
-    pub fn navigate(&self, route: Route) {
-        write_address(&route, &self.input.get_untracked(), true);
+    /// Show another page, as a new history entry; the query stays. It
+    /// opens at part or sub-section `fragment`, or at its top (the list's
+    /// scroll position is the list's: Back restores it).
+    pub fn navigate_at(&self, route: Route, fragment: Option<&str>) {
+        self.write(&route, &self.input.get_untracked(), true);
+        if let Some(id) = fragment {
+            if let Ok(history) = window().history() {
+                let url = format!("#{}", wenji_core::route::encode_component(id));
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
         self.folding.set(folding_for(&route));
         self.route.set(route);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if fragment.is_some() {
+            let state = *self;
+            request_animation_frame(move || crate::hit_nav::reveal_fragment(state));
+        }
+    }
+
+    /// Show the list in `view` (a new history entry), from its top.
+    pub fn set_list_view(&self, view: ListView) {
+        self.list.set(view);
+        self.list_shown.set(LIST_STEP);
+        self.results_shown.set(RESULTS_STEP);
+        self.groups_shown.set(GROUPS_STEP);
+        self.write(&Route::List, &self.input.get_untracked(), true);
+    }
+
+    fn write(&self, route: &Route, query: &str, push: bool) {
+        let rendered = crate::location::Rendered {
+            list: self.list_shown.get_untracked(),
+            results: self.results_shown.get_untracked(),
+            groups: self.groups_shown.get_untracked(),
+        };
+        self.list
+            .with_untracked(|view| write_address(route, query, view, push, rendered));
     }
 
     /// A click handler for a link to `route`: navigates in place, but lets
     /// the browser open a new tab or window when a modifier key asks for it.
     pub fn link_to(&self, route: Route) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        self.link_to_at(route, None)
+    }
+
+    /// The same for a link to part or sub-section `fragment` of `route`.
+    pub fn link_to_at(
+        &self,
+        route: Route,
+        fragment: Option<String>,
+    ) -> impl Fn(leptos::ev::MouseEvent) + 'static {
         let state = *self;
         move |ev| {
             if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
                 return;
             }
             ev.prevent_default();
-            state.navigate(route.clone());
+            state.navigate_at(route.clone(), fragment.as_deref());
         }
+    }
+
+    /// The address of `route` with the current query (and, for the list,
+    /// its view), relative (reactive).
+    pub fn href(&self, route: &Route) -> String {
+        let query = self.input.get();
+        self.list
+            .with(|view| crate::location::href(route, &query, view))
     }
 
     /// Keep the reader's folding of the essay on screen across visits.
@@ -147,38 +202,88 @@ impl ReaderState {
         if self.input.with_untracked(|q| *q == text) {
             return;
         }
-        write_address(&self.route.get_untracked(), &text, push);
+        self.write(&self.route.get_untracked(), &text, push);
         self.apply_query(text);
     }
 
-    /// Follow the address after Back or Forward.
-    pub fn follow_address(&self) {
+    /// Follow the address after Back or Forward: the page, the query, the
+    /// list's view, as much of the list as was rendered, then its scroll.
+    pub fn follow_address(&self, saved: Option<crate::location::Saved>) {
         let route = current_route();
         if self.route.with_untracked(|r| *r != route) {
             self.folding.set(folding_for(&route));
             self.route.set(route);
         }
+        let view = current_list_view();
+        if self.list.with_untracked(|v| *v != view) {
+            self.list.set(view);
+        }
         self.apply_query(current_query());
+        if let Some(saved) = saved {
+            self.list_shown.set(saved.rendered.list.max(LIST_STEP));
+            self.results_shown
+                .set(saved.rendered.results.max(RESULTS_STEP));
+            self.groups_shown
+                .set(saved.rendered.groups.max(GROUPS_STEP));
+            // Once the restored page is laid out.
+            request_animation_frame(move || {
+                window().scroll_to_with_x_and_y(0.0, saved.scroll);
+            });
+        }
     }
 
     fn apply_query(&self, text: String) {
-        self.search_folding.set(Folding::default());
-        self.current_hit.set(None);
-        self.input.set(text);
+        if self.input.with_untracked(|q| *q != text) {
+            self.search_folding.set(Folding::default());
+            self.current_hit.set(None);
+            self.results_shown.set(RESULTS_STEP);
+            self.groups_shown.set(GROUPS_STEP);
+            self.input.set(text);
+        }
     }
 
-    /// Total hits and sections of what is shown now (reactive).
-    pub fn totals(&self) -> (usize, usize) {
-        let route = self.route.get();
-        self.hits.with(|hits| match route {
-            Route::Essay(slug) => collection()
-                .index_of(&slug)
-                .and_then(|i| hits.get(i))
-                .map_or((0, 0), |h| (h.hits, h.sections)),
-            Route::List => hits
-                .iter()
-                .fold((0, 0), |(a, b), h| (a + h.hits, b + h.sections)),
+    /// The essays that match, in the order the reader picked, within the
+    /// list's narrowing (reactive).
+    pub fn results(&self) -> Vec<usize> {
+        let by = self.list.with(|v| v.by);
+        let matching = self.hits.with(|h| h.matching(by));
+        self.list.with(|v| {
+            matching
+                .into_iter()
+                .filter(|&i| v.includes(&collection().essays[i]))
+                .collect()
         })
+    }
+
+    /// Hits, sections and essays of what is shown now (reactive): the
+    /// status line, the headers and the outline count the same things.
+    pub fn totals(&self) -> Totals {
+        match self.route.get() {
+            Route::Essay(slug) => {
+                let i = collection().index_of(&slug);
+                self.hits.with(|h| {
+                    i.and_then(|i| h.get(i))
+                        .map_or(Totals::default(), |e| Totals {
+                            hits: e.hits,
+                            sections: e.sections,
+                            essays: usize::from(e.sections > 0),
+                        })
+                })
+            }
+            Route::List => {
+                let results = self.results();
+                self.hits.with(|h| {
+                    results
+                        .iter()
+                        .filter_map(|&i| h.get(i))
+                        .fold(Totals::default(), |t, e| Totals {
+                            hits: t.hits + e.hits,
+                            sections: t.sections + e.sections,
+                            essays: t.essays + 1,
+                        })
+                })
+            }
+        }
     }
 }
 

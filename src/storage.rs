@@ -7,7 +7,7 @@
 use wenji_core::fold::Folding;
 use wenji_core::prefs::Prefs;
 
-use crate::content::collection;
+use crate::content::{collection, essay_at};
 
 /// Also read by `public/prefs-early.js`.
 const PREFS_KEY: &str = "wenji:prefs";
@@ -35,7 +35,7 @@ fn write(key: &str, value: Option<String>) {
 
 /// The folding last left on essay `slug`, or everything unfolded.
 pub fn load_folding(slug: &str) -> Folding {
-    let Some(essay) = collection().essay(slug) else {
+    let Some(essay) = collection().index_of(slug).map(essay_at) else {
         return Folding::default();
     };
     read(&folding_key(slug))

@@ -6,7 +6,7 @@ use wenji_core::route::Route;
 use wenji_core::takeaway::{self, Format, PartShown, Shown};
 use wenji_core::Essay;
 
-use crate::content::collection;
+use crate::content::{collection, essay_at};
 use crate::state::ReaderState;
 use crate::ui::UiState;
 
@@ -29,7 +29,7 @@ fn copy_and_tell(ui: UiState, text: String, done: &'static str) {
 
 /// Copy sub-section `section` of part `part` of essay `essay`, cited.
 pub fn copy_section(ui: UiState, essay: usize, part: usize, section: usize) {
-    let e = &collection().essays[essay];
+    let e = essay_at(essay);
     let p = &e.parts[part];
     let text = takeaway::copy_section(e, p, &p.sections[section], &page(e));
     copy_and_tell(ui, text, "已复制本节文字和出处");
@@ -37,7 +37,7 @@ pub fn copy_section(ui: UiState, essay: usize, part: usize, section: usize) {
 
 /// Copy what is shown of part `part` of essay `essay`, cited.
 pub fn copy_part(state: ReaderState, ui: UiState, essay: usize, part: usize) {
-    let e = &collection().essays[essay];
+    let e = essay_at(essay);
     let p = &e.parts[part];
     let shown = state
         .hits
@@ -52,13 +52,13 @@ pub fn copy_part(state: ReaderState, ui: UiState, essay: usize, part: usize) {
 
 /// Copy the address of part or sub-section `id` of essay `essay`.
 pub fn copy_link(ui: UiState, essay: usize, id: &str) {
-    let text = format!("{}#{id}", page(&collection().essays[essay]));
+    let text = format!("{}#{id}", page(essay_at(essay)));
     copy_and_tell(ui, text, "已复制链接");
 }
 
 /// Save what is shown of essay `essay` as a file.
 pub fn export(state: ReaderState, ui: UiState, essay: usize, format: Format) {
-    let e = &collection().essays[essay];
+    let e = essay_at(essay);
     let query = state
         .filtering()
         .then(|| state.input.get_untracked().trim().to_owned());

@@ -80,34 +80,49 @@ describe('a collection of several essays', () => {
     await context.close();
   });
 
-  test('the filter runs over every essay and groups what it shows by essay', async () => {
+  test('the filter runs over every essay: matching essays first, then their sections by essay', async () => {
     const { page, log, context } = await recordedPage(reader.browser);
     await page.goto(`${reader.url}?q=${encodeURIComponent('建设 | 实践')}`);
     await ready(page);
-    const groups = page.locator('.essay-group:visible');
+    await page.waitForSelector('.result-row');
+    // The compact list: each essay with its hits and its best sentence.
+    assert.deepEqual(
+      await page.$$eval('.result-row', (rs) =>
+        rs.map((r) => [r.querySelector('.essay-link-title').textContent, r.querySelector('.facts').textContent]),
+      ),
+      [
+        ['基层党建工作体会', '2 处，1 节'],
+        ['青年职工思想工作札记', '2 处，1 节'],
+      ],
+    );
+    assert.ok(await page.locator('.result-snippet mark').count() >= 2);
+    const groups = page.locator('.essay-group');
     assert.equal(await groups.count(), 2);
     assert.deepEqual(
-      await page.$$eval('.essay-group', (gs) =>
-        gs.filter((g) => g.checkVisibility()).map((g) => g.querySelector('.group-title').textContent),
-      ),
+      await page.$$eval('.group-title', (ts) => ts.map((t) => t.textContent)),
       ['基层党建工作体会', '青年职工思想工作札记'],
     );
     assert.deepEqual(
-      await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)),
+      await page.$$eval('.result-groups mark', (ms) => ms.map((m) => m.textContent)),
       ['建设', '建设', '实践', '实践'],
     );
-    assert.equal(await page.textContent('#search-status'), '共 4 处，分布在 2 节');
+    // The status line, the rows and the group headers count alike.
+    assert.equal(await page.textContent('#search-status'), '共 4 处，分布在 2 篇文章的 2 节');
+    assert.deepEqual(
+      await page.$$eval('.essay-group > .facts', (fs) => fs.map((f) => f.textContent)),
+      ['2 处，1 节', '2 处，1 节'],
+    );
     // Ids stay distinct: each essay's parts are scoped by its address.
     assert.equal(await page.locator('[id="jiceng--第一部分"]').count(), 1);
     assert.equal(await page.locator('[id="qingnian--第一部分"]').count(), 1);
 
-    // Only one essay has 谈心: the other group is hidden.
+    // Only one essay has 谈心: only it is listed.
     await page.fill('#search', '谈心');
-    await page.waitForFunction(() => document.querySelectorAll('.essay-group').length === 2 &&
-      [...document.querySelectorAll('.essay-group')].filter((g) => g.checkVisibility()).length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('.essay-group').length === 1 &&
+      document.querySelectorAll('.result-row').length === 1);
 
     // Opening an essay from the results keeps the query.
-    await page.getByRole('link', { name: '青年职工思想工作札记' }).click();
+    await page.locator('.result-row .essay-link').click();
     await page.waitForSelector('h1:text("青年职工思想工作札记")');
     assert.equal(new URL(page.url()).searchParams.get('q'), '谈心');
     assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), ['谈心', '谈心']);

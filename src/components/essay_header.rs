@@ -12,10 +12,9 @@ use crate::state::use_reader;
 pub fn EssayHeader(essay: &'static Essay) -> impl IntoView {
     let state = use_reader();
     let back = (collection().essays.len() > 1).then(|| {
-        let href = window()
-            .location()
-            .pathname()
-            .unwrap_or_else(|_| ".".into());
+        // Relative, with the query and the list's view: Back to the list
+        // as it was, under any sub-path.
+        let href = move || state.href(&Route::List);
         let go_back = state.link_to(Route::List);
         view! {
             <a class="back-link" href=href on:click=go_back>

@@ -1,45 +1,63 @@
-//! The list of essays, shown first when the collection holds several.
+//! The list of essays, shown first when the collection holds several: a
+//! compact library (title and facts a line), sorted and narrowed by the
+//! reader, rendered a hundred at a time; with a query, the results.
 
 use leptos::prelude::*;
 use wenji_core::facts::facts_line;
-use wenji_core::route::{address, Route};
+use wenji_core::route::Route;
 
 use crate::components::display_panel::DisplayPanel;
+use crate::components::library_controls::LibraryControls;
+use crate::components::more_button::MoreButton;
 use crate::components::panel_button::PanelButton;
 use crate::components::search_bar::SearchBar;
 use crate::components::search_results::SearchResults;
 use crate::content::collection;
-use crate::state::use_reader;
+use crate::state::{use_reader, LIST_STEP};
 use crate::ui::{use_ui, Panel};
+
+#[component]
+fn EssayRow(essay: usize) -> impl IntoView {
+    let state = use_reader();
+    let e = &collection().essays[essay];
+    let route = Route::Essay(e.slug.clone());
+    let href = {
+        let route = route.clone();
+        move || state.href(&route)
+    };
+    view! {
+        <li>
+            <a class="essay-link" href=href on:click=state.link_to(route)>
+                <span class="essay-link-title">{e.title.clone()}</span>
+                <span class="facts">{facts_line(&e.facts)}</span>
+            </a>
+        </li>
+    }
+}
 
 #[component]
 pub fn EssayList() -> impl IntoView {
     let state = use_reader();
     let ui = use_ui();
-    let essays = &collection().essays;
-    let items = essays
-        .iter()
-        .map(|essay| {
-            let route = Route::Essay(essay.slug.clone());
-            let href = {
-                let route = route.clone();
-                move || address(&route, &state.input.get(), collection())
-            };
-            let open = state.link_to(route);
-            view! {
-                <li>
-                    <a class="essay-link" href=href on:click=open>
-                        <span class="essay-link-title">{essay.title.clone()}</span>
-                        <span class="facts">{facts_line(&essay.facts)}</span>
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
+    let total = collection().essays.len();
+    let listed = Memo::new(move |_| state.list.with(|v| v.essays(collection())));
+    let rows = move || {
+        let shown = state.list_shown.get();
+        listed.with(|l| l.iter().take(shown).copied().collect::<Vec<_>>())
+    };
+    let count = move || {
+        let n = listed.with(Vec::len);
+        if n == total {
+            format!("共 {total} 篇")
+        } else {
+            format!("{n} 篇（共 {total} 篇）")
+        }
+    };
+    let left = Signal::derive(move || listed.with(Vec::len).saturating_sub(state.list_shown.get()));
     view! {
         <header class="page-header">
             <h1>"文集"</h1>
-            <p class="facts">{format!("共 {} 篇", essays.len())}</p>
+            <p class="facts">{format!("共 {total} 篇")}</p>
         </header>
         <SearchBar />
         <main id="main" class="essay-list">
@@ -51,10 +69,25 @@ pub fn EssayList() -> impl IntoView {
                     <DisplayPanel />
                 </Show>
             </div>
+            <LibraryControls />
             <Show when=move || state.filtering() fallback=|| ()>
                 <SearchResults />
             </Show>
-            <ul hidden=move || state.filtering()>{items}</ul>
+            <div class="library" hidden=move || state.filtering()>
+                <p class="list-count" role="status">
+                    {count}
+                </p>
+                <ul class="essay-rows">
+                    <For each=rows key=|i| *i let:i>
+                        <EssayRow essay=i />
+                    </For>
+                </ul>
+                <MoreButton
+                    left=left
+                    unit="篇"
+                    on_more=Callback::new(move |_| state.list_shown.update(|n| *n += LIST_STEP))
+                />
+            </div>
         </main>
     }
 }

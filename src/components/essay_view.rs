@@ -23,11 +23,12 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
         .enumerate()
         .map(|(i, part)| view! { <PartView part=part essay=index index=i /> })
         .collect_view();
-    let nothing_found = move || state.filtering() && state.totals().1 == 0;
+    let nothing_found = move || state.filtering() && state.totals().sections == 0;
     let ids: Vec<&'static str> = essay.fold_ids();
     // On paper the filter cannot be seen in the search box: say it.
     let print_note = move || {
-        let (hits, sections) = state.totals();
+        let t = state.totals();
+        let (hits, sections) = (t.hits, t.sections);
         format!(
             "筛选：{}（{hits} 处，{sections} 节；只打印了匹配的部分）",
             state.input.get().trim()

@@ -26,3 +26,19 @@ pub fn Highlighted(
         })
     }
 }
+
+/// The same for a text made for the occasion (a snippet), marks fixed.
+#[component]
+pub fn HighlightedOwned(text: String, marks: Vec<Range<usize>>) -> impl IntoView {
+    pieces(&text, &marks)
+        .into_iter()
+        .map(|(piece, hit)| {
+            let piece = piece.to_owned();
+            if hit {
+                Either::Left(view! { <mark>{piece}</mark> })
+            } else {
+                Either::Right(piece)
+            }
+        })
+        .collect_view()
+}

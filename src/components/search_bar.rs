@@ -6,6 +6,7 @@ use leptos::ev::{CompositionEvent, Event, KeyboardEvent};
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wenji_core::route::Route;
 use wenji_search::query::{MAX_QUERY_CHARS, MAX_TERMS};
 
 use crate::hit_nav;
@@ -53,9 +54,10 @@ pub fn SearchBar() -> impl IntoView {
     };
 
     let totals = move || state.totals();
-    let no_hits = move || !state.filtering() || totals().0 == 0;
+    let on_list = move || state.route.with(|r| *r == Route::List);
+    let no_hits = move || !state.filtering() || totals().hits == 0;
     let position = move || {
-        let (hits, _) = totals();
+        let hits = totals().hits;
         match state.current_hit.get() {
             Some(i) if state.filtering() && hits > 0 => format!("{} / {}", i + 1, hits),
             _ if state.filtering() && hits > 0 => format!("– / {hits}"),
@@ -66,10 +68,13 @@ pub fn SearchBar() -> impl IntoView {
         if !state.filtering() {
             return String::new();
         }
-        let (hits, sections) = totals();
-        let mut s = match (hits, sections) {
+        let t = totals();
+        let mut s = match (t.hits, t.sections) {
+            (_, 0) if on_list() && !state.hits.with(|h| h.complete()) => "正在搜索…".to_owned(),
             (_, 0) => "没有匹配的内容".to_owned(),
+            (0, s) if on_list() => format!("显示 {} 篇文章的 {s} 节", t.essays),
             (0, s) => format!("显示 {s} 节"),
+            (h, s) if on_list() => format!("共 {h} 处，分布在 {} 篇文章的 {s} 节", t.essays),
             (h, s) => format!("共 {h} 处，分布在 {s} 节"),
         };
         if state.query.with(|q| q.truncated) {

@@ -1,58 +1,185 @@
-//! A filter over a collection of several essays: what matches, grouped by
-//! essay, each group under the essay's title.
+//! A query across a collection of several essays: first the matching
+//! essays as a compact list (title, hits, the sentence that best shows the
+//! match; each opens its essay filtered, at that sentence), then the
+//! matching sections themselves, grouped by essay. Both render a first
+//! screen and more on 显示更多 (or, for the groups, when hit navigation
+//! goes further), so that a query over a thousand essays costs no more to
+//! show than one over twenty.
 
 use leptos::prelude::*;
-use wenji_core::route::{address, Route};
+use wenji_core::route::Route;
+use wenji_search::collection::snippet;
+use wenji_search::Snippet;
 
 use crate::components::empty_state::EmptyState;
+use crate::components::highlighted::HighlightedOwned;
+use crate::components::more_button::MoreButton;
 use crate::components::part_view::PartView;
-use crate::content::{collection, group_scope};
-use crate::state::use_reader;
+use crate::content::{collection, full_essay, group_scope, use_arrival};
+use crate::state::{use_reader, GROUPS_STEP, RESULTS_STEP};
+
+/// Sentences in the compact list are cut to this many characters.
+const SNIPPET_CHARS: usize = 80;
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    essay: usize,
+    hits: usize,
+    sections: usize,
+    snippet: Option<Snippet>,
+}
+
+#[component]
+fn ResultRow(row: Row) -> impl IntoView {
+    let state = use_reader();
+    let e = &collection().essays[row.essay];
+    let route = Route::Essay(e.slug.clone());
+    let fragment = row.snippet.as_ref().map(|s| s.id.clone());
+    let href = {
+        let route = route.clone();
+        let tail = fragment
+            .as_ref()
+            .map(|id| format!("#{}", wenji_core::route::encode_component(id)))
+            .unwrap_or_default();
+        move || format!("{}{tail}", state.href(&route))
+    };
+    let snippet = row.snippet.map(|s| {
+        view! {
+            <p class="result-snippet">
+                <HighlightedOwned text=s.text marks=s.marks />
+            </p>
+        }
+    });
+    view! {
+        <li class="result-row">
+            <a class="essay-link" href=href on:click=state.link_to_at(route, fragment)>
+                <span class="essay-link-title">{e.title.clone()}</span>
+                <span class="facts">{format!("{} 处，{} 节", row.hits, row.sections)}</span>
+            </a>
+            {snippet}
+        </li>
+    }
+}
+
+#[component]
+fn ResultGroup(essay: usize) -> impl IntoView {
+    let state = use_reader();
+    let Some(e) = full_essay(essay) else {
+        return ().into_any();
+    };
+    let scope = group_scope(essay);
+    let group_hits = move || {
+        state
+            .hits
+            .with(|h| h.get(essay).map_or((0, 0), |h| (h.hits, h.sections)))
+    };
+    let route = Route::Essay(e.slug.clone());
+    let href = {
+        let route = route.clone();
+        move || state.href(&route)
+    };
+    let parts = e
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| view! { <PartView part=part essay=essay index=i scope=scope level=3 /> })
+        .collect_view();
+    view! {
+        <section class="essay-group">
+            <h2 class="group-title">
+                <a href=href on:click=state.link_to(route)>
+                    {e.title.clone()}
+                </a>
+            </h2>
+            <p class="facts">
+                {move || {
+                    let (h, s) = group_hits();
+                    format!("{h} 处，{s} 节")
+                }}
+            </p>
+            {parts}
+        </section>
+    }
+    .into_any()
+}
 
 #[component]
 pub fn SearchResults() -> impl IntoView {
     let state = use_reader();
-    let groups = collection()
-        .essays
-        .iter()
-        .enumerate()
-        .map(|(e, essay)| {
-            let scope = group_scope(e);
-            let group_hits = move || state.hits.with(|h| h.get(e).map_or((0, 0), |h| (h.hits, h.sections)));
-            let route = Route::Essay(essay.slug.clone());
-            let href = {
-                let route = route.clone();
-                move || address(&route, &state.input.get(), collection())
-            };
-            let open = state.link_to(route);
-            let parts = essay
-                .parts
-                .iter()
-                .enumerate()
-                .map(|(i, part)| view! { <PartView part=part essay=e index=i scope=scope level=3 /> })
-                .collect_view();
-            view! {
-                <section class="essay-group" hidden=move || group_hits().1 == 0>
-                    <h2 class="group-title">
-                        <a href=href on:click=open>
-                            {essay.title.clone()}
-                        </a>
-                    </h2>
-                    <p class="facts">
-                        {move || {
-                            let (h, s) = group_hits();
-                            if h > 0 { format!("{h} 处，{s} 节") } else { format!("{s} 节") }
-                        }}
-                    </p>
-                    {parts}
-                </section>
-            }
+    let arrival = use_arrival();
+    let results = Memo::new(move |_| state.results());
+    let rows = Memo::new(move |_| {
+        let shown = state.results_shown.get();
+        let ids: Vec<usize> = results.with(|r| r.iter().take(shown).copied().collect());
+        state.hits.with(|h| {
+            ids.into_iter()
+                .filter_map(|i| {
+                    let eh = h.get(i)?;
+                    Some(Row {
+                        essay: i,
+                        hits: eh.hits,
+                        sections: eh.sections,
+                        snippet: full_essay(i).and_then(|e| snippet(e, eh, SNIPPET_CHARS)),
+                    })
+                })
+                .collect::<Vec<_>>()
         })
-        .collect_view();
+    });
+    let groups = move || {
+        let shown = state.groups_shown.get();
+        results.with(|r| r.iter().take(shown).copied().collect::<Vec<_>>())
+    };
+    let rows_left = Signal::derive(move || {
+        results
+            .with(Vec::len)
+            .saturating_sub(state.results_shown.get())
+    });
+    let groups_left = Signal::derive(move || {
+        results
+            .with(Vec::len)
+            .saturating_sub(state.groups_shown.get())
+    });
+    let done = move || state.hits.with(|h| h.complete());
+    let progress = move || {
+        let searched = state.hits.with(|h| h.searched());
+        let total = collection().essays.len();
+        if let Some(why) = arrival.failed.get() {
+            format!("{why}，只搜索了已载入的 {searched} / {total} 篇。")
+        } else if !arrival.complete() {
+            format!("全文还在载入，已搜索 {searched} / {total} 篇…")
+        } else {
+            format!("正在搜索，已搜索 {searched} / {total} 篇…")
+        }
+    };
+    let nothing = move || done() && results.with(Vec::is_empty);
     view! {
-        <Show when=move || state.totals().1 == 0>
+        <p class="search-progress" hidden=done>
+            {progress}
+        </p>
+        <Show when=nothing>
             <EmptyState />
         </Show>
-        {groups}
+        <section class="results" aria-label="匹配的文章" hidden=nothing>
+            <ol class="result-list">
+                {move || {
+                    rows.get().into_iter().map(|row| view! { <ResultRow row=row /> }).collect_view()
+                }}
+            </ol>
+            <MoreButton
+                left=rows_left
+                unit="篇"
+                on_more=Callback::new(move |_| state.results_shown.update(|n| *n += RESULTS_STEP))
+            />
+        </section>
+        <div class="result-groups" hidden=nothing>
+            <For each=groups key=|i| *i let:i>
+                <ResultGroup essay=i />
+            </For>
+            <MoreButton
+                left=groups_left
+                unit="篇的匹配段落"
+                on_more=Callback::new(move |_| state.groups_shown.update(|n| *n += GROUPS_STEP))
+            />
+        </div>
     }
 }

@@ -2,19 +2,19 @@
 //! parsing content files, stable ids, the facts line and the folding state.
 #![forbid(unsafe_code)]
 
+pub mod data;
 pub mod facts;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod fold;
 pub mod ids;
+pub mod library;
 pub mod model;
 pub mod prefs;
 pub mod route;
 pub mod shortcuts;
 pub mod takeaway;
 
-#[cfg(feature = "parse")]
-pub mod codegen;
 #[cfg(feature = "parse")]
 pub mod parse;
 

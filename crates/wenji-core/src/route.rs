@@ -53,6 +53,21 @@ pub fn address(route: &Route, query: &str, collection: &Collection) -> String {
     out
 }
 
+/// The address of the list of essays in `view`, with `query`: never empty
+/// (`?` at least), so that a link to it is relative, stays under any
+/// sub-path and drops whatever the current address holds.
+pub fn list_address(query: &str, view: &crate::library::ListView) -> String {
+    let mut out = address(&Route::List, query, &Collection::default());
+    let params = view.to_params();
+    if out.is_empty() {
+        out.push('?');
+        out.push_str(params.trim_start_matches('&'));
+    } else {
+        out.push_str(&params);
+    }
+    out
+}
+
 /// The decoded value of `key` in a query string (`?a=1&q=%E5%AE%88`).
 /// `+` is a space; a malformed escape is kept as it stands.
 pub fn param(search: &str, key: &str) -> Option<String> {
@@ -161,6 +176,18 @@ mod tests {
         assert_eq!(param("?q=%zz%", "q").as_deref(), Some("%zz%"));
         assert_eq!(param("?q=%E5", "q").as_deref(), Some("\u{fffd}"));
         assert_eq!(param("?x=1", "q"), None);
+    }
+
+    #[test]
+    fn the_list_has_an_address_of_its_own() {
+        use crate::library::{ListView, Sort};
+        let view = ListView {
+            sort: Sort::Title,
+            ..ListView::default()
+        };
+        assert_eq!(list_address("", &ListView::default()), "?");
+        assert_eq!(list_address("", &view), "?sort=title");
+        assert_eq!(list_address("守", &view), "?q=%E5%AE%88&sort=title");
     }
 
     #[test]

@@ -2,11 +2,32 @@
 
 use std::path::Path;
 
+use wenji_core::data::{
+    decode_chunk, decode_index, encode_chunk, encode_index, plan_chunks, CHUNK_TARGET_BYTES,
+};
 use wenji_core::facts::facts_line;
+use wenji_core::Collection;
 use wenji_core::parse::{ids_are_unique, load_collection};
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// The collection as the app reads it: parsed, written as data files (an
+/// index and text chunks) and read back.
+fn shipped(dir: &Path) -> Collection {
+    let parsed = load_collection(dir).expect("content parses");
+    let plan = plan_chunks(&parsed, CHUNK_TARGET_BYTES);
+    let names: Vec<String> = (0..plan.len()).map(|i| format!("text-{i}.txt")).collect();
+    let index = decode_index(&encode_index(&parsed, &plan, &names, "", "")).expect("index reads");
+    let mut c = index.collection();
+    for members in &plan {
+        for (i, parts) in decode_chunk(&encode_chunk(&parsed, members)).expect("chunk reads") {
+            c.essays[i].parts = parts;
+        }
+    }
+    assert_eq!(c, parsed);
+    c
 }
 
 /// Seed text with the scrape's ASCII punctuation folded to the full-width
@@ -49,7 +70,7 @@ fn seed_essay() -> String {
 
 #[test]
 fn embedded_text_equals_the_seed_letter_for_letter() {
-    let c = load_collection(&root().join("content")).expect("content parses");
+    let c = shipped(&root().join("content"));
     assert_eq!(c.essays.len(), 1);
     let ours = c.essays[0].plain_text();
     let seed = seed_essay();

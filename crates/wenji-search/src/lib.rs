@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod chars;
+pub mod collection;
 pub mod filter;
 pub mod folded;
 pub mod marks;
@@ -16,6 +17,7 @@ pub mod tables;
 #[cfg(feature = "build-tables")]
 pub mod tables_build;
 
+pub use collection::{CollectionHits, Snippet, Totals};
 pub use filter::{filter_essay, EssayHits, PartHits, UnitHits};
 pub use query::Query;
 pub use tables::Tables;

@@ -1,6 +1,7 @@
 //! Trunk's post-build step for wenji (see `Trunk.toml` `[[hooks]]`).
 #![forbid(unsafe_code)]
 
+pub mod data;
 pub mod html;
 pub mod page;
 pub mod prerender;

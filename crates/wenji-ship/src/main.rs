@@ -3,12 +3,15 @@
 //!    classic scripts of its head;
 //! 2. writes `wenji.html`, the whole app in one file;
 //! 3. adds a Content Security Policy to both;
-//! 4. writes `sw.js`, the service worker that precaches this build.
+//! 4. writes the collection's data files (index and text chunks), named in
+//!    the page and inlined in the single file;
+//! 5. writes `sw.js`, the service worker that precaches this build.
 
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 
+use wenji_ship::data::data_files;
 use wenji_ship::page::{self, Files};
 use wenji_ship::prerender::first_view;
 use wenji_ship::service_worker;
@@ -37,9 +40,20 @@ fn run() -> Result<(), String> {
             .join("\n")
     })?;
 
+    let data = data_files(&collection);
+    for file in &data {
+        write(&staging.join(&file.name), &file.text)?;
+    }
+    // A collection in one chunk needs it at once: fetch it beside the index.
+    let preload: Vec<&str> = match data.as_slice() {
+        [_, only] => vec![only.name.as_str()],
+        _ => Vec::new(),
+    };
+
     let index_path = staging.join("index.html");
     let trunk_html = read(&index_path)?;
     let html = page::insert_prerendered(&trunk_html, &first_view(&collection))?;
+    let html = page::add_data(&html, &data[0].name, &preload)?;
     let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
     // Inlined into both pages, the files themselves are not needed.
     for name in inlined {
@@ -48,6 +62,11 @@ fn run() -> Result<(), String> {
     }
 
     let single = page::single_file(&html, &Dir(staging.clone()))?;
+    let inline: Vec<(&str, &str)> = data
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    let single = page::inline_data(&single, &inline)?;
     let single = page::add_csp(&single, &page::single_file_policy(&single))?;
     write(&staging.join("wenji.html"), &single)?;
 

@@ -45,7 +45,8 @@ fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
         let attrs = &after[..gt];
         let body = &after[gt + 1..];
         let Some(end) = body.find(&close) else { break };
-        if !attrs.contains(" src=") {
+        // Data blocks (`type="text/plain"`) are not scripts: no hash needed.
+        if !attrs.contains(" src=") && !attrs.contains(r#"type="text/plain""#) {
             out.push(&body[..end]);
         }
         rest = &body[end + close.len()..];
@@ -59,6 +60,37 @@ pub fn add_build_id(html: &str, id: &str) -> Result<String, String> {
         html,
         &format!(r#"<meta name="wenji-build" content="{id}" />"#),
     )
+}
+
+/// Name the collection's index for the app (`<meta name="wenji-data">`) and
+/// start fetching it, and the files in `preload`, beside the wasm.
+pub fn add_data(html: &str, index: &str, preload: &[&str]) -> Result<String, String> {
+    let mut tags = format!(r#"<meta name="wenji-data" content="{index}" />"#);
+    for name in std::iter::once(index).chain(preload.iter().copied()) {
+        tags.push_str(&format!(
+            r#"<link rel="preload" href="./{name}" as="fetch" crossorigin="anonymous" />"#
+        ));
+    }
+    add_after_charset(html, &tags)
+}
+
+/// The single file carries the data files inline, before `</body>`, each in
+/// a `<script type="text/plain" data-wenji-file="…">` (never run; the data
+/// format escapes `<`, so no file can close the element early).
+pub fn inline_data(html: &str, files: &[(&str, &str)]) -> Result<String, String> {
+    let mut blocks = String::new();
+    for (name, text) in files {
+        if text.contains('<') {
+            return Err(format!("{name} contains `<`: it cannot go inline"));
+        }
+        blocks.push_str(&format!(
+            r#"<script type="text/plain" data-wenji-file="{name}">{text}</script>"#
+        ));
+    }
+    if html.matches("</body>").count() != 1 {
+        return Err("index.html must contain `</body>` exactly once".into());
+    }
+    Ok(html.replacen("</body>", &format!("{blocks}</body>"), 1))
 }
 
 fn add_after_charset(html: &str, tag: &str) -> Result<String, String> {
@@ -329,6 +361,22 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(inline_classic_scripts(TRUNK_PAGE, &f)
             .unwrap_err()
             .contains("cannot go inline"));
+    }
+
+    #[test]
+    fn the_data_is_named_preloaded_and_inlined_in_the_single_file() {
+        let html = add_data(TRUNK_PAGE, "index-1.txt", &["text-1.txt"]).unwrap();
+        assert!(html.contains(r#"<meta name="wenji-data" content="index-1.txt" />"#));
+        assert!(html.contains(r#"<link rel="preload" href="./text-1.txt" as="fetch""#));
+        let single = single_file(&html, &files()).unwrap();
+        assert!(!single.contains("./index-1.txt"), "preloads go");
+        let single = inline_data(&single, &[("index-1.txt", "wenji-index 1")]).unwrap();
+        assert!(single.contains(
+            r#"<script type="text/plain" data-wenji-file="index-1.txt">wenji-index 1</script></body>"#
+        ));
+        // Data blocks are not scripts: the policy does not list them.
+        assert_eq!(inline_scripts(&single).len(), 1);
+        assert!(inline_data(&single, &[("x", "</script>")]).is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use wenji_core::facts::facts_line;
+use wenji_core::library::{Choice, Facets, Sort, LIST_STEP};
 use wenji_core::{Collection, Essay, Part, Section};
 
 use crate::html::escape;
@@ -165,9 +166,20 @@ fn list_page(essays: &[Essay]) -> String {
     out.push_str(concat!(
         r#"<main id="main" class="essay-list"><div class="essay-toolbar"><div class="toolbar-row">"#,
         r#"<button type="button" class="tool" aria-expanded="false" aria-controls="display-panel">显示</button>"#,
-        r#"</div></div><ul>"#
+        r#"</div></div>"#
     ));
-    for e in essays {
+    library_controls(
+        &mut out,
+        &Collection {
+            essays: essays.to_vec(),
+        },
+    );
+    let _ = write!(
+        out,
+        r#"<div class="library"><p class="list-count" role="status">共 {} 篇</p><ul class="essay-rows">"#,
+        essays.len()
+    );
+    for e in essays.iter().take(LIST_STEP) {
         let _ = write!(
             out,
             r#"<li><a class="essay-link" href="?essay={slug}"><span class="essay-link-title">{title}</span><span class="facts">{facts}</span></a></li>"#,
@@ -176,8 +188,58 @@ fn list_page(essays: &[Essay]) -> String {
             facts = escape(&facts_line(&e.facts))
         );
     }
-    out.push_str("</ul></main>");
+    let left = essays.len().saturating_sub(LIST_STEP);
+    let _ = write!(
+        out,
+        r#"</ul><p class="more"{hidden}><button type="button" class="tool more-button">显示更多（还有 {left} 篇）</button></p></div></main>"#,
+        hidden = if left == 0 { " hidden" } else { "" }
+    );
     out
+}
+
+/// What `LibraryControls` renders for the default view.
+fn library_controls(out: &mut String, collection: &Collection) {
+    out.push_str(r#"<div class="library-controls" role="group" aria-label="排序和筛选">"#);
+    let sorts: Vec<(String, String)> = Sort::ALL
+        .iter()
+        .map(|(_, p, l)| ((*p).to_owned(), (*l).to_owned()))
+        .collect();
+    picker(out, "排序", "list-sort", &sorts);
+    let facets = Facets::of(collection);
+    for (label, id, all, values, unit) in [
+        ("年份", "list-year", "全部年份", &facets.years, "年"),
+        ("地区", "list-region", "全部地区", &facets.regions, ""),
+        ("格式", "list-format", "全部格式", &facets.formats, ""),
+    ] {
+        if values.len() > 1 {
+            let options: Vec<(String, String)> = std::iter::once((String::new(), all.to_owned()))
+                .chain(
+                    values
+                        .iter()
+                        .map(|f| (f.value.clone(), format!("{}{unit}（{}）", f.value, f.count))),
+                )
+                .collect();
+            picker(out, label, id, &options);
+        }
+    }
+    out.push_str("</div>");
+}
+
+fn picker(out: &mut String, label: &str, id: &str, options: &[(String, String)]) {
+    let _ = write!(
+        out,
+        r#"<label class="picker" for="{id}"><span class="picker-label">{label}</span><select id="{id}">"#
+    );
+    for (i, (value, text)) in options.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<option value="{}"{}>{}</option>"#,
+            escape(value),
+            if i == 0 { " selected" } else { "" },
+            escape(text)
+        );
+    }
+    out.push_str("</select></label>");
 }
 
 #[cfg(test)]

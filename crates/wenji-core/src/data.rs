@@ -1,0 +1,473 @@
+//! The collection as static data files, read by the app at start-up instead
+//! of being compiled into it: adding an essay changes only data files, never
+//! the wasm, and no string exists both as code and as data.
+//!
+//! Two kinds of file, both UTF-8 text, one record a line, fields separated
+//! by tabs (the same idea as Pagefind's index and chunks):
+//!
+//! - the **index** (small, needed first): the format's version, the search
+//!   tables, the names of the text chunks, and one line of facts per essay
+//!   with the chunk that holds its text. The list of essays needs nothing
+//!   else, so it is interactive before any text has arrived.
+//! - **chunks** of essay text, a few hundred KB each, in collection order:
+//!   `T` opens an essay (its position), then its parts (`P`), lead
+//!   paragraphs (`L`), sub-sections (`S`) and their paragraphs (`B`).
+//!
+//! A field escapes `\`, tab, line ends and `<` (as `\\`, `\t`, `\n`, `\r`,
+//! `\l`), so a file can go inside an HTML `<script type="text/plain">`
+//! verbatim: the single-file build carries the data that way.
+
+use std::fmt;
+
+use crate::model::{Collection, Date, Essay, Facts, Part, Section};
+
+/// First line of every index; a different version is refused.
+pub const INDEX_HEADER: &str = "wenji-index 1";
+/// First line of every chunk.
+pub const CHUNK_HEADER: &str = "wenji-text 1";
+/// A chunk is closed once it holds at least this many bytes of text.
+pub const CHUNK_TARGET_BYTES: usize = 256 * 1024;
+
+/// What the index holds: every essay without its parts, where the parts are,
+/// and the search tables (opaque here: `wenji-search` reads them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Index {
+    /// Essays in collection order, `parts` empty.
+    pub essays: Vec<Essay>,
+    /// For each essay, the chunk (position in `chunks`) holding its text.
+    pub chunk_of: Vec<usize>,
+    /// File names of the chunks, in order.
+    pub chunks: Vec<String>,
+    pub fold_table: String,
+    pub reading_table: String,
+}
+
+impl Index {
+    /// The collection of essays without their text.
+    pub fn collection(&self) -> Collection {
+        Collection {
+            essays: self.essays.clone(),
+        }
+    }
+
+    /// The essays (positions) whose text is in chunk `chunk`.
+    pub fn essays_in(&self, chunk: usize) -> impl Iterator<Item = usize> + '_ {
+        self.chunk_of
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| **c == chunk)
+            .map(|(i, _)| i)
+    }
+}
+
+/// A data file that cannot be read: which line and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// The essays of `collection` split into chunks of about `target` bytes:
+/// the positions of the essays in each chunk, in order.
+pub fn plan_chunks(collection: &Collection, target: usize) -> Vec<Vec<usize>> {
+    let mut chunks = vec![Vec::new()];
+    let mut bytes = 0;
+    for (i, essay) in collection.essays.iter().enumerate() {
+        if bytes >= target {
+            chunks.push(Vec::new());
+            bytes = 0;
+        }
+        chunks.last_mut().expect("never empty").push(i);
+        bytes += text_bytes(essay);
+    }
+    chunks
+}
+
+fn text_bytes(e: &Essay) -> usize {
+    e.parts
+        .iter()
+        .map(|p| {
+            p.title.len()
+                + p.lead.iter().map(String::len).sum::<usize>()
+                + p.sections
+                    .iter()
+                    .map(|s| s.heading.len() + s.body.iter().map(String::len).sum::<usize>())
+                    .sum::<usize>()
+        })
+        .sum()
+}
+
+/// The text of the essays `members` of `collection`, as one chunk.
+pub fn encode_chunk(collection: &Collection, members: &[usize]) -> String {
+    let mut out = String::from(CHUNK_HEADER);
+    out.push('\n');
+    for &i in members {
+        record(&mut out, "T", &[&i.to_string()]);
+        for part in &collection.essays[i].parts {
+            record(&mut out, "P", &[&part.id, &part.title]);
+            for lead in &part.lead {
+                record(&mut out, "L", &[lead]);
+            }
+            for s in &part.sections {
+                record(&mut out, "S", &[&s.id, &s.heading]);
+                for p in &s.body {
+                    record(&mut out, "B", &[p]);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The index of `collection` whose text is in `chunks` (the plan) named
+/// `names`, with the search tables.
+pub fn encode_index(
+    collection: &Collection,
+    chunks: &[Vec<usize>],
+    names: &[String],
+    fold_table: &str,
+    reading_table: &str,
+) -> String {
+    let mut chunk_of = vec![0; collection.essays.len()];
+    for (c, members) in chunks.iter().enumerate() {
+        for &i in members {
+            chunk_of[i] = c;
+        }
+    }
+    let mut out = String::from(INDEX_HEADER);
+    out.push('\n');
+    record(&mut out, "F", &[fold_table]);
+    record(&mut out, "R", &[reading_table]);
+    for name in names {
+        record(&mut out, "C", &[name]);
+    }
+    for (e, chunk) in collection.essays.iter().zip(chunk_of) {
+        let f = &e.facts;
+        record(
+            &mut out,
+            "E",
+            &[
+                &e.slug,
+                &e.title,
+                &e.order.to_string(),
+                &f.format,
+                &f.chars.to_string(),
+                &f.pages.to_string(),
+                &f.published.to_string(),
+                &f.region,
+                if f.excerpt { "1" } else { "0" },
+                &chunk.to_string(),
+            ],
+        );
+    }
+    out
+}
+
+fn record(out: &mut String, tag: &str, fields: &[&str]) {
+    out.push_str(tag);
+    for f in fields {
+        out.push('\t');
+        escape_into(out, f);
+    }
+    out.push('\n');
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '<' => out.push_str("\\l"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn unescape(s: &str, line: usize) -> Result<String, DataError> {
+    if !s.contains('\\') {
+        return Ok(s.to_owned());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next() {
+            Some('\\') => '\\',
+            Some('t') => '\t',
+            Some('n') => '\n',
+            Some('r') => '\r',
+            Some('l') => '<',
+            other => {
+                return Err(err(
+                    line,
+                    format!("bad escape `\\{}`", other.unwrap_or(' ')),
+                ))
+            }
+        });
+    }
+    Ok(out)
+}
+
+fn err(line: usize, message: impl Into<String>) -> DataError {
+    DataError {
+        line,
+        message: message.into(),
+    }
+}
+
+/// A line of a data file: its number, tag and unescaped fields.
+type Record<'a> = (usize, &'a str, Vec<String>);
+
+/// The lines of a data file after its header, numbered from 2.
+fn records<'a>(
+    text: &'a str,
+    header: &'static str,
+) -> Result<impl Iterator<Item = Result<Record<'a>, DataError>> + 'a, DataError> {
+    let mut lines = text.lines();
+    if lines.next() != Some(header) {
+        return Err(err(1, format!("not a `{header}` file")));
+    }
+    Ok(lines
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(n, l)| {
+            let line = n + 2;
+            let mut fields = l.split('\t');
+            let tag = fields.next().unwrap_or("");
+            let fields = fields
+                .map(|f| unescape(f, line))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((line, tag, fields))
+        }))
+}
+
+fn expect_fields(line: usize, tag: &str, fields: &[String], n: usize) -> Result<(), DataError> {
+    if fields.len() == n {
+        Ok(())
+    } else {
+        Err(err(
+            line,
+            format!("`{tag}` needs {n} fields, found {}", fields.len()),
+        ))
+    }
+}
+
+fn number<T: std::str::FromStr>(line: usize, s: &str) -> Result<T, DataError> {
+    s.parse()
+        .map_err(|_| err(line, format!("`{s}` is not a number")))
+}
+
+fn date(line: usize, s: &str) -> Result<Date, DataError> {
+    let mut it = s.split('-');
+    let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
+        return Err(err(line, format!("`{s}` is not a date")));
+    };
+    Date::new(number(line, y)?, number(line, m)?, number(line, d)?)
+        .ok_or_else(|| err(line, format!("`{s}` is not a date")))
+}
+
+pub fn decode_index(text: &str) -> Result<Index, DataError> {
+    let mut index = Index {
+        essays: Vec::new(),
+        chunk_of: Vec::new(),
+        chunks: Vec::new(),
+        fold_table: String::new(),
+        reading_table: String::new(),
+    };
+    for r in records(text, INDEX_HEADER)? {
+        let (line, tag, mut f) = r?;
+        match tag {
+            "F" => {
+                expect_fields(line, tag, &f, 1)?;
+                index.fold_table = f.remove(0);
+            }
+            "R" => {
+                expect_fields(line, tag, &f, 1)?;
+                index.reading_table = f.remove(0);
+            }
+            "C" => {
+                expect_fields(line, tag, &f, 1)?;
+                index.chunks.push(f.remove(0));
+            }
+            "E" => {
+                expect_fields(line, tag, &f, 10)?;
+                let chunk: usize = number(line, &f[9])?;
+                if chunk >= index.chunks.len() {
+                    return Err(err(line, format!("no chunk {chunk}")));
+                }
+                index.chunk_of.push(chunk);
+                index.essays.push(Essay {
+                    order: number(line, &f[2])?,
+                    facts: Facts {
+                        chars: number(line, &f[4])?,
+                        pages: number(line, &f[5])?,
+                        published: date(line, &f[6])?,
+                        excerpt: f[8] == "1",
+                        region: std::mem::take(&mut f[7]),
+                        format: std::mem::take(&mut f[3]),
+                    },
+                    title: std::mem::take(&mut f[1]),
+                    slug: std::mem::take(&mut f[0]),
+                    parts: Vec::new(),
+                });
+            }
+            other => return Err(err(line, format!("unknown record `{other}`"))),
+        }
+    }
+    Ok(index)
+}
+
+/// The essays of a chunk: each essay's position and its parts.
+pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
+    let mut out: Vec<(usize, Vec<Part>)> = Vec::new();
+    for r in records(text, CHUNK_HEADER)? {
+        let (line, tag, mut f) = r?;
+        let n = match tag {
+            "T" | "L" | "B" => 1,
+            "P" | "S" => 2,
+            other => return Err(err(line, format!("unknown record `{other}`"))),
+        };
+        expect_fields(line, tag, &f, n)?;
+        if tag == "T" {
+            out.push((number(line, &f[0])?, Vec::new()));
+            continue;
+        }
+        let Some((_, parts)) = out.last_mut() else {
+            return Err(err(line, "text before any essay"));
+        };
+        if tag == "P" {
+            parts.push(Part {
+                title: f.pop().unwrap_or_default(),
+                id: f.pop().unwrap_or_default(),
+                lead: Vec::new(),
+                sections: Vec::new(),
+            });
+            continue;
+        }
+        let Some(part) = parts.last_mut() else {
+            return Err(err(line, "text before any part"));
+        };
+        match tag {
+            "L" if part.sections.is_empty() => part.lead.push(f.remove(0)),
+            "L" => return Err(err(line, "a lead after a sub-section")),
+            "S" => part.sections.push(Section {
+                heading: f.pop().unwrap_or_default(),
+                id: f.pop().unwrap_or_default(),
+                body: Vec::new(),
+            }),
+            _ => match part.sections.last_mut() {
+                Some(s) => s.body.push(f.remove(0)),
+                None => return Err(err(line, "a paragraph before any sub-section")),
+            },
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::essay;
+
+    fn sample() -> Collection {
+        let part = |id: &str, sections: Vec<Section>| Part {
+            id: id.into(),
+            title: format!("{id}：标题"),
+            lead: vec![
+                "导语\t有制表符".into(),
+                "第二段 <b>不是标签</b> \\ 反斜杠".into(),
+            ],
+            sections,
+        };
+        let sub = |id: &str| Section {
+            id: id.into(),
+            heading: "其一，换行\n与回车\r。".into(),
+            body: vec!["正文".into(), String::new(), "</script> 结尾".into()],
+        };
+        let mut b = essay(
+            "b",
+            "第二篇 <i>",
+            vec![part("篇章一", vec![sub("篇章一-其一")])],
+        );
+        b.order = 2;
+        b.facts.excerpt = false;
+        b.facts.region = "贵州\t省".into();
+        Collection {
+            essays: vec![
+                essay(
+                    "a",
+                    "第一篇",
+                    vec![part("引言", vec![]), part("篇章一", vec![sub("x")])],
+                ),
+                b,
+                essay("c", "第三篇", vec![]),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_collection_survives_the_round_trip_whatever_its_text() {
+        let c = sample();
+        let plan = plan_chunks(&c, 1);
+        assert_eq!(plan, vec![vec![0], vec![1], vec![2]]);
+        let names: Vec<String> = (0..3).map(|i| format!("t{i}.txt")).collect();
+        let index = decode_index(&encode_index(&c, &plan, &names, "a\tb\n", "中 zhong\n")).unwrap();
+        assert_eq!(index.chunks, names);
+        assert_eq!(index.chunk_of, vec![0, 1, 2]);
+        assert_eq!(index.fold_table, "a\tb\n");
+        assert_eq!(index.reading_table, "中 zhong\n");
+        let mut back = index.collection();
+        for (k, members) in plan.iter().enumerate() {
+            let text = encode_chunk(&c, members);
+            assert!(!text.contains('<'), "safe inside a <script>: {text}");
+            assert_eq!(index.essays_in(k).collect::<Vec<_>>(), *members);
+            for (i, parts) in decode_chunk(&text).unwrap() {
+                back.essays[i].parts = parts;
+            }
+        }
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn small_essays_share_a_chunk() {
+        let c = sample();
+        assert_eq!(plan_chunks(&c, CHUNK_TARGET_BYTES), vec![vec![0, 1, 2]]);
+        assert_eq!(
+            plan_chunks(&Collection::default(), 10),
+            vec![Vec::<usize>::new()]
+        );
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused_with_its_line() {
+        assert_eq!(decode_index("x").unwrap_err().line, 1);
+        let bad = format!("{INDEX_HEADER}\nC\tt.txt\nE\ta\tb\t1\n");
+        let e = decode_index(&bad).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (3, "`E` needs 10 fields, found 3")
+        );
+        let bad = format!("{INDEX_HEADER}\nE\ta\tb\t1\tdocx\t1\t1\t2026-02-30\tx\t0\t0\n");
+        assert!(decode_index(&bad).is_err());
+        let bad = format!("{CHUNK_HEADER}\nT\t0\nS\tx\ty\n");
+        assert_eq!(
+            decode_chunk(&bad).unwrap_err().message,
+            "text before any part"
+        );
+        let bad = format!("{CHUNK_HEADER}\nT\t0\nP\tx\ty\nL\tz\\q\n");
+        assert_eq!(decode_chunk(&bad).unwrap_err().line, 4);
+        let bad = format!("{CHUNK_HEADER}\nQ\t1\n");
+        assert!(decode_chunk(&bad).is_err());
+    }
+}

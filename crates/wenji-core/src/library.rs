@@ -1,0 +1,273 @@
+//! The list of essays as a library: sorted by collection order, date or
+//! title, narrowed by year, region and format, with the counts each choice
+//! would give; and how matching essays are ordered under a query. All of it
+//! lives in the address (`?sort=date&region=云南&by=order`), so that Back
+//! and Forward restore it and a view can be sent.
+
+use crate::model::{Collection, Essay};
+use crate::route::{encode_component, param};
+
+/// Essays of the unfiltered list rendered at first and per 显示更多 (the
+/// prerendered page renders as many).
+pub const LIST_STEP: usize = 100;
+/// Matching essays listed at first and per 显示更多: enough for a screen
+/// or two, few enough to build within a frame.
+pub const RESULTS_STEP: usize = 20;
+/// Essays whose matching sections are rendered at first and per 显示更多.
+pub const GROUPS_STEP: usize = 5;
+
+/// How the list of essays is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// As the collection orders them.
+    #[default]
+    Order,
+    /// Newest first.
+    Date,
+    /// By title (code point order, which groups titles by their first
+    /// character).
+    Title,
+}
+
+/// How the essays that match a query are listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ResultOrder {
+    /// Most hits first (ties in collection order).
+    #[default]
+    Hits,
+    /// As the collection orders them.
+    Collection,
+}
+
+/// What can be chosen in the list's view, with its value in the address
+/// and its label: written once, read by the address and the controls.
+pub trait Choice: Sized + Copy + PartialEq + Default + 'static {
+    const ALL: &'static [(Self, &'static str, &'static str)];
+
+    fn param(self) -> &'static str {
+        Self::ALL.iter().find(|c| c.0 == self).map_or("", |c| c.1)
+    }
+
+    fn label(self) -> &'static str {
+        Self::ALL.iter().find(|c| c.0 == self).map_or("", |c| c.2)
+    }
+
+    fn from_param(value: Option<&str>) -> Self {
+        Self::ALL
+            .iter()
+            .find(|c| Some(c.1) == value)
+            .map_or_else(Self::default, |c| c.0)
+    }
+}
+
+impl Choice for Sort {
+    const ALL: &'static [(Sort, &'static str, &'static str)] = &[
+        (Sort::Order, "order", "默认顺序"),
+        (Sort::Date, "date", "最新发布"),
+        (Sort::Title, "title", "标题"),
+    ];
+}
+
+impl Choice for ResultOrder {
+    const ALL: &'static [(ResultOrder, &'static str, &'static str)] = &[
+        (ResultOrder::Hits, "hits", "命中最多"),
+        (ResultOrder::Collection, "order", "默认顺序"),
+    ];
+}
+
+/// The list's view: sorting, narrowing, and the order of matching essays.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListView {
+    pub sort: Sort,
+    pub year: Option<u16>,
+    pub region: Option<String>,
+    pub format: Option<String>,
+    pub by: ResultOrder,
+}
+
+impl ListView {
+    /// The view a `location.search` string describes; unknown values fall
+    /// back to the default.
+    pub fn from_query(search: &str) -> ListView {
+        let nonempty = |k| param(search, k).filter(|v| !v.is_empty());
+        ListView {
+            sort: Sort::from_param(param(search, "sort").as_deref()),
+            year: nonempty("year").and_then(|y| y.parse().ok()),
+            region: nonempty("region"),
+            format: nonempty("format"),
+            by: ResultOrder::from_param(param(search, "by").as_deref()),
+        }
+    }
+
+    /// `&key=value` pairs for what differs from the default.
+    pub fn to_params(&self) -> String {
+        let mut out = String::new();
+        let mut add = |k: &str, v: &str| {
+            out.push('&');
+            out.push_str(k);
+            out.push('=');
+            out.push_str(&encode_component(v));
+        };
+        if self.sort != Sort::default() {
+            add("sort", self.sort.param());
+        }
+        if let Some(y) = self.year {
+            add("year", &y.to_string());
+        }
+        if let Some(r) = &self.region {
+            add("region", r);
+        }
+        if let Some(f) = &self.format {
+            add("format", f);
+        }
+        if self.by != ResultOrder::default() {
+            add("by", self.by.param());
+        }
+        out
+    }
+
+    /// Is the list narrowed at all?
+    pub fn narrowed(&self) -> bool {
+        self.year.is_some() || self.region.is_some() || self.format.is_some()
+    }
+
+    fn admits(&self, e: &Essay) -> bool {
+        self.year.is_none_or(|y| e.facts.published.year == y)
+            && self.region.as_ref().is_none_or(|r| e.facts.region == *r)
+            && self.format.as_ref().is_none_or(|f| e.facts.format == *f)
+    }
+
+    /// The essays shown (positions in the collection), narrowed and sorted.
+    pub fn essays(&self, collection: &Collection) -> Vec<usize> {
+        let all = &collection.essays;
+        let mut out: Vec<usize> = (0..all.len()).filter(|&i| self.admits(&all[i])).collect();
+        match self.sort {
+            Sort::Order => {}
+            Sort::Date => out.sort_by(|&a, &b| all[b].facts.published.cmp(&all[a].facts.published)),
+            Sort::Title => out.sort_by(|&a, &b| all[a].title.cmp(&all[b].title)),
+        }
+        out
+    }
+
+    /// Is essay `e` in the narrowed list? (The search results narrow alike.)
+    pub fn includes(&self, e: &Essay) -> bool {
+        self.admits(e)
+    }
+}
+
+/// One value to narrow by, and how many essays have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facet {
+    pub value: String,
+    pub count: usize,
+}
+
+/// The years, regions and formats of the collection, each with its count:
+/// years newest first, the others most frequent first.
+pub struct Facets {
+    pub years: Vec<Facet>,
+    pub regions: Vec<Facet>,
+    pub formats: Vec<Facet>,
+}
+
+impl Facets {
+    pub fn of(collection: &Collection) -> Facets {
+        let count = |key: &dyn Fn(&Essay) -> String| {
+            let mut map: std::collections::BTreeMap<String, usize> = Default::default();
+            for e in &collection.essays {
+                *map.entry(key(e)).or_default() += 1;
+            }
+            map.into_iter()
+                .map(|(value, count)| Facet { value, count })
+                .collect::<Vec<_>>()
+        };
+        let mut years = count(&|e| e.facts.published.year.to_string());
+        years.reverse();
+        let mut regions = count(&|e| e.facts.region.clone());
+        regions.sort_by_key(|f| std::cmp::Reverse(f.count));
+        let mut formats = count(&|e| e.facts.format.clone());
+        formats.sort_by_key(|f| std::cmp::Reverse(f.count));
+        Facets {
+            years,
+            regions,
+            formats,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::essay;
+    use crate::model::Date;
+
+    fn collection() -> Collection {
+        let mut a = essay("a", "乙文", vec![]);
+        a.facts.published = Date::new(2024, 5, 1).unwrap();
+        let mut b = essay("b", "甲文", vec![]);
+        b.facts.region = "贵州".into();
+        b.facts.format = "pdf".into();
+        let mut c = essay("c", "丙文", vec![]);
+        c.facts.published = Date::new(2025, 1, 2).unwrap();
+        Collection {
+            essays: vec![a, b, c],
+        }
+    }
+
+    #[test]
+    fn sorting_and_narrowing() {
+        let c = collection();
+        let mut v = ListView::default();
+        assert_eq!(v.essays(&c), vec![0, 1, 2]);
+        v.sort = Sort::Date;
+        assert_eq!(v.essays(&c), vec![1, 2, 0], "2026, 2025, 2024");
+        v.sort = Sort::Title;
+        // 丙 U+4E19 < 乙 U+4E59 < 甲 U+7532.
+        assert_eq!(v.essays(&c), vec![2, 0, 1]);
+        v.region = Some("云南".into());
+        assert_eq!(v.essays(&c).len(), 2);
+        v.year = Some(2025);
+        assert_eq!(v.essays(&c), vec![2]);
+        v.format = Some("pdf".into());
+        assert!(v.essays(&c).is_empty());
+    }
+
+    #[test]
+    fn the_view_lives_in_the_address() {
+        let v = ListView {
+            sort: Sort::Date,
+            year: Some(2024),
+            region: Some("云南".into()),
+            format: None,
+            by: ResultOrder::Collection,
+        };
+        let params = v.to_params();
+        assert_eq!(
+            params,
+            "&sort=date&year=2024&region=%E4%BA%91%E5%8D%97&by=order"
+        );
+        assert_eq!(ListView::from_query(&format!("?q=x{params}")), v);
+        assert_eq!(ListView::default().to_params(), "");
+        let junk = ListView::from_query("?sort=zzz&year=abc&region=&by=1");
+        assert_eq!(junk, ListView::default());
+    }
+
+    #[test]
+    fn facets_count_each_value() {
+        let f = Facets::of(&collection());
+        let pairs = |fs: &[Facet]| {
+            fs.iter()
+                .map(|f| (f.value.clone(), f.count))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs(&f.years),
+            vec![("2026".into(), 1), ("2025".into(), 1), ("2024".into(), 1)]
+        );
+        assert_eq!(
+            pairs(&f.regions),
+            vec![("云南".into(), 2), ("贵州".into(), 1)]
+        );
+        assert_eq!(pairs(&f.formats)[0], ("docx".into(), 2));
+    }
+}

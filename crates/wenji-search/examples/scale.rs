@@ -1,0 +1,59 @@
+//! Search cost on a generated collection (figures, not a test):
+//! `node scripts/make-collection.mjs 1000 target/c1000 &&
+//!  cargo run --release -p wenji-search --example scale -- target/c1000`
+//! Prints the time to fold the collection once and, for typical queries,
+//! the time to filter every essay and the hits found.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use wenji_core::parse::load_collection;
+use wenji_search::filter::EssayIndex;
+use wenji_search::{filter_essay, Query, Tables};
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).expect("usage: scale CONTENT_DIR"));
+    let t = Instant::now();
+    let collection = load_collection(&dir).expect("content parses");
+    println!(
+        "parse {} essays: {:?}",
+        collection.essays.len(),
+        t.elapsed()
+    );
+    let texts: Vec<String> = collection.essays.iter().map(|e| e.plain_text()).collect();
+    let t = Instant::now();
+    let tables = Tables::for_texts(texts.iter().map(String::as_str));
+    println!("tables: {:?}", t.elapsed());
+    let t = Instant::now();
+    let indexes: Vec<EssayIndex> = collection
+        .essays
+        .iter()
+        .map(|e| EssayIndex::new(e, &tables))
+        .collect();
+    println!("fold all: {:?}", t.elapsed());
+    for q in [
+        "政",
+        "职工",
+        "z",
+        "zh",
+        "zhi",
+        "zhig",
+        "zhigong",
+        "量子计算",
+        "理论 实践",
+        "倾听 | 理解",
+    ] {
+        let query = Query::parse(q, &tables);
+        let t = Instant::now();
+        let hits: Vec<_> = indexes
+            .iter()
+            .map(|i| filter_essay(i, &query, &tables))
+            .collect();
+        let el = t.elapsed();
+        let (h, s) = hits
+            .iter()
+            .fold((0, 0), |(a, b), x| (a + x.hits, b + x.sections));
+        let essays = hits.iter().filter(|x| x.sections > 0).count();
+        println!("{q:>10}: {el:>10.2?}  {h} hits, {s} sections, {essays} essays");
+    }
+}

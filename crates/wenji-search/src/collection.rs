@@ -1,0 +1,278 @@
+//! One query across a whole collection: the hits of each essay, filled in
+//! essay by essay, so that a large collection is searched in short slices
+//! off the typing path (and an essay's own page searches only that essay),
+//! and what the results page needs from them: totals, the matching essays
+//! in the order the reader picked, where the n-th hit is, and the sentence
+//! that best shows why an essay matched.
+
+use std::ops::Range;
+
+use wenji_core::library::ResultOrder;
+use wenji_core::Essay;
+
+use crate::filter::EssayHits;
+
+/// Hits per essay; `None` for an essay not searched yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CollectionHits {
+    essays: Vec<Option<EssayHits>>,
+    searched: usize,
+}
+
+/// Figures of what a query shows, for the status line and the headers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub hits: usize,
+    pub sections: usize,
+    /// Essays with at least one shown section.
+    pub essays: usize,
+}
+
+impl CollectionHits {
+    /// Nothing searched yet in a collection of `n` essays.
+    pub fn new(n: usize) -> CollectionHits {
+        CollectionHits {
+            essays: vec![None; n],
+            searched: 0,
+        }
+    }
+
+    /// The hits of essay `i`, if it has been searched.
+    pub fn get(&self, i: usize) -> Option<&EssayHits> {
+        self.essays.get(i)?.as_ref()
+    }
+
+    pub fn set(&mut self, i: usize, hits: EssayHits) {
+        if let Some(slot) = self.essays.get_mut(i) {
+            if slot.is_none() {
+                self.searched += 1;
+            }
+            *slot = Some(hits);
+        }
+    }
+
+    /// Essays searched so far.
+    pub fn searched(&self) -> usize {
+        self.searched
+    }
+
+    /// Has every essay been searched?
+    pub fn complete(&self) -> bool {
+        self.searched == self.essays.len()
+    }
+
+    /// The first essay at or after `from` not searched yet.
+    pub fn next_unsearched(&self, from: usize) -> Option<usize> {
+        (from..self.essays.len()).find(|&i| self.essays[i].is_none())
+    }
+
+    pub fn totals(&self) -> Totals {
+        self.essays
+            .iter()
+            .flatten()
+            .fold(Totals::default(), |t, h| Totals {
+                hits: t.hits + h.hits,
+                sections: t.sections + h.sections,
+                essays: t.essays + usize::from(h.sections > 0),
+            })
+    }
+
+    /// The essays with at least one shown section, in `order`.
+    pub fn matching(&self, order: ResultOrder) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..self.essays.len())
+            .filter(|&i| self.get(i).is_some_and(|h| h.sections > 0))
+            .collect();
+        if order == ResultOrder::Hits {
+            // Stable: equal counts stay in collection order.
+            out.sort_by_key(|&i| std::cmp::Reverse(self.get(i).map_or(0, |h| h.hits)));
+        }
+        out
+    }
+
+    /// Where hit `n` (0-based, counted along `essays`) is: the position in
+    /// `essays` of the essay that holds it and its number within that essay.
+    pub fn locate(&self, essays: &[usize], n: usize) -> Option<(usize, usize)> {
+        let mut before = 0;
+        for (k, &i) in essays.iter().enumerate() {
+            let h = self.get(i).map_or(0, |h| h.hits);
+            if n < before + h {
+                return Some((k, n - before));
+            }
+            before += h;
+        }
+        None
+    }
+}
+
+/// A sentence that shows why an essay matched, with its hits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// Fragment of the part or sub-section it comes from.
+    pub id: String,
+    pub text: String,
+    /// Byte ranges of `text` to mark.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// The sentence around the first hit of the paragraph (or heading) with
+/// the most hits, cut to at most `max_chars` characters around that hit.
+pub fn snippet(essay: &Essay, hits: &EssayHits, max_chars: usize) -> Option<Snippet> {
+    // (hits, id, text, marks) of every shown paragraph and heading.
+    // (hits, id, text, marks) of the best paragraph so far.
+    let mut best: Option<(usize, &str, &str, &[Range<usize>])> = None;
+    for (part, ph) in essay.parts.iter().zip(&hits.parts) {
+        let Some(ph) = ph else { continue };
+        let mut candidates: Vec<(&str, &str, &[Range<usize>])> = Vec::new();
+        if let Some(lead) = &ph.lead {
+            for (text, marks) in part.lead.iter().zip(&lead.paragraphs) {
+                candidates.push((&part.id, text, marks));
+            }
+        }
+        for (section, sh) in part.sections.iter().zip(&ph.sections) {
+            let Some(sh) = sh else { continue };
+            candidates.push((&section.id, &section.heading, &sh.heading));
+            for (text, marks) in section.body.iter().zip(&sh.paragraphs) {
+                candidates.push((&section.id, text, marks));
+            }
+        }
+        for (id, text, marks) in candidates {
+            if !marks.is_empty() && best.is_none_or(|b| marks.len() > b.0) {
+                best = Some((marks.len(), id, text, marks));
+            }
+        }
+    }
+    let (_, id, text, marks) = best?;
+    let (start, end) = sentence_around(text, marks[0].start, max_chars);
+    let marks = marks
+        .iter()
+        .filter(|m| m.start < end && m.end > start)
+        .map(|m| m.start.max(start) - start..m.end.min(end) - start)
+        .collect();
+    Some(Snippet {
+        id: id.to_owned(),
+        text: text[start..end].to_owned(),
+        marks,
+    })
+}
+
+/// Byte bounds of the sentence of `text` that holds byte `at`, shortened to
+/// at most `max_chars` characters while keeping `at` inside.
+fn sentence_around(text: &str, at: usize, max_chars: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| is_end(*c))
+        .map_or(text.len(), |(i, c)| at + i + c.len_utf8());
+    // Too long: keep a little before the hit and fill the rest after it.
+    let before: Vec<usize> = text[start..at]
+        .char_indices()
+        .map(|(i, _)| start + i)
+        .collect();
+    let keep_before = max_chars / 4;
+    let start = if before.len() > keep_before {
+        before[before.len() - keep_before]
+    } else {
+        start
+    };
+    let end = text[start..end]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(end, |(i, _)| start + i);
+    (start, end.max(at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::{filter_essay, EssayIndex};
+    use crate::query::Query;
+    use crate::tables::Tables;
+    use wenji_core::fixtures::essay;
+    use wenji_core::{Part, Section};
+
+    fn sample(slug: &str, body: &str) -> Essay {
+        essay(
+            slug,
+            slug,
+            vec![Part {
+                id: "篇章一".into(),
+                title: "篇章一：理论".into(),
+                lead: vec!["导语。".into()],
+                sections: vec![Section {
+                    id: "篇章一-其一".into(),
+                    heading: "其一，标题。".into(),
+                    body: vec![body.into()],
+                }],
+            }],
+        )
+    }
+
+    fn search(essays: &[Essay], q: &str) -> CollectionHits {
+        let texts: Vec<String> = essays.iter().map(Essay::plain_text).collect();
+        let t = Tables::for_texts(texts.iter().map(String::as_str));
+        let query = Query::parse(q, &t);
+        let mut all = CollectionHits::new(essays.len());
+        for (i, e) in essays.iter().enumerate() {
+            all.set(i, filter_essay(&EssayIndex::new(e, &t), &query, &t));
+        }
+        all
+    }
+
+    #[test]
+    fn totals_order_and_location_of_hits() {
+        let essays = [
+            sample("a", "倾听。"),
+            sample("b", "无关。"),
+            sample("c", "倾听，再倾听，还要倾听。"),
+        ];
+        let all = search(&essays, "倾听");
+        assert!(all.complete());
+        let t = all.totals();
+        assert_eq!((t.hits, t.sections, t.essays), (4, 2, 2));
+        assert_eq!(all.matching(ResultOrder::Collection), vec![0, 2]);
+        assert_eq!(all.matching(ResultOrder::Hits), vec![2, 0]);
+        let order = all.matching(ResultOrder::Hits);
+        assert_eq!(all.locate(&order, 0), Some((0, 0)));
+        assert_eq!(all.locate(&order, 2), Some((0, 2)));
+        assert_eq!(all.locate(&order, 3), Some((1, 0)));
+        assert_eq!(all.locate(&order, 4), None);
+    }
+
+    #[test]
+    fn an_essay_not_searched_yet_counts_nothing() {
+        let mut all = CollectionHits::new(3);
+        assert_eq!(all.next_unsearched(0), Some(0));
+        all.set(1, EssayHits::default());
+        assert_eq!(all.searched(), 1);
+        assert_eq!(all.next_unsearched(1), Some(2));
+        assert!(all.get(0).is_none() && all.get(1).is_some() && !all.complete());
+        assert_eq!(all.totals(), Totals::default());
+        assert!(all.matching(ResultOrder::Hits).is_empty());
+    }
+
+    #[test]
+    fn the_snippet_is_the_sentence_with_the_most_hits() {
+        let essays = [sample(
+            "a",
+            "第一句有倾听。第二句倾听又倾听，很长。第三句。",
+        )];
+        let all = search(&essays, "倾听");
+        let s = snippet(&essays[0], all.get(0).unwrap(), 60).unwrap();
+        assert_eq!(s.id, "篇章一-其一");
+        assert_eq!(s.text, "第一句有倾听。");
+        assert_eq!(&s.text[s.marks[0].clone()], "倾听");
+        // A long sentence is cut around its first hit, marks re-based.
+        let long = format!("{}倾听{}。", "前".repeat(50), "后".repeat(50));
+        let essays = [sample("b", &long)];
+        let all = search(&essays, "倾听");
+        let s = snippet(&essays[0], all.get(0).unwrap(), 20).unwrap();
+        assert_eq!(s.text.chars().count(), 20);
+        assert_eq!(&s.text[s.marks[0].clone()], "倾听");
+        assert!(s.text.starts_with("前前前前前倾听"));
+    }
+}

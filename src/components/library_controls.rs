@@ -1,0 +1,159 @@
+//! The list's tools: sort, narrow by year, region and format, and (with a
+//! query) the order of matching essays, each a `<select>` whose choice goes
+//! into the address; and the count of what is shown.
+
+use leptos::prelude::*;
+use wenji_core::library::{Choice, Facet, Facets, ListView, ResultOrder, Sort};
+
+use crate::content::collection;
+use crate::state::use_reader;
+
+/// A `<select>` of `options` (value, label); `""` is "all".
+#[component]
+fn Picker(
+    label: &'static str,
+    id: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(into)] value: Signal<String>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|(v, text)| {
+            let selected_value = v.clone();
+            view! {
+                <option value=v prop:selected=move || value.get() == selected_value>
+                    {text}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label class="picker" for=id>
+            <span class="picker-label">{label}</span>
+            <select
+                id=id
+                on:change=move |ev| on_pick.run(event_target_value(&ev))
+                prop:value=move || value.get()
+            >
+                {options}
+            </select>
+        </label>
+    }
+}
+
+fn facet_options(all: &'static str, facets: &[Facet], unit: &str) -> Vec<(String, String)> {
+    std::iter::once((String::new(), all.to_owned()))
+        .chain(
+            facets
+                .iter()
+                .map(|f| (f.value.clone(), format!("{}{unit}（{}）", f.value, f.count))),
+        )
+        .collect()
+}
+
+fn choice_options<C: Choice>() -> Vec<(String, String)> {
+    C::ALL
+        .iter()
+        .map(|(_, param, label)| ((*param).to_owned(), (*label).to_owned()))
+        .collect()
+}
+
+#[component]
+pub fn LibraryControls() -> impl IntoView {
+    let state = use_reader();
+    let facets = Facets::of(collection());
+    let edit = move |f: fn(&mut ListView, String)| {
+        Callback::new(move |value: String| {
+            let mut view = state.list.get_untracked();
+            f(&mut view, value);
+            state.set_list_view(view);
+        })
+    };
+    let sort = move || {
+        view! {
+            <Picker
+                label="排序"
+                id="list-sort"
+                options={choice_options::<Sort>()}
+                value=Signal::derive(move || state.list.with(|v| v.sort.param().to_owned()))
+                on_pick=edit(|v, s| v.sort = Sort::from_param(Some(&s)))
+            />
+        }
+    };
+    let by = move || {
+        view! {
+            <Picker
+                label="结果排序"
+                id="result-order"
+                options={choice_options::<ResultOrder>()}
+                value=Signal::derive(move || state.list.with(|v| v.by.param().to_owned()))
+                on_pick=edit(|v, s| v.by = ResultOrder::from_param(Some(&s)))
+            />
+        }
+    };
+    // Narrowing is only worth offering when there is a choice.
+    let narrow = |label, id, all, facets: &[Facet], unit, get: fn(&ListView) -> String, set| {
+        (facets.len() > 1).then(|| {
+            view! {
+                <Picker
+                    label=label
+                    id=id
+                    options=facet_options(all, facets, unit)
+                    value=Signal::derive(move || state.list.with(get))
+                    on_pick=edit(set)
+                />
+            }
+        })
+    };
+    let year = narrow(
+        "年份",
+        "list-year",
+        "全部年份",
+        &facets.years,
+        "年",
+        |v| v.year.map(|y| y.to_string()).unwrap_or_default(),
+        |v, s| v.year = s.parse().ok(),
+    );
+    let region = narrow(
+        "地区",
+        "list-region",
+        "全部地区",
+        &facets.regions,
+        "",
+        |v| v.region.clone().unwrap_or_default(),
+        |v, s| v.region = (!s.is_empty()).then_some(s),
+    );
+    let format = narrow(
+        "格式",
+        "list-format",
+        "全部格式",
+        &facets.formats,
+        "",
+        |v| v.format.clone().unwrap_or_default(),
+        |v, s| v.format = (!s.is_empty()).then_some(s),
+    );
+    let reset = move |_| {
+        let sort_and_order = state.list.with_untracked(|v| ListView {
+            sort: v.sort,
+            by: v.by,
+            ..ListView::default()
+        });
+        state.set_list_view(sort_and_order);
+    };
+    view! {
+        <div class="library-controls" role="group" aria-label="排序和筛选">
+            <Show when=move || !state.filtering() fallback=by>
+                {sort()}
+            </Show>
+            {year}
+            {region}
+            {format}
+            <Show when=move || state.list.with(ListView::narrowed)>
+                <button type="button" class="tool" on:click=reset>
+                    "清除筛选"
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+//! Runs the query over the collection without ever holding up typing.
+//!
+//! An essay's own page needs only that essay: it is searched at once. The
+//! list needs every essay: they are searched in collection order, in
+//! slices of a few milliseconds, each slice's results published together
+//! and the next slice left to a later task, so that keys, scrolling and
+//! painting go on in between. The first slice runs before the next frame,
+//! so the first screen of results comes with the keystroke that asked for
+//! it. A new query (or a new page) drops the run of the old one. Essays
+//! whose text has not arrived yet are searched when it arrives.
+
+use leptos::prelude::*;
+use wenji_core::route::Route;
+use wenji_search::{filter_essay, CollectionHits, EssayHits};
+
+use crate::content::{collection, search_index, tables, TextArrival};
+use crate::location::now;
+use crate::state::ReaderState;
+
+/// Work done in one slice before the page gets the thread back.
+const SLICE_MS: f64 = 8.0;
+
+#[derive(Clone, Copy)]
+struct Run {
+    state: ReaderState,
+    /// Bumped by every new query: a slice of an older run stops.
+    generation: StoredValue<u64>,
+    /// A slice is scheduled or running.
+    busy: StoredValue<bool>,
+}
+
+pub fn install(state: ReaderState, arrival: TextArrival) {
+    let run = Run {
+        state,
+        generation: StoredValue::new(0),
+        busy: StoredValue::new(false),
+    };
+    // A new query: start over.
+    Effect::new(move |_| {
+        let empty = state.query.with(|q| q.is_empty());
+        run.generation.update_value(|g| *g += 1);
+        run.busy.set_value(false);
+        state.hits.set(if empty {
+            CollectionHits::default()
+        } else {
+            CollectionHits::new(collection().essays.len())
+        });
+        run.resume();
+    });
+    // Another page, or more text: carry on where the run stands.
+    Effect::new(move |_| {
+        state.route.track();
+        arrival.essays.track();
+        run.resume();
+    });
+}
+
+impl Run {
+    fn resume(self) {
+        if !self.state.query.with_untracked(|q| !q.is_empty()) {
+            return;
+        }
+        match self.state.route.get_untracked() {
+            Route::Essay(slug) => {
+                if let Some(i) = collection().index_of(&slug) {
+                    let searched = self.state.hits.with_untracked(|h| h.get(i).is_some());
+                    if !searched {
+                        if let Some(hits) = self.search(i) {
+                            self.state.hits.update(|h| h.set(i, hits));
+                        }
+                    }
+                }
+            }
+            Route::List => {
+                if !self.busy.get_value() {
+                    self.busy.set_value(true);
+                    let generation = self.generation.get_value();
+                    self.slice(generation);
+                }
+            }
+        }
+    }
+
+    fn search(self, i: usize) -> Option<EssayHits> {
+        let index = search_index(i)?;
+        Some(
+            self.state
+                .query
+                .with_untracked(|q| filter_essay(index, q, tables())),
+        )
+    }
+
+    /// Search essays for about `SLICE_MS`, publish them, and schedule the
+    /// next slice if there is more to do and its text is here.
+    fn slice(self, generation: u64) {
+        if self.generation.get_value() != generation {
+            return;
+        }
+        if !matches!(self.state.route.get_untracked(), Route::List) {
+            self.busy.set_value(false);
+            return;
+        }
+        let start = now();
+        let mut batch = Vec::new();
+        let mut next = self.state.hits.with_untracked(|h| h.next_unsearched(0));
+        let mut waiting = false;
+        while let Some(i) = next {
+            match self.search(i) {
+                Some(hits) => batch.push((i, hits)),
+                None => {
+                    // Its text is still on its way: the arrival resumes us.
+                    waiting = true;
+                    break;
+                }
+            }
+            next = self.state.hits.with_untracked(|h| h.next_unsearched(i + 1));
+            if now() - start > SLICE_MS {
+                break;
+            }
+        }
+        if !batch.is_empty() {
+            self.state.hits.update(|h| {
+                for (i, hits) in batch {
+                    h.set(i, hits);
+                }
+            });
+        }
+        if next.is_some() && !waiting {
+            set_timeout(
+                move || self.slice(generation),
+                std::time::Duration::from_millis(0),
+            );
+        } else {
+            self.busy.set_value(false);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+// A generated collection of 140 essays (scripts/make-collection.mjs), built
+// once by the test command into target/dist-140: the library view, queries
+// across essays, addresses, Back, hit navigation beyond what is rendered,
+// a sub-path, and the data files beside an unchanged wasm.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+
+import { serve } from './support/serve.mjs';
+import { frames, readerSuite } from './support/suite.mjs';
+
+const DIST = 'target/dist-140';
+const reader = readerSuite(DIST);
+
+const params = (page) => Object.fromEntries(new URL(page.url()).searchParams);
+const titles = (page) => page.$$eval('.library .essay-link-title', (ts) => ts.map((t) => t.textContent));
+/** Wait until the search has gone through every essay. */
+const searched = (page) =>
+  page.waitForFunction(() => {
+    const p = document.querySelector('.search-progress');
+    return p && p.hidden;
+  });
+
+describe('a library of 140 essays', () => {
+  test('a compact list, a hundred at a time, sorted and narrowed from the address', async () => {
+    const { page, log, context } = await reader.open();
+    assert.equal(await page.textContent('.list-count'), '共 140 篇');
+    assert.equal(await page.locator('.library .essay-link').count(), 100);
+    await page.getByRole('button', { name: '显示更多（还有 40 篇）' }).click();
+    assert.equal(await page.locator('.library .essay-link').count(), 140);
+
+    // Newest first: the dates never increase down the list.
+    await page.selectOption('#list-sort', 'date');
+    assert.equal(params(page).sort, 'date');
+    const dates = await page.$$eval('.library .essay-link .facts', (fs) =>
+      fs.map((f) => f.textContent.match(/\d{4}-\d{2}-\d{2}/)[0]),
+    );
+    assert.deepEqual(dates, [...dates].sort().reverse());
+
+    // Narrowed by a region: every row says that region, and the count adds up.
+    const region = await page.$eval('#list-region option:nth-child(2)', (o) => o.value);
+    const expected = Number((await page.textContent('#list-region option:nth-child(2)')).match(/（(\d+)）/)[1]);
+    await page.selectOption('#list-region', region);
+    assert.equal(params(page).region, region);
+    const facts = await page.$$eval('.library .essay-link .facts', (fs) => fs.map((f) => f.textContent));
+    assert.equal(facts.length, expected);
+    assert.ok(facts.every((f) => f.endsWith(`发布于${region}`)), facts.join('\n'));
+    assert.equal(await page.textContent('.list-count'), `${expected} 篇（共 140 篇）`);
+
+    // By title, then Back twice: region and date order come back in turn.
+    await page.selectOption('#list-sort', 'title');
+    const byTitle = await titles(page);
+    assert.deepEqual(byTitle, [...byTitle].sort());
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date');
+    assert.equal(await page.inputValue('#list-sort'), 'date');
+    assert.equal(await page.inputValue('#list-region'), region);
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('region'));
+    assert.equal(await page.inputValue('#list-region'), '');
+
+    // An address with a view opens in that view.
+    const { page: other, context: c2 } = await reader.open(`?sort=title&region=${encodeURIComponent(region)}`);
+    assert.deepEqual(await titles(other), byTitle);
+    await c2.close();
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('a query: matching essays first, best first, then their sections; counts add up', async () => {
+    const { page, log, context } = await reader.open(`?q=${encodeURIComponent('安全生产')}`);
+    await searched(page);
+    const rows = await page.$$eval('.result-row', (rs) =>
+      rs.map((r) => Number(r.querySelector('.facts').textContent.match(/^(\d+) 处/)[1])),
+    );
+    assert.equal(rows.length, 20, 'a first screen of rows');
+    assert.deepEqual(rows, [...rows].sort((a, b) => b - a), 'most hits first');
+    assert.ok(await page.locator('.result-row .result-snippet mark').count() >= 20);
+    // The status line counts every matching essay, rendered or not.
+    const status = await page.textContent('#search-status');
+    const [, hits, essays, sections] = status.match(/^共 (\d+) 处，分布在 (\d+) 篇文章的 (\d+) 节$/).map(Number);
+    assert.ok(essays > 20 && essays < 140, status);
+    assert.equal(await page.locator('.essay-group').count(), 5, 'a first few groups');
+    const groupHits = await page.$$eval('.essay-group > .facts', (fs) => fs.map((f) => Number(f.textContent.match(/^(\d+)/)[1])));
+    assert.deepEqual(groupHits, rows.slice(0, 5), 'groups follow the rows');
+    assert.ok(hits >= rows.reduce((a, b) => a + b, 0) && sections >= essays);
+
+    // In collection order, from the address.
+    await page.selectOption('#result-order', 'order');
+    assert.equal(params(page).by, 'order');
+    const order = await page.$$eval('.result-row .essay-link-title', (ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(order, [...order].sort(), 'titles end in their number: collection order');
+
+    // A row opens its essay, filtered, at the sentence it showed.
+    const row = page.locator('.result-row').first();
+    const sentence = (await row.locator('.result-snippet').textContent()).slice(0, 8);
+    const href = await row.locator('.essay-link').getAttribute('href');
+    assert.match(href, /^\?essay=essay-\d{4}&q=.*#/);
+    await row.locator('.essay-link').click();
+    await page.waitForSelector('.essay-page');
+    assert.equal(params(page).q, '安全生产');
+    const fragment = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    await page.waitForFunction((id) => {
+      const r = document.getElementById(id)?.getBoundingClientRect();
+      return r && r.top >= -2 && r.top < innerHeight / 2;
+    }, fragment);
+    assert.ok((await page.locator(`[id="${fragment}"]`).textContent()).includes(sentence));
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('an essay opened from a scrolled list starts at its top; Back restores list, query and scroll', async () => {
+    const { page, log, context } = await reader.open();
+    await page.getByRole('button', { name: /显示更多/ }).click();
+    const link = page.locator('.library .essay-link').nth(110);
+    await link.scrollIntoViewIfNeeded();
+    await frames(page);
+    const listScroll = await page.evaluate(() => scrollY);
+    assert.ok(listScroll > 3000, `scrolled: ${listScroll}`);
+    await link.click();
+    await page.waitForSelector('.essay-page');
+    await frames(page);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    assert.ok(await page.locator('h1').isVisible());
+
+    await page.goBack();
+    await page.waitForSelector('.library .essay-link');
+    await page.waitForFunction((y) => Math.abs(scrollY - y) < 4, listScroll);
+    assert.equal(await page.locator('.library .essay-link').count(), 140, 'as much of the list as before');
+
+    // And with a query: Back from an essay restores the query and its results.
+    await page.fill('#search', '志愿服务');
+    await searched(page);
+    await page.locator('.result-row .essay-link').nth(3).click();
+    await page.waitForSelector('.essay-page');
+    await page.goBack();
+    await page.waitForSelector('.result-row');
+    assert.equal(await page.inputValue('#search'), '志愿服务');
+    assert.equal(params(page).q, '志愿服务');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('hit navigation reaches hits in essays not rendered at first', async () => {
+    const { page, log, context } = await reader.open(`?q=${encodeURIComponent('企业文化')}`);
+    await searched(page);
+    const total = Number((await page.textContent('.hit-position')).match(/\/ (\d+)/)[1]);
+    const firstGroups = await page.$$eval('.essay-group > .facts', (fs) => fs.map((f) => Number(f.textContent.match(/^(\d+)/)[1])));
+    assert.equal(firstGroups.length, 5);
+    const rendered = firstGroups.reduce((a, b) => a + b, 0);
+    assert.ok(total > rendered, `${total} hits, ${rendered} rendered at first`);
+    // Shift+Enter from the start wraps to the very last hit.
+    await page.focus('#search');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction((n) => document.querySelector('.hit-position').textContent === `${n} / ${n}`, total);
+    const current = page.locator('.result-groups mark.current');
+    await current.waitFor();
+    assert.equal(await page.locator('.result-groups mark').count(), total, 'every group up to it is rendered');
+    assert.equal(await current.textContent(), '企业文化');
+    await page.waitForFunction(() => {
+      const r = document.querySelector('mark.current').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    // Enter wraps to the first.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelector('.hit-position').textContent === `1 / ${n}`, total);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('under a sub-path every link stays inside it', async () => {
+    const sub = await serve(DIST, { prefix: '/a/b/' });
+    const { page, log, context } = await reader.openUrl(`${sub.url}a/b/`);
+    const inside = async () => {
+      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+      const outside = hrefs.filter((h) => !h.startsWith(`${new URL(page.url()).origin}/a/b/`));
+      assert.deepEqual(outside, []);
+    };
+    await inside();
+    await page.fill('#search', '困难帮扶');
+    await searched(page);
+    await inside();
+    await page.locator('.result-row .essay-link').first().click();
+    await page.waitForSelector('.essay-page');
+    await inside();
+    assert.ok(new URL(page.url()).pathname.startsWith('/a/b/'));
+    await page.getByText('← 全部文章').click();
+    await page.waitForSelector('.result-row');
+    assert.ok(new URL(page.url()).pathname.startsWith('/a/b/'));
+    assert.equal(params(page).q, '困难帮扶', 'the way back keeps the query');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+    await sub.close();
+  });
+
+  test('the essays are data beside the code: other content, the same wasm', async () => {
+    const wasm = async (dir) => (await readdir(dir)).filter((f) => f.endsWith('_bg.wasm'));
+    const data = async (dir) => (await readdir(dir)).filter((f) => /^(index|text)-[0-9a-f]{16}\.txt$/.test(f));
+    // The seed, the two-essay fixture and 140 essays: one wasm file name.
+    const names = await Promise.all(['dist', 'target/dist-multi', DIST].map(wasm));
+    assert.equal(names[0].length, 1);
+    assert.deepEqual(names[1], names[0]);
+    assert.deepEqual(names[2], names[0]);
+    // The text is in content-named chunks, several for 140 essays.
+    const files = await data(DIST);
+    assert.ok(files.filter((f) => f.startsWith('text-')).length >= 3, files.join(' '));
+    const seedFiles = await data('dist');
+    assert.equal(seedFiles.filter((f) => files.includes(f)).length, 0);
+  });
+});
