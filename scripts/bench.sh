@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark of the release build: sizes and load times (figures, no verdict).
+# Benchmark of the release build: sizes and load times of the seed, then the
+# scale benchmark at 1, 140 and 1,000 essays (figures, no verdict).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browsers
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release --offline
 node scripts/bench.mjs
+node scripts/bench-scale.mjs "$@"

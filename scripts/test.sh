@@ -27,6 +27,11 @@ step "release build of the several-essays fixture (target/dist-multi)"
 WENJI_CONTENT_DIR=tests/fixtures/collection-multi \
   trunk build --release --offline --dist target/dist-multi
 
+step "release build of a generated collection of 140 essays (target/dist-140)"
+node scripts/make-collection.mjs 140 target/collection-140
+WENJI_CONTENT_DIR=target/collection-140 \
+  trunk build --release --offline --dist target/dist-140
+
 step "release build of the hostile-content fixture (target/dist-hostile)"
 node tests/support/make-hostile.mjs target/hostile-content
 WENJI_CONTENT_DIR=target/hostile-content \
