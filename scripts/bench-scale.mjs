@@ -82,6 +82,10 @@ const PROBE = () => {
 async function load(browser, url) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // The wasm's linear memory, for the memory figure.
+  await page.addInitScript(() =>
+    addEventListener('TrunkApplicationStarted', (e) => (window.__wasmMemory = e.detail.wasm.memory)),
+  );
   const files = new Set();
   page.on('requestfinished', (r) => files.add(new URL(r.url()).pathname.split('/').pop() || 'index.html'));
   await page.goto(url);
@@ -92,18 +96,20 @@ async function load(browser, url) {
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     interactive: performance.getEntriesByName('wenji-interactive')[0].startTime,
   }));
-  return { context, page, files, ...t };
+  const early = new Set(files);
+  await page.waitForLoadState('networkidle');
+  return { context, page, early, files, ...t };
 }
 
+/** The JS heap in use plus the wasm's linear memory, in MiB. */
 async function memory(page) {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
-  // usedSize: the JS heap; backingStorageSize: array buffers, the wasm's
-  // linear memory among them.
-  return (heap.usedSize + (heap.backingStorageSize ?? 0)) / 1024 / 1024;
+  const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? NaN);
+  return (heap.usedSize + wasm) / 1024 / 1024;
 }
 
 /** Type each query as a person does (120 ms between keys), clearing first. */
@@ -134,7 +140,7 @@ async function typing(page) {
       null,
       { timeout: 60_000, polling: 20 },
     );
-    const settled = Date.now() - typed - 120 * (q.keys.length - 1);
+    const settled = Date.now() - typed - 120 * q.keys.length;
     await page.waitForTimeout(200);
     const r = await page.evaluate(() => ({ lat: window.__lat, long: window.__long }));
     perQuery.push({ label: q.label, lat: r.lat, long: r.long, settled });
@@ -169,16 +175,20 @@ async function measure(n) {
   const fcp = [];
   const interactive = [];
   let first = 0;
+  let early = 0;
+  const gz = (names) => [...names].reduce((a, f) => a + (sizes.get(f) ?? 0), 0);
   for (let i = 0; i < RUNS; i++) {
     const l = await load(browser, server.url);
     fcp.push(l.fcp);
     interactive.push(l.interactive);
-    first = [...l.files].reduce((a, f) => a + (sizes.get(f) ?? 0), 0);
+    first = gz(l.files);
+    early = gz(l.early);
     await l.context.close();
   }
   const list = await load(browser, server.url);
   const mem = await memory(list.page);
   const listTyping = await typing(list.page);
+  const memAfter = await memory(list.page);
   await list.context.close();
   const essayUrl = n === 1 ? server.url : `${server.url}?essay=essay-0001`;
   const essay = await load(browser, essayUrl);
@@ -186,17 +196,19 @@ async function measure(n) {
   await essay.context.close();
   await browser.close();
   await server.close();
-  return { n, seconds, first, fcp: median(fcp), interactive: median(interactive), mem, listTyping, essayTyping };
+  return { n, seconds, first, early, fcp: median(fcp), interactive: median(interactive), mem, memAfter, listTyping, essayTyping };
 }
 
 function report(results) {
   for (const r of results) {
     console.log(`\n## ${r.n} essay${r.n === 1 ? '' : 's'}`);
     console.log(`release build        ${Number.isFinite(r.seconds) ? `${r.seconds.toFixed(0)} s` : '(reused)'}`);
-    console.log(`first visit          ${(r.first / 1024).toFixed(1)} KiB gzip`);
+    console.log(
+      `first visit          ${(r.first / 1024).toFixed(1)} KiB gzip in all, ${(r.early / 1024).toFixed(1)} KiB by interactive`,
+    );
     console.log(`first paint          ${ms(r.fcp)} (median of ${RUNS})`);
     console.log(`interactive          ${ms(r.interactive)} (median of ${RUNS})`);
-    console.log(`JS heap + wasm       ${r.mem.toFixed(1)} MiB (list page, after load)`);
+    console.log(`JS heap + wasm       ${r.mem.toFixed(1)} MiB after load, ${r.memAfter.toFixed(1)} MiB after the searches (list page)`);
     for (const [where, t] of [
       ['list', r.listTyping],
       ['essay', r.essayTyping],

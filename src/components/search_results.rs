@@ -125,7 +125,28 @@ pub fn SearchResults() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The groups lie below the first screen and cost far more to build
+    // than the rows: they wait until the search is done, and then for a
+    // task of their own, so that no keystroke pays for them.
+    let groups_ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        if state.hits.with(|h| h.complete()) {
+            set_timeout(
+                move || {
+                    if state.hits.with_untracked(|h| h.complete()) {
+                        groups_ready.set(true);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        } else {
+            groups_ready.set(false);
+        }
+    });
     let groups = move || {
+        if !groups_ready.get() {
+            return Vec::new();
+        }
         let shown = state.groups_shown.get();
         results.with(|r| r.iter().take(shown).copied().collect::<Vec<_>>())
     };
