@@ -35,17 +35,41 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         generation: StoredValue::new(0),
         busy: StoredValue::new(false),
     };
-    // A new query: start over.
+    // A new query: start over. What can be searched before the next frame
+    // goes into the fresh results before they are published, so the page
+    // renders once per keystroke.
     Effect::new(move |_| {
         let empty = state.query.with(|q| q.is_empty());
         run.generation.update_value(|g| *g += 1);
         run.busy.set_value(false);
-        state.hits.set(if empty {
-            CollectionHits::default()
-        } else {
-            CollectionHits::new(collection().essays.len())
-        });
-        run.resume();
+        if empty {
+            state.hits.set(CollectionHits::default());
+            return;
+        }
+        let mut fresh = CollectionHits::new(collection().essays.len());
+        let more = match state.route.get_untracked() {
+            Route::Essay(slug) => {
+                if let Some((i, hits)) = collection()
+                    .index_of(&slug)
+                    .and_then(|i| Some((i, run.search(i)?)))
+                {
+                    fresh.set(i, hits);
+                }
+                false
+            }
+            Route::List => {
+                let (batch, more) = run.search_some(&fresh);
+                for (i, hits) in batch {
+                    fresh.set(i, hits);
+                }
+                more
+            }
+        };
+        state.hits.set(fresh);
+        if more {
+            run.busy.set_value(true);
+            run.later(run.generation.get_value());
+        }
     });
     // Another page, or more text: carry on where the run stands.
     Effect::new(move |_| {
@@ -90,8 +114,35 @@ impl Run {
         )
     }
 
-    /// Search essays for about `SLICE_MS`, publish them, and schedule the
-    /// next slice if there is more to do and its text is here.
+    /// Search the essays `hits` lacks, in order, for about `SLICE_MS`, or
+    /// until one whose text has not arrived (the arrival resumes the run).
+    /// Returns what was found, and whether there is more to do now.
+    fn search_some(self, hits: &CollectionHits) -> (Vec<(usize, EssayHits)>, bool) {
+        let start = now();
+        let mut batch = Vec::new();
+        let mut next = hits.next_unsearched(0);
+        while let Some(i) = next {
+            let Some(found) = self.search(i) else {
+                return (batch, false);
+            };
+            batch.push((i, found));
+            next = hits.next_unsearched(i + 1);
+            if now() - start > SLICE_MS {
+                break;
+            }
+        }
+        (batch, next.is_some())
+    }
+
+    fn later(self, generation: u64) {
+        set_timeout(
+            move || self.slice(generation),
+            std::time::Duration::from_millis(0),
+        );
+    }
+
+    /// One slice of the run over the list, published together; the next is
+    /// left to a later task.
     fn slice(self, generation: u64) {
         if self.generation.get_value() != generation {
             return;
@@ -100,24 +151,7 @@ impl Run {
             self.busy.set_value(false);
             return;
         }
-        let start = now();
-        let mut batch = Vec::new();
-        let mut next = self.state.hits.with_untracked(|h| h.next_unsearched(0));
-        let mut waiting = false;
-        while let Some(i) = next {
-            match self.search(i) {
-                Some(hits) => batch.push((i, hits)),
-                None => {
-                    // Its text is still on its way: the arrival resumes us.
-                    waiting = true;
-                    break;
-                }
-            }
-            next = self.state.hits.with_untracked(|h| h.next_unsearched(i + 1));
-            if now() - start > SLICE_MS {
-                break;
-            }
-        }
+        let (batch, more) = self.state.hits.with_untracked(|h| self.search_some(h));
         if !batch.is_empty() {
             self.state.hits.update(|h| {
                 for (i, hits) in batch {
@@ -125,11 +159,8 @@ impl Run {
                 }
             });
         }
-        if next.is_some() && !waiting {
-            set_timeout(
-                move || self.slice(generation),
-                std::time::Duration::from_millis(0),
-            );
+        if more {
+            self.later(generation);
         } else {
             self.busy.set_value(false);
         }

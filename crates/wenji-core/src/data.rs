@@ -263,9 +263,12 @@ fn expect_fields(line: usize, tag: &str, fields: &[String], n: usize) -> Result<
     }
 }
 
-fn number<T: std::str::FromStr>(line: usize, s: &str) -> Result<T, DataError> {
-    s.parse()
-        .map_err(|_| err(line, format!("`{s}` is not a number")))
+/// One parse routine for every integer type (one copy in the wasm).
+fn number<T: TryFrom<u64>>(line: usize, s: &str) -> Result<T, DataError> {
+    s.parse::<u64>()
+        .ok()
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| err(line, format!("`{s}` is not a number")))
 }
 
 fn date(line: usize, s: &str) -> Result<Date, DataError> {

@@ -143,8 +143,10 @@ impl ListView {
         let mut out: Vec<usize> = (0..all.len()).filter(|&i| self.admits(&all[i])).collect();
         match self.sort {
             Sort::Order => {}
-            Sort::Date => out.sort_by(|&a, &b| all[b].facts.published.cmp(&all[a].facts.published)),
-            Sort::Title => out.sort_by(|&a, &b| all[a].title.cmp(&all[b].title)),
+            Sort::Date => sort_positions(&mut out, &|a, b| {
+                all[b].facts.published.cmp(&all[a].facts.published)
+            }),
+            Sort::Title => sort_positions(&mut out, &|a, b| all[a].title.cmp(&all[b].title)),
         }
         out
     }
@@ -153,6 +155,12 @@ impl ListView {
     pub fn includes(&self, e: &Essay) -> bool {
         self.admits(e)
     }
+}
+
+/// Stable sort of positions by `order`. Every sort of the library goes
+/// through here, so the wasm carries one sort routine, not one per key.
+pub fn sort_positions(v: &mut [usize], order: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    v.sort_by(|&a, &b| order(a, b));
 }
 
 /// One value to narrow by, and how many essays have it.
@@ -183,10 +191,16 @@ impl Facets {
         };
         let mut years = count(&|e| e.facts.published.year.to_string());
         years.reverse();
-        let mut regions = count(&|e| e.facts.region.clone());
-        regions.sort_by_key(|f| std::cmp::Reverse(f.count));
-        let mut formats = count(&|e| e.facts.format.clone());
-        formats.sort_by_key(|f| std::cmp::Reverse(f.count));
+        let most_first = |facets: Vec<Facet>| {
+            let mut order: Vec<usize> = (0..facets.len()).collect();
+            sort_positions(&mut order, &|a, b| facets[b].count.cmp(&facets[a].count));
+            order
+                .into_iter()
+                .map(|i| facets[i].clone())
+                .collect::<Vec<_>>()
+        };
+        let regions = most_first(count(&|e| e.facts.region.clone()));
+        let formats = most_first(count(&|e| e.facts.format.clone()));
         Facets {
             years,
             regions,

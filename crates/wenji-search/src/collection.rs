@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use wenji_core::library::ResultOrder;
+use wenji_core::library::{sort_positions, ResultOrder};
 use wenji_core::Essay;
 
 use crate::filter::EssayHits;
@@ -84,7 +84,8 @@ impl CollectionHits {
             .collect();
         if order == ResultOrder::Hits {
             // Stable: equal counts stay in collection order.
-            out.sort_by_key(|&i| std::cmp::Reverse(self.get(i).map_or(0, |h| h.hits)));
+            let hits = |i: usize| self.get(i).map_or(0, |h| h.hits);
+            sort_positions(&mut out, &|a, b| hits(b).cmp(&hits(a)));
         }
         out
     }
