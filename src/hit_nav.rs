@@ -83,9 +83,14 @@ pub fn go_to(state: ReaderState, id: &str) {
 /// its essay rendered if it is not yet, and then marked and scrolled to.
 pub fn step(state: ReaderState, step: isize) {
     let on_list = state.route.with_untracked(|r| *r == Route::List);
-    // The grouped results are built once the search is done: until then
-    // there is nothing to move to.
-    if on_list && !state.hits.with_untracked(|h| h.complete()) {
+    // The grouped results are built once the search is done (or has done
+    // all it can): until then there is nothing to move to.
+    let groups_built = document()
+        .query_selector(".essay-group")
+        .ok()
+        .flatten()
+        .is_some();
+    if on_list && !groups_built {
         return;
     }
     let total = if on_list {

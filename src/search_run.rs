@@ -7,7 +7,8 @@
 //! painting go on in between. The first slice runs before the next frame,
 //! so the first screen of results comes with the keystroke that asked for
 //! it. A new query (or a new page) drops the run of the old one. Essays
-//! whose text has not arrived yet are searched when it arrives.
+//! whose text has not arrived yet are searched when it arrives; one that
+//! cannot arrive leaves the others searched.
 
 use leptos::prelude::*;
 use wenji_core::route::Route;
@@ -114,24 +115,23 @@ impl Run {
         )
     }
 
-    /// Search the essays `hits` lacks, in order, for about `SLICE_MS`, or
-    /// until one whose text has not arrived (the arrival resumes the run).
-    /// Returns what was found, and whether there is more to do now.
+    /// Search the essays `hits` lacks, in order, for about `SLICE_MS`,
+    /// passing over those whose text has not arrived (the arrival resumes
+    /// the run). Returns what was found, and whether time ran out first.
     fn search_some(self, hits: &CollectionHits) -> (Vec<(usize, EssayHits)>, bool) {
         let start = now();
         let mut batch = Vec::new();
         let mut next = hits.next_unsearched(0);
         while let Some(i) = next {
-            let Some(found) = self.search(i) else {
-                return (batch, false);
-            };
-            batch.push((i, found));
+            if let Some(found) = self.search(i) {
+                batch.push((i, found));
+            }
             next = hits.next_unsearched(i + 1);
-            if now() - start > SLICE_MS {
-                break;
+            if next.is_some() && now() - start > SLICE_MS {
+                return (batch, true);
             }
         }
-        (batch, next.is_some())
+        (batch, false)
     }
 
     fn later(self, generation: u64) {

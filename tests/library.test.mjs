@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 
+import { recordedPage } from './support/browser.mjs';
 import { serve } from './support/serve.mjs';
 import { frames, readerSuite } from './support/suite.mjs';
 
@@ -168,6 +169,49 @@ describe('a library of 140 essays', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelector('.hit-position').textContent === `1 / ${n}`, total);
     assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('the list is ready before the text arrives; a search says what it still waits for', async () => {
+    const { page, log, context } = await recordedPage(reader.browser);
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/text-*.txt', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(reader.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.equal(await page.locator('.library .essay-link').count(), 100, 'the list needs no text');
+    await page.fill('#search', '职工');
+    await page.waitForSelector('.search-progress:not([hidden])');
+    assert.match(await page.textContent('.search-progress'), /^全文还在载入，已搜索 0 \/ 140 篇…$/);
+    // An essay opened meanwhile waits for its text, then shows it.
+    await page.locator('.library .essay-link, .result-row .essay-link').first().evaluate((a) => a.click());
+    release();
+    await page.waitForSelector('.essay-page main mark');
+    await page.goBack();
+    await searched(page);
+    assert.match(await page.textContent('#search-status'), /^共 \d+ 处，分布在 140 篇文章的 \d+ 节$/);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('a chunk of text that cannot be read is named, and the rest still searches', async () => {
+    const { page, context } = await recordedPage(reader.browser);
+    let failed = 0;
+    await page.route('**/text-*.txt', async (route) => {
+      if (failed++ === 0) await route.fulfill({ status: 404, body: 'gone' });
+      else await route.continue();
+    });
+    await page.goto(`${reader.url}?q=${encodeURIComponent('职工')}`);
+    await page.waitForSelector('.search-progress:not([hidden])');
+    await page.waitForFunction(() =>
+      /^无法读取文集数据 text-[0-9a-f]{16}\.txt，只搜索了已载入的 \d+ \/ 140 篇。$/.test(
+        document.querySelector('.search-progress').textContent,
+      ),
+    );
+    assert.ok(await page.locator('.result-row').count() > 0, 'what did arrive is searched');
     await context.close();
   });
 

@@ -128,12 +128,14 @@ pub fn SearchResults() -> impl IntoView {
     // The groups lie below the first screen and cost far more to build
     // than the rows: they wait until the search is done, and then for a
     // task of their own, so that no keystroke pays for them.
+    // Text that cannot arrive ends the wait as well.
     let groups_ready = RwSignal::new(false);
+    let settled = move || state.hits.with(|h| h.complete()) || arrival.failed.with(Option::is_some);
     Effect::new(move |_| {
-        if state.hits.with(|h| h.complete()) {
+        if settled() {
             set_timeout(
                 move || {
-                    if state.hits.with_untracked(|h| h.complete()) {
+                    if untrack(settled) {
                         groups_ready.set(true);
                     }
                 },
