@@ -165,8 +165,34 @@ pub fn chunk_count() -> usize {
     loaded().index.chunks.len()
 }
 
+thread_local! {
+    /// Fetches started before they are awaited, by file name.
+    static STARTED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
+
+/// Start fetching every data file the page preloads (the index, and the
+/// text of a one-chunk collection), so that they are read in parallel
+/// rather than one after the other; `read_file` awaits them.
+pub fn start_fetches() {
+    let Ok(links) = document().query_selector_all(r#"link[rel="preload"][as="fetch"]"#) else {
+        return;
+    };
+    let names = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute("href"));
+    STARTED.with_borrow_mut(|started| {
+        for href in names {
+            let name = href.trim_start_matches("./").to_owned();
+            started.push((name.clone(), window().fetch_with_str(&name)));
+        }
+    });
+}
+
 /// A data file: from the page itself in the single file, else fetched from
-/// beside the page.
+/// beside the page (or taken from a fetch already started).
 async fn read_file(name: &str) -> Result<String, LoadError> {
     let inline = document()
         .query_selector_all("script[data-wenji-file]")
@@ -181,7 +207,12 @@ async fn read_file(name: &str) -> Result<String, LoadError> {
         return Ok(script.text_content().unwrap_or_default());
     }
     let failed = || LoadError(format!("无法读取文集数据 {name}"));
-    let response = JsFuture::from(window().fetch_with_str(name))
+    let started = STARTED.with_borrow_mut(|s| {
+        let at = s.iter().position(|(n, _)| n == name)?;
+        Some(s.swap_remove(at).1)
+    });
+    let fetch = started.unwrap_or_else(|| window().fetch_with_str(name));
+    let response = JsFuture::from(fetch)
         .await
         .map_err(|_| failed())?
         .dyn_into::<web_sys::Response>()

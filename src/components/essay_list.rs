@@ -17,7 +17,7 @@ use crate::state::{use_reader, LIST_STEP};
 use crate::ui::{use_ui, Panel};
 
 #[component]
-fn EssayRow(essay: usize) -> impl IntoView {
+fn EssayRow(essay: usize) -> AnyView {
     let state = use_reader();
     let e = &collection().essays[essay];
     let route = Route::Essay(e.slug.clone());
@@ -33,10 +33,11 @@ fn EssayRow(essay: usize) -> impl IntoView {
             </a>
         </li>
     }
+    .into_any()
 }
 
 #[component]
-pub fn EssayList() -> impl IntoView {
+pub fn EssayList() -> AnyView {
     let state = use_reader();
     let ui = use_ui();
     let total = collection().essays.len();
@@ -90,4 +91,5 @@ pub fn EssayList() -> impl IntoView {
             </div>
         </main>
     }
+    .into_any()
 }

@@ -16,7 +16,7 @@ fn Picker(
     options: Vec<(String, String)>,
     #[prop(into)] value: Signal<String>,
     on_pick: Callback<String>,
-) -> impl IntoView {
+) -> AnyView {
     let options = options
         .into_iter()
         .map(|(v, text)| {
@@ -40,6 +40,7 @@ fn Picker(
             </select>
         </label>
     }
+    .into_any()
 }
 
 fn facet_options(all: &'static str, facets: &[Facet], unit: &str) -> Vec<(String, String)> {
@@ -60,7 +61,7 @@ fn choice_options<C: Choice>() -> Vec<(String, String)> {
 }
 
 #[component]
-pub fn LibraryControls() -> impl IntoView {
+pub fn LibraryControls() -> AnyView {
     let state = use_reader();
     let facets = Facets::of(collection());
     let edit = move |f: fn(&mut ListView, String)| {
@@ -156,4 +157,5 @@ pub fn LibraryControls() -> impl IntoView {
             </Show>
         </div>
     }
+    .into_any()
 }

@@ -8,7 +8,7 @@ pub fn MoreButton(
     #[prop(into)] left: Signal<usize>,
     unit: &'static str,
     on_more: Callback<()>,
-) -> impl IntoView {
+) -> AnyView {
     view! {
         <p class="more" hidden=move || left.get() == 0>
             <button type="button" class="tool more-button" on:click=move |_| on_more.run(())>
@@ -16,4 +16,5 @@ pub fn MoreButton(
             </button>
         </p>
     }
+    .into_any()
 }

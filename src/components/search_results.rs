@@ -30,7 +30,7 @@ struct Row {
 }
 
 #[component]
-fn ResultRow(row: Row) -> impl IntoView {
+fn ResultRow(row: Row) -> AnyView {
     let state = use_reader();
     let e = &collection().essays[row.essay];
     let route = Route::Essay(e.slug.clone());
@@ -59,6 +59,7 @@ fn ResultRow(row: Row) -> impl IntoView {
             {snippet}
         </li>
     }
+    .into_any()
 }
 
 #[component]
@@ -104,7 +105,7 @@ fn ResultGroup(essay: usize) -> impl IntoView {
 }
 
 #[component]
-pub fn SearchResults() -> impl IntoView {
+pub fn SearchResults() -> AnyView {
     let state = use_reader();
     let arrival = use_arrival();
     let results = Memo::new(move |_| state.results());
@@ -205,4 +206,5 @@ pub fn SearchResults() -> impl IntoView {
             />
         </div>
     }
+    .into_any()
 }
