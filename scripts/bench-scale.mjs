@@ -7,7 +7,8 @@
 // list and of an essay page. A keystroke's latency runs from its input event
 // to the end of the next frame (requestAnimationFrame, then a macrotask):
 // what the reader waits before the page answers. The longest task seen
-// while typing is what blocks typing at worst. Results print as one table.
+// while typing is what blocks typing at worst; "settled" runs from the last
+// key until the search has gone through every essay. One table per size.
 //
 // BENCH_REUSE=1 reuses builds already in target/bench-N (to re-measure).
 import { spawnSync } from 'node:child_process';
@@ -73,6 +74,18 @@ const PROBE = () => {
     'input',
     (ev) => {
       const t0 = ev.timeStamp;
+      // Settled: the search has gone through the whole collection after
+      // this input (checked every frame); a later input starts over.
+      const id = (window.__inputs = (window.__inputs ?? 0) + 1);
+      window.__settled = undefined;
+      const check = () => {
+        if (id !== window.__inputs) return;
+        const p = document.querySelector('.search-progress');
+        const s = document.querySelector('#search-status')?.textContent ?? '';
+        if ((!p || p.hidden) && s !== '' && !s.startsWith('正在搜索')) window.__settled = performance.now() - t0;
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
       requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
     },
     true,
@@ -125,22 +138,12 @@ async function typing(page) {
       window.__long = [];
     });
     await box.focus();
-    const typed = Date.now();
     for (const k of q.keys) {
       await page.keyboard.insertText(k);
       await page.waitForTimeout(120);
     }
-    // Settled: the search has gone through the whole collection.
-    await page.waitForFunction(
-      () => {
-        const p = document.querySelector('.search-progress');
-        const s = document.querySelector('#search-status')?.textContent ?? '';
-        return (!p || p.hidden) && s !== '' && !s.startsWith('正在搜索');
-      },
-      null,
-      { timeout: 60_000, polling: 20 },
-    );
-    const settled = Date.now() - typed - 120 * q.keys.length;
+    await page.waitForFunction(() => window.__settled !== undefined, null, { timeout: 60_000 });
+    const settled = await page.evaluate(() => window.__settled);
     await page.waitForTimeout(200);
     const r = await page.evaluate(() => ({ lat: window.__lat, long: window.__long }));
     perQuery.push({ label: q.label, lat: r.lat, long: r.long, settled });
