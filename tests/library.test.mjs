@@ -13,6 +13,9 @@ import { frames, readerSuite } from './support/suite.mjs';
 const DIST = 'target/dist-140';
 const reader = readerSuite(DIST);
 
+// The service worker's precache would fetch the text too, and race the
+// page for the routes these tests put on it.
+const NO_WORKER = { serviceWorkers: 'block' };
 const params = (page) => Object.fromEntries(new URL(page.url()).searchParams);
 const titles = (page) => page.$$eval('.library .essay-link-title', (ts) => ts.map((t) => t.textContent));
 /** Wait until the search has gone through every essay. */
@@ -173,7 +176,7 @@ describe('a library of 140 essays', () => {
   });
 
   test('the list is ready before the text arrives; a search says what it still waits for', async () => {
-    const { page, log, context } = await recordedPage(reader.browser);
+    const { page, log, context } = await recordedPage(reader.browser, NO_WORKER);
     let release;
     const held = new Promise((r) => (release = r));
     await page.route('**/text-*.txt', async (route) => {
@@ -198,7 +201,7 @@ describe('a library of 140 essays', () => {
   });
 
   test('a chunk of text that cannot be read is named, and the rest still searches', async () => {
-    const { page, context } = await recordedPage(reader.browser);
+    const { page, context } = await recordedPage(reader.browser, NO_WORKER);
     let failed = 0;
     await page.route('**/text-*.txt', async (route) => {
       if (failed++ === 0) await route.fulfill({ status: 404, body: 'gone' });
