@@ -31,7 +31,7 @@ const QUERIES = [
 ];
 
 const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
 };
 const pct = (xs, p) => {
@@ -105,13 +105,22 @@ async function load(browser, url) {
   await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0, null, {
     timeout: 120_000,
   });
-  const t = await page.evaluate(() => ({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    interactive: performance.getEntriesByName('wenji-interactive')[0].startTime,
-  }));
-  const early = new Set(files);
   await page.waitForLoadState('networkidle');
-  return { context, page, early, files, ...t };
+  const t = await page.evaluate(() => {
+    const interactive = performance.getEntriesByName('wenji-interactive')[0].startTime;
+    // The files whose download ended before the reader could filter.
+    const early = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.responseEnd <= interactive)
+      .map((e) => new URL(e.name).pathname.split('/').pop());
+    return {
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      interactive,
+      early: [...early, 'index.html'],
+    };
+  });
+  const early = new Set(t.early);
+  return { context, page, files, ...t, early };
 }
 
 /** The JS heap in use plus the wasm's linear memory, in MiB. */
