@@ -176,17 +176,17 @@ thread_local! {
 /// text of a one-chunk collection), so that they are read in parallel
 /// rather than one after the other; `read_file` awaits them.
 pub fn start_fetches() {
-    let Ok(links) = document().query_selector_all(r#"link[rel="preload"][as="fetch"]"#) else {
+    let Ok(links) = document().query_selector_all("link[data-wenji-file]") else {
         return;
     };
     let names = (0..links.length())
         .filter_map(|i| links.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|e| e.get_attribute("href"));
+        .filter_map(|e| e.get_attribute("data-wenji-file"));
     STARTED.with_borrow_mut(|started| {
-        for href in names {
-            let name = href.trim_start_matches("./").to_owned();
-            started.push((name.clone(), window().fetch_with_str(&name)));
+        for name in names {
+            let fetch = window().fetch_with_str(&name);
+            started.push((name, fetch));
         }
     });
 }
@@ -195,7 +195,7 @@ pub fn start_fetches() {
 /// beside the page (or taken from a fetch already started).
 async fn read_file(name: &str) -> Result<String, LoadError> {
     let inline = document()
-        .query_selector_all("script[data-wenji-file]")
+        .query_selector_all("script[type='text/plain'][data-wenji-file]")
         .ok()
         .and_then(|list| {
             (0..list.length())

@@ -4,7 +4,8 @@
 //! 2. writes `wenji.html`, the whole app in one file;
 //! 3. adds a Content Security Policy to both;
 //! 4. writes the collection's data files (index and text chunks), named in
-//!    the page and inlined in the single file;
+//!    the page and inlined in the single file (and, for a small collection,
+//!    in the page itself);
 //! 5. writes `sw.js`, the service worker that precaches this build.
 
 #![forbid(unsafe_code)]
@@ -15,6 +16,9 @@ use wenji_ship::data::data_files;
 use wenji_ship::page::{self, Files};
 use wenji_ship::prerender::first_view;
 use wenji_ship::service_worker;
+
+/// Data files up to this size in all go inside `index.html`.
+const INLINE_DATA_BYTES: usize = 32 * 1024;
 
 struct Dir(PathBuf);
 
@@ -41,19 +45,33 @@ fn run() -> Result<(), String> {
     })?;
 
     let data = data_files(&collection);
-    for file in &data {
-        write(&staging.join(&file.name), &file.text)?;
+    let inline: Vec<(&str, &str)> = data
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    // A small collection's data goes inside the page: no request to wait
+    // for before the app starts. A larger one is files beside it, the index
+    // preloaded (and the text too when it is one chunk).
+    let inlined_data = data.iter().map(|f| f.text.len()).sum::<usize>() <= INLINE_DATA_BYTES;
+    let mut preload: Vec<&str> = Vec::new();
+    if !inlined_data {
+        for file in &data {
+            write(&staging.join(&file.name), &file.text)?;
+        }
+        preload.push(&data[0].name);
+        if let [_, only] = data.as_slice() {
+            preload.push(only.name.as_str());
+        }
     }
-    // A collection in one chunk needs it at once: fetch it beside the index.
-    let preload: Vec<&str> = match data.as_slice() {
-        [_, only] => vec![only.name.as_str()],
-        _ => Vec::new(),
-    };
 
     let index_path = staging.join("index.html");
     let trunk_html = read(&index_path)?;
     let html = page::insert_prerendered(&trunk_html, &first_view(&collection))?;
-    let html = page::add_data(&html, &data[0].name, &preload)?;
+    let html = if inlined_data {
+        page::inline_data(&page::add_data(&html, &data[0].name, &[])?, &inline)?
+    } else {
+        page::add_data(&html, &data[0].name, &preload)?
+    };
     let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
     // Inlined into both pages, the files themselves are not needed.
     for name in inlined {
@@ -62,11 +80,11 @@ fn run() -> Result<(), String> {
     }
 
     let single = page::single_file(&html, &Dir(staging.clone()))?;
-    let inline: Vec<(&str, &str)> = data
-        .iter()
-        .map(|f| (f.name.as_str(), f.text.as_str()))
-        .collect();
-    let single = page::inline_data(&single, &inline)?;
+    let single = if inlined_data {
+        single
+    } else {
+        page::inline_data(&single, &inline)?
+    };
     let single = page::add_csp(&single, &page::single_file_policy(&single))?;
     write(&staging.join("wenji.html"), &single)?;
 

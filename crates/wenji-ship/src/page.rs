@@ -63,12 +63,13 @@ pub fn add_build_id(html: &str, id: &str) -> Result<String, String> {
 }
 
 /// Name the collection's index for the app (`<meta name="wenji-data">`) and
-/// start fetching it, and the files in `preload`, beside the wasm.
+/// start fetching the data files in `preload` beside the wasm (marked
+/// `data-wenji-file`, so the app knows them from the wasm's own preload).
 pub fn add_data(html: &str, index: &str, preload: &[&str]) -> Result<String, String> {
     let mut tags = format!(r#"<meta name="wenji-data" content="{index}" />"#);
-    for name in std::iter::once(index).chain(preload.iter().copied()) {
+    for name in preload {
         tags.push_str(&format!(
-            r#"<link rel="preload" href="./{name}" as="fetch" crossorigin="anonymous" />"#
+            r#"<link rel="preload" href="./{name}" as="fetch" crossorigin="anonymous" data-wenji-file="{name}" />"#
         ));
     }
     add_after_charset(html, &tags)
@@ -365,7 +366,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     #[test]
     fn the_data_is_named_preloaded_and_inlined_in_the_single_file() {
-        let html = add_data(TRUNK_PAGE, "index-1.txt", &["text-1.txt"]).unwrap();
+        let html = add_data(TRUNK_PAGE, "index-1.txt", &["index-1.txt", "text-1.txt"]).unwrap();
         assert!(html.contains(r#"<meta name="wenji-data" content="index-1.txt" />"#));
         assert!(html.contains(r#"<link rel="preload" href="./text-1.txt" as="fetch""#));
         let single = single_file(&html, &files()).unwrap();
