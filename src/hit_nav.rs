@@ -109,7 +109,7 @@ pub fn step(state: ReaderState, step: isize) {
     } as usize;
     state.current_hit.set(Some(next));
     if on_list {
-        let results = untrack(|| state.results());
+        let results = state.results.get_untracked();
         if let Some((k, _)) = state.hits.with_untracked(|h| h.locate(&results, next)) {
             if state.groups_shown.get_untracked() <= k {
                 state.groups_shown.set((k / GROUPS_STEP + 1) * GROUPS_STEP);

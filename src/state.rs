@@ -31,6 +31,10 @@ pub struct ReaderState {
     pub hits: RwSignal<CollectionHits>,
     /// The list's sorting, narrowing and order of results.
     pub list: RwSignal<ListView>,
+    /// The essays that match, in the order the reader picked, within the
+    /// list's narrowing: computed once per change of the hits or the view,
+    /// read by the results, the status line and hit navigation.
+    pub results: Memo<Vec<usize>>,
     /// Matching essays the results page renders (more on 显示更多 or when
     /// a hit further down is asked for).
     pub results_shown: RwSignal<usize>,
@@ -52,14 +56,27 @@ impl ReaderState {
         let query = Memo::new(move |_| input.with(|q| Query::parse(q, tables())));
         let route = current_route();
         let folding = RwSignal::new(folding_for(&route));
+        let hits = RwSignal::new(CollectionHits::default());
+        let list = RwSignal::new(current_list_view());
+        let results = Memo::new(move |_| {
+            let by = list.with(|v| v.by);
+            let matching = hits.with(|h| h.matching(by));
+            list.with(|v| {
+                matching
+                    .into_iter()
+                    .filter(|&i| v.includes(&collection().essays[i]))
+                    .collect()
+            })
+        });
         Self {
             route: RwSignal::new(route),
             folding,
             search_folding: RwSignal::new(Folding::default()),
             input,
             query,
-            hits: RwSignal::new(CollectionHits::default()),
-            list: RwSignal::new(current_list_view()),
+            hits,
+            list,
+            results,
             results_shown: RwSignal::new(RESULTS_STEP),
             list_shown: RwSignal::new(LIST_STEP),
             groups_shown: RwSignal::new(GROUPS_STEP),
@@ -242,19 +259,6 @@ impl ReaderState {
         }
     }
 
-    /// The essays that match, in the order the reader picked, within the
-    /// list's narrowing (reactive).
-    pub fn results(&self) -> Vec<usize> {
-        let by = self.list.with(|v| v.by);
-        let matching = self.hits.with(|h| h.matching(by));
-        self.list.with(|v| {
-            matching
-                .into_iter()
-                .filter(|&i| v.includes(&collection().essays[i]))
-                .collect()
-        })
-    }
-
     /// Hits, sections and essays of what is shown now (reactive): the
     /// status line, the headers and the outline count the same things.
     pub fn totals(&self) -> Totals {
@@ -270,8 +274,7 @@ impl ReaderState {
                         })
                 })
             }
-            Route::List => {
-                let results = self.results();
+            Route::List => self.results.with(|results| {
                 self.hits.with(|h| {
                     results
                         .iter()
@@ -282,7 +285,7 @@ impl ReaderState {
                             essays: t.essays + 1,
                         })
                 })
-            }
+            }),
         }
     }
 }

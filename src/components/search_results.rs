@@ -108,7 +108,7 @@ fn ResultGroup(essay: usize) -> impl IntoView {
 pub fn SearchResults() -> AnyView {
     let state = use_reader();
     let arrival = use_arrival();
-    let results = Memo::new(move |_| state.results());
+    let results = state.results;
     let rows = Memo::new(move |_| {
         let shown = state.results_shown.get();
         let ids: Vec<usize> = results.with(|r| r.iter().take(shown).copied().collect());
