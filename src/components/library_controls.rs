@@ -3,7 +3,10 @@
 //! into the address; and the count of what is shown.
 
 use leptos::prelude::*;
-use wenji_core::library::{Choice, Facet, Facets, ListView, ResultOrder, Sort};
+use wenji_core::library::{
+    choice_options, Choice, Facet, Facets, ListView, Narrowing, ResultOrder, Sort, BY_FORMAT,
+    BY_REGION, BY_YEAR,
+};
 
 use crate::content::collection;
 use crate::state::use_reader;
@@ -43,23 +46,6 @@ fn Picker(
     .into_any()
 }
 
-fn facet_options(all: &'static str, facets: &[Facet], unit: &str) -> Vec<(String, String)> {
-    std::iter::once((String::new(), all.to_owned()))
-        .chain(
-            facets
-                .iter()
-                .map(|f| (f.value.clone(), format!("{}{unit}（{}）", f.value, f.count))),
-        )
-        .collect()
-}
-
-fn choice_options<C: Choice>() -> Vec<(String, String)> {
-    C::ALL
-        .iter()
-        .map(|(_, param, label)| ((*param).to_owned(), (*label).to_owned()))
-        .collect()
-}
-
 #[component]
 pub fn LibraryControls() -> AnyView {
     let state = use_reader();
@@ -94,13 +80,13 @@ pub fn LibraryControls() -> AnyView {
         }
     };
     // Narrowing is only worth offering when there is a choice.
-    let narrow = |label, id, all, facets: &[Facet], unit, get: fn(&ListView) -> String, set| {
+    let narrow = |by: Narrowing, facets: &[Facet], get: fn(&ListView) -> String, set| {
         (facets.len() > 1).then(|| {
             view! {
                 <Picker
-                    label=label
-                    id=id
-                    options=facet_options(all, facets, unit)
+                    label=by.label
+                    id=by.id
+                    options=by.options(facets)
                     value=Signal::derive(move || state.list.with(get))
                     on_pick=edit(set)
                 />
@@ -108,29 +94,20 @@ pub fn LibraryControls() -> AnyView {
         })
     };
     let year = narrow(
-        "年份",
-        "list-year",
-        "全部年份",
+        BY_YEAR,
         &facets.years,
-        "年",
         |v| v.year.map(|y| y.to_string()).unwrap_or_default(),
         |v, s| v.year = s.parse().ok(),
     );
     let region = narrow(
-        "地区",
-        "list-region",
-        "全部地区",
+        BY_REGION,
         &facets.regions,
-        "",
         |v| v.region.clone().unwrap_or_default(),
         |v, s| v.region = (!s.is_empty()).then_some(s),
     );
     let format = narrow(
-        "格式",
-        "list-format",
-        "全部格式",
+        BY_FORMAT,
         &facets.formats,
-        "",
         |v| v.format.clone().unwrap_or_default(),
         |v, s| v.format = (!s.is_empty()).then_some(s),
     );

@@ -163,6 +163,60 @@ pub fn sort_positions(v: &mut [usize], order: &dyn Fn(usize, usize) -> std::cmp:
     v.sort_by(|&a, &b| order(a, b));
 }
 
+/// The `(value, label)` options of a picker of `C`.
+pub fn choice_options<C: Choice>() -> Vec<(String, String)> {
+    C::ALL
+        .iter()
+        .map(|(_, param, label)| ((*param).to_owned(), (*label).to_owned()))
+        .collect()
+}
+
+/// A way to narrow the list, as its picker shows it (the app and the
+/// prerendered page alike).
+pub struct Narrowing {
+    pub label: &'static str,
+    /// The `<select>`'s id.
+    pub id: &'static str,
+    /// The label of "no narrowing" (value `""`).
+    pub all: &'static str,
+    /// Said after each value (`2024年`).
+    pub unit: &'static str,
+}
+
+pub const BY_YEAR: Narrowing = Narrowing {
+    label: "年份",
+    id: "list-year",
+    all: "全部年份",
+    unit: "年",
+};
+pub const BY_REGION: Narrowing = Narrowing {
+    label: "地区",
+    id: "list-region",
+    all: "全部地区",
+    unit: "",
+};
+pub const BY_FORMAT: Narrowing = Narrowing {
+    label: "格式",
+    id: "list-format",
+    all: "全部格式",
+    unit: "",
+};
+
+impl Narrowing {
+    /// `(value, label)` options: everything first, then each value with
+    /// how many essays have it (`云南（12）`).
+    pub fn options(&self, facets: &[Facet]) -> Vec<(String, String)> {
+        std::iter::once((String::new(), self.all.to_owned()))
+            .chain(facets.iter().map(|f| {
+                (
+                    f.value.clone(),
+                    format!("{}{}（{}）", f.value, self.unit, f.count),
+                )
+            }))
+            .collect()
+    }
+}
+
 /// One value to narrow by, and how many essays have it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facet {
@@ -264,6 +318,19 @@ mod tests {
         assert_eq!(ListView::default().to_params(), "");
         let junk = ListView::from_query("?sort=zzz&year=abc&region=&by=1");
         assert_eq!(junk, ListView::default());
+    }
+
+    #[test]
+    fn narrowing_options_say_each_value_and_its_count() {
+        let f = Facets::of(&collection());
+        let options = BY_YEAR.options(&f.years);
+        assert_eq!(options[0], (String::new(), "全部年份".to_owned()));
+        assert_eq!(options[1], ("2026".to_owned(), "2026年（1）".to_owned()));
+        assert_eq!(BY_REGION.options(&f.regions)[1].1, "云南（2）");
+        assert_eq!(
+            choice_options::<Sort>()[1],
+            ("date".to_owned(), "最新发布".to_owned())
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use wenji_core::facts::facts_line;
-use wenji_core::library::{Choice, Facets, Sort, LIST_STEP};
+use wenji_core::library::{choice_options, Facets, Sort, BY_FORMAT, BY_REGION, BY_YEAR, LIST_STEP};
 use wenji_core::{Collection, Essay, Part, Section};
 
 use crate::html::escape;
@@ -200,26 +200,15 @@ fn list_page(essays: &[Essay]) -> String {
 /// What `LibraryControls` renders for the default view.
 fn library_controls(out: &mut String, collection: &Collection) {
     out.push_str(r#"<div class="library-controls" role="group" aria-label="排序和筛选">"#);
-    let sorts: Vec<(String, String)> = Sort::ALL
-        .iter()
-        .map(|(_, p, l)| ((*p).to_owned(), (*l).to_owned()))
-        .collect();
-    picker(out, "排序", "list-sort", &sorts);
+    picker(out, "排序", "list-sort", &choice_options::<Sort>());
     let facets = Facets::of(collection);
-    for (label, id, all, values, unit) in [
-        ("年份", "list-year", "全部年份", &facets.years, "年"),
-        ("地区", "list-region", "全部地区", &facets.regions, ""),
-        ("格式", "list-format", "全部格式", &facets.formats, ""),
+    for (by, values) in [
+        (BY_YEAR, &facets.years),
+        (BY_REGION, &facets.regions),
+        (BY_FORMAT, &facets.formats),
     ] {
         if values.len() > 1 {
-            let options: Vec<(String, String)> = std::iter::once((String::new(), all.to_owned()))
-                .chain(
-                    values
-                        .iter()
-                        .map(|f| (f.value.clone(), format!("{}{unit}（{}）", f.value, f.count))),
-                )
-                .collect();
-            picker(out, label, id, &options);
+            picker(out, by.label, by.id, &by.options(values));
         }
     }
     out.push_str("</div>");
