@@ -8,7 +8,7 @@ use crate::components::essay_view::EssayView;
 use crate::components::help_overlay::HelpOverlay;
 use crate::components::loading_essay::LoadingEssay;
 use crate::components::notice::Notice;
-use crate::content::{collection, full_essay, use_arrival};
+use crate::content::{collection, full_essay, use_arrival, TextArrival};
 use crate::location::set_document_title;
 use crate::state::ReaderState;
 use crate::ui::UiState;
@@ -19,11 +19,39 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let ui = UiState::new();
     provide_context(ui);
+    let arrival = use_arrival();
+    if crate::browser::present() {
+        wire(state, ui, arrival);
+    }
+
+    // An essay opened before its text has arrived waits for it.
+    let page = move || match state.route.get() {
+        Route::Essay(slug) => match collection().index_of(&slug) {
+            Some(i) => {
+                arrival.essays.track();
+                match full_essay(i) {
+                    Some(essay) => view! { <EssayView essay=essay index=i /> }.into_any(),
+                    None => view! { <LoadingEssay failed=arrival.failed /> }.into_any(),
+                }
+            }
+            None => view! { <EssayList /> }.into_any(),
+        },
+        Route::List => view! { <EssayList /> }.into_any(),
+    };
+    view! {
+        {page}
+        <HelpOverlay />
+        <Notice />
+    }
+}
+
+/// What ties the app to the browser: storage, keys, scrolling, the
+/// search's slices, the address and the document's title.
+fn wire(state: ReaderState, ui: UiState, arrival: TextArrival) {
     state.remember_folding();
     ui.apply_prefs();
     crate::shortcuts::install(state, ui);
     crate::scroll_spy::install(state, ui);
-    let arrival = use_arrival();
     crate::search_run::install(state, arrival);
 
     // Back and Forward change the address without a reload: follow it.
@@ -47,24 +75,4 @@ pub fn App() -> impl IntoView {
         };
         set_document_title(&title);
     });
-
-    // An essay opened before its text has arrived waits for it.
-    let page = move || match state.route.get() {
-        Route::Essay(slug) => match collection().index_of(&slug) {
-            Some(i) => {
-                arrival.essays.track();
-                match full_essay(i) {
-                    Some(essay) => view! { <EssayView essay=essay index=i /> }.into_any(),
-                    None => view! { <LoadingEssay failed=arrival.failed /> }.into_any(),
-                }
-            }
-            None => view! { <EssayList /> }.into_any(),
-        },
-        Route::List => view! { <EssayList /> }.into_any(),
-    };
-    view! {
-        {page}
-        <HelpOverlay />
-        <Notice />
-    }
 }

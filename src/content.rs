@@ -8,6 +8,7 @@
 //! file carries them inline, each in a `<script type="text/plain"
 //! data-wenji-file="…">`.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
@@ -30,12 +31,14 @@ struct Loaded {
     scopes: Vec<String>,
 }
 
-static LOADED: OnceLock<Loaded> = OnceLock::new();
+thread_local! {
+    // Per thread rather than global: the page has one thread, and each of
+    // the host's prerender tests keeps a collection of its own.
+    static LOADED: OnceCell<&'static Loaded> = const { OnceCell::new() };
+}
 
 fn loaded() -> &'static Loaded {
-    LOADED
-        .get()
-        .expect("the index is read before the app mounts")
+    LOADED.with(|l| *l.get().expect("the index is read before the app mounts"))
 }
 
 /// Every essay of the collection, without its text (the list needs no more).
@@ -109,8 +112,13 @@ pub async fn load_index() -> Result<(), LoadError> {
         .and_then(|m| m.get_attribute("content"))
         .ok_or_else(|| LoadError("页面没有指明文集数据".into()))?;
     let text = read_file(&name).await?;
+    keep_index(&name, &text)
+}
+
+/// Keep the index `text` (file `name`) as the collection of this page.
+pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
     let index =
-        decode_index(&text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
+        decode_index(text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
     let n = index.essays.len();
     let collection = index.collection();
     let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
@@ -119,15 +127,18 @@ pub async fn load_index() -> Result<(), LoadError> {
         .iter()
         .map(|e| format!("{}--", e.slug))
         .collect();
-    let _ = LOADED.set(Loaded {
+    let loaded = Box::leak(Box::new(Loaded {
         index,
         collection,
         tables,
         full: (0..n).map(|_| OnceLock::new()).collect(),
         folded: (0..n).map(|_| OnceLock::new()).collect(),
         scopes,
-    });
-    Ok(())
+    }));
+    LOADED.with(|l| {
+        l.set(loaded)
+            .map_err(|_| LoadError("文集数据已读取".into()))
+    })
 }
 
 /// Read chunk `chunk` and keep its essays; returns how many arrived.
@@ -138,8 +149,14 @@ pub async fn load_chunk(chunk: usize) -> Result<usize, LoadError> {
     }
     let name = &l.index.chunks[chunk];
     let text = read_file(name).await?;
+    keep_chunk(name, &text)
+}
+
+/// Keep the essays of chunk `text` (file `name`); returns how many were new.
+pub fn keep_chunk(name: &str, text: &str) -> Result<usize, LoadError> {
+    let l = loaded();
     let essays =
-        decode_chunk(&text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
+        decode_chunk(text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
     let mut arrived = 0;
     for (i, parts) in essays {
         let Some(meta) = l.collection.essays.get(i) else {

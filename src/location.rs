@@ -8,11 +8,7 @@ use wenji_core::route::{address, list_address, param, Route};
 
 use crate::content::collection;
 
-fn search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
+use crate::browser::address_search as search;
 
 /// The route the current address shows.
 pub fn current_route() -> Route {

@@ -16,9 +16,7 @@ fn folding_key(slug: &str) -> String {
     format!("wenji:folding:{slug}")
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use crate::browser::local_storage as storage;
 
 fn read(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()

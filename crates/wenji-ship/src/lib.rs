@@ -4,5 +4,4 @@
 pub mod data;
 pub mod html;
 pub mod page;
-pub mod prerender;
 pub mod service_worker;

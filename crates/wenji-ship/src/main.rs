@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 
 use wenji_ship::data::data_files;
 use wenji_ship::page::{self, Files};
-use wenji_ship::prerender::first_view;
 use wenji_ship::service_worker;
 
 /// Data files up to this size in all go inside `index.html`.
@@ -66,7 +65,9 @@ fn run() -> Result<(), String> {
 
     let index_path = staging.join("index.html");
     let trunk_html = read(&index_path)?;
-    let html = page::insert_prerendered(&trunk_html, &first_view(&collection))?;
+    let (index, chunks) = inline.split_first().ok_or("no data files")?;
+    let first_view = wenji::prerender::first_view(*index, chunks)?;
+    let html = page::insert_prerendered(&trunk_html, &first_view)?;
     let html = if inlined_data {
         page::inline_data(&page::add_data(&html, &data[0].name, &[])?, &inline)?
     } else {

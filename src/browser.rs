@@ -1,0 +1,27 @@
+//! What the app reads of the browser while it renders: the address and
+//! storage. On the host (the ship step's prerender) there is no browser,
+//! and each read answers as a first visit to the site's root would: no
+//! query, nothing stored. The prerendered page is that visit's first view.
+
+/// Is this the browser (rather than the build, rendering on the host)?
+pub fn present() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
+/// The address's query string (`?essay=…&q=…`), or none.
+pub fn address_search() -> String {
+    if !present() {
+        return String::new();
+    }
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's `localStorage`, when there is one and the browser allows it.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    if !present() {
+        return None;
+    }
+    web_sys::window()?.local_storage().ok().flatten()
+}

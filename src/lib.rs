@@ -1,0 +1,32 @@
+//! wenji (文集): the reader, Leptos components compiled to wasm.
+//!
+//! The same components render twice: in the browser (`start`, the app),
+//! and on the host at build time (`prerender`, with the `ssr` feature),
+//! where the ship step writes their HTML into the pages it ships. Reads
+//! of the browser while rendering go through `browser`, which answers
+//! with defaults on the host, so that both renders agree.
+#![forbid(unsafe_code)]
+// The views nest deeply in types; `ssr` resolves them in async blocks.
+#![recursion_limit = "256"]
+
+mod app;
+mod browser;
+mod clipboard;
+mod components;
+mod content;
+mod download;
+mod hit_nav;
+mod location;
+mod panic_notice;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+mod scroll_spy;
+mod search_run;
+mod shortcuts;
+mod start;
+mod state;
+mod storage;
+mod takeaway;
+mod ui;
+
+pub use start::start;

@@ -1,0 +1,107 @@
+//! The app's start in the browser: read the collection's index (and the
+//! text of the essay the address names), take the prerendered page over,
+//! then fetch the rest of the text.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wenji_core::route::Route;
+
+use crate::{app, content, location, panic_notice};
+
+/// The app's entry point (`main` calls it).
+pub fn start() {
+    // For the benchmark: how long the app's own start takes.
+    if let Some(perf) = window().performance() {
+        let _ = perf.mark("wenji-start");
+    }
+    panic_notice::install();
+    wasm_bindgen_futures::spawn_local(load_and_mount());
+}
+
+/// Read the collection's index (and the text of the essay the address
+/// names), mount, then fetch the rest of the text.
+async fn load_and_mount() {
+    content::start_fetches();
+    if let Err(content::LoadError(message)) = content::load_index().await {
+        // The prerendered text stays readable; only the tools are missing.
+        panic_notice::show_message(&format!(
+            "{message}：搜索和折叠暂时无法使用，正文仍可阅读。"
+        ));
+        return;
+    }
+    let arrival = content::TextArrival {
+        essays: RwSignal::new(0),
+        failed: RwSignal::new(None),
+    };
+    if let Route::Essay(slug) = location::current_route() {
+        if let Some(i) = content::collection().index_of(&slug) {
+            load_chunk(arrival, content::chunk_of(i)).await;
+        }
+    }
+    mount(arrival);
+    for chunk in 0..content::chunk_count() {
+        wasm_bindgen_futures::spawn_local(load_chunk(arrival, chunk));
+    }
+}
+
+async fn load_chunk(arrival: content::TextArrival, chunk: usize) {
+    match content::load_chunk(chunk).await {
+        Ok(0) => {}
+        Ok(n) => arrival.essays.update(|e| *e += n),
+        Err(content::LoadError(message)) => arrival.failed.set(Some(message)),
+    }
+}
+
+fn mount(arrival: content::TextArrival) {
+    let app = move || {
+        provide_context(arrival);
+        view! { <app::App /> }
+    };
+    let doc = document();
+    let Some(root) = doc
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        leptos::mount::mount_to_body(app);
+        return;
+    };
+    // The page arrives prerendered: take it over without anything moving.
+    // Keep the scroll position, and what the reader typed or focused meanwhile.
+    let scroll = window().scroll_y().unwrap_or(0.0);
+    let search = doc
+        .get_element_by_id("search")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let typed = search.as_ref().map(|i| i.value()).unwrap_or_default();
+    let had_focus = search.is_some_and(|i| doc.active_element().is_some_and(|a| a == **i));
+    if !typed.trim().is_empty() && location::current_query().is_empty() {
+        location::write_address(
+            &location::current_route(),
+            &typed,
+            &location::current_list_view(),
+            false,
+            location::Rendered {
+                list: 0,
+                results: 0,
+                groups: 0,
+            },
+        );
+    }
+    while let Some(child) = root.first_child() {
+        let _ = root.remove_child(&child);
+    }
+    leptos::mount::mount_to(root, app).forget();
+    window().scroll_to_with_x_and_y(0.0, scroll);
+    if had_focus {
+        if let Some(input) = doc
+            .get_element_by_id("search")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    }
+    // For the benchmark: the reader can filter from here on.
+    if let Some(perf) = window().performance() {
+        let _ = perf.mark("wenji-interactive");
+    }
+    panic_notice::debug_trigger();
+}
