@@ -20,6 +20,14 @@ pub fn current_query() -> String {
     param(&search(), "q").unwrap_or_default()
 }
 
+/// Does the address show the root's first view, as the prerendered page
+/// does (no other page, no query, the list as it first comes)?
+pub fn shows_first_view() -> bool {
+    current_route() == Route::from_query("", collection())
+        && current_query().is_empty()
+        && current_list_view() == ListView::default()
+}
+
 /// The list's view in the current address.
 pub fn current_list_view() -> ListView {
     ListView::from_query(&search())

@@ -65,13 +65,20 @@ fn mount(arrival: content::TextArrival) {
         leptos::mount::mount_to_body(app);
         return;
     };
-    // The page arrives prerendered: take it over without anything moving.
-    // Keep the scroll position, and what the reader typed or focused meanwhile.
-    let scroll = window().scroll_y().unwrap_or(0.0);
+    // The page arrives prerendered. When it shows what the app is about to
+    // render (the root's first view, nothing typed yet), the app adopts its
+    // nodes: nothing is built or painted again.
     let search = doc
         .get_element_by_id("search")
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
     let typed = search.as_ref().map(|i| i.value()).unwrap_or_default();
+    if typed.trim().is_empty() && location::shows_first_view() && hydrate(&root, app) {
+        mark_interactive();
+        return;
+    }
+    // Else it builds the page again in its place, keeping the scroll
+    // position, and what the reader typed or focused meanwhile.
+    let scroll = window().scroll_y().unwrap_or(0.0);
     let had_focus = search.is_some_and(|i| doc.active_element().is_some_and(|a| a == **i));
     if !typed.trim().is_empty() && location::current_query().is_empty() {
         location::write_address(
@@ -99,6 +106,27 @@ fn mount(arrival: content::TextArrival) {
             let _ = input.focus();
         }
     }
+    mark_interactive();
+}
+
+/// Adopt the prerendered nodes under `root` (when built with `hydrate`).
+fn hydrate<V: IntoView + 'static>(
+    root: &web_sys::HtmlElement,
+    app: impl FnOnce() -> V + 'static,
+) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::mount::hydrate_from(root.clone(), app).forget();
+        true
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (root, app);
+        false
+    }
+}
+
+fn mark_interactive() {
     // For the benchmark: the reader can filter from here on.
     if let Some(perf) = window().performance() {
         let _ = perf.mark("wenji-interactive");

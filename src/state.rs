@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use wenji_core::fold::Folding;
 use wenji_core::library::ListView;
 use wenji_core::route::Route;
-use wenji_search::{CollectionHits, Query, Totals};
+use wenji_core::Place;
+use wenji_search::{CollectionHits, Filtered, PlaceHits, Query, Totals};
 
 use crate::content::{collection, tables};
 use crate::location::{current_list_view, current_query, current_route, now, write_address};
@@ -84,6 +85,12 @@ impl ReaderState {
             help_open: RwSignal::new(false),
             last_edit: StoredValue::new(f64::NEG_INFINITY),
         }
+    }
+
+    /// What the filter makes of the part or sub-section at `place`, as
+    /// `read` takes it from there (reactive).
+    pub fn hits_at<T>(&self, place: Place, read: impl FnOnce(Filtered<PlaceHits>) -> T) -> T {
+        self.hits.with(|h| read(h.at(place)))
     }
 
     /// Is a filter active? (reactive)

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wenji_core::route::Route;
 use wenji_core::takeaway::{self, Format, PartShown, Shown};
-use wenji_core::Essay;
+use wenji_core::{Essay, Place};
+use wenji_search::{Filtered, PlaceHits};
 
 use crate::content::{collection, essay_at};
 use crate::state::ReaderState;
@@ -27,23 +28,20 @@ fn copy_and_tell(ui: UiState, text: String, done: &'static str) {
     });
 }
 
-/// Copy sub-section `section` of part `part` of essay `essay`, cited.
-pub fn copy_section(ui: UiState, essay: usize, part: usize, section: usize) {
-    let e = essay_at(essay);
-    let p = &e.parts[part];
-    let text = takeaway::copy_section(e, p, &p.sections[section], &page(e));
-    copy_and_tell(ui, text, "已复制本节文字和出处");
-}
-
-/// Copy what is shown of part `part` of essay `essay`, cited.
-pub fn copy_part(state: ReaderState, ui: UiState, essay: usize, part: usize) {
-    let e = essay_at(essay);
-    let p = &e.parts[part];
+/// Copy the sub-section at `place`, or what is shown of the part, cited.
+pub fn copy_place(state: ReaderState, ui: UiState, place: Place) {
+    let e = essay_at(place.essay);
+    let p = &e.parts[place.part];
+    if let Some(s) = place.section {
+        let text = takeaway::copy_section(e, p, &p.sections[s], &page(e));
+        copy_and_tell(ui, text, "已复制本节文字和出处");
+        return;
+    }
     let shown = state
         .hits
-        .with_untracked(|h| {
-            h.get(essay)
-                .and_then(|eh| eh.parts[part].as_ref().map(|ph| ph.shown()))
+        .with_untracked(|h| match h.at(place) {
+            Filtered::Shown(PlaceHits::Part(hits)) => Some(hits.shown()),
+            _ => None,
         })
         .unwrap_or_else(|| PartShown::all(p));
     let text = takeaway::copy_part(e, p, &shown, &page(e));

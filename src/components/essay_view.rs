@@ -2,7 +2,7 @@
 //! end-of-excerpt marker, or the empty state when a filter finds nothing.
 
 use leptos::prelude::*;
-use wenji_core::Essay;
+use wenji_core::{Essay, Place};
 
 use crate::components::empty_state::EmptyState;
 use crate::components::essay_header::EssayHeader;
@@ -17,11 +17,8 @@ use crate::state::use_reader;
 #[component]
 pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
     let state = use_reader();
-    let parts = essay
-        .parts
-        .iter()
-        .enumerate()
-        .map(|(i, part)| view! { <PartView part=part essay=index index=i /> })
+    let parts = (0..essay.parts.len())
+        .map(|i| view! { <PartView place=Place::part(index, i) /> })
         .collect_view();
     let nothing_found = move || state.filtering() && state.totals().sections == 0;
     let ids: Vec<&'static str> = essay.fold_ids();

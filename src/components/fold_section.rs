@@ -1,42 +1,49 @@
 //! What parts and sub-sections share: a `<section>` with a heading row
 //! (fold control, copy buttons) and a body the control folds.
 
-use std::ops::Range;
-
 use leptos::prelude::*;
+use wenji_core::Place;
+use wenji_search::{Filtered, PlaceHits};
 
 use crate::components::fold_heading::FoldHeading;
 use crate::components::heading_actions::HeadingActions;
+use crate::content::essay_at;
 use crate::state::use_reader;
 
-/// `kind` is `part` or `sub` (the classes `part`/`part-body`, …); `id` the
-/// element's id (scoped where several essays share the page), `link_id`
-/// its fragment on the essay's page; `essay`, `part` and `section` locate
-/// it for the copy buttons; `shown` is false when a filter hides it.
+/// The part or sub-section at `place`, its heading at `level`; `scope`
+/// prefixes its ids where several essays share the page (the grouped
+/// results), so that `篇章一` of one essay and of another stay distinct.
 #[component]
 pub fn FoldSection(
-    kind: &'static str,
-    id: String,
+    place: Place,
+    scope: &'static str,
     level: u8,
-    text: &'static str,
-    #[prop(into)] marks: Signal<Vec<Range<usize>>>,
-    #[prop(into)] count: Signal<Option<usize>>,
-    #[prop(into)] shown: Signal<bool>,
-    essay: usize,
-    part: usize,
-    section: Option<usize>,
-    link_id: &'static str,
     children: Children,
 ) -> impl IntoView {
     let state = use_reader();
+    let (fragment, text) = essay_at(place.essay).heading_at(place);
+    let class = place.folds().class();
+    let id = format!("{scope}{fragment}");
     let body_id = format!("{id}-body");
-    let open_id = id.clone();
+    let filtered = Memo::new(move |_| {
+        state.hits_at(place, |f| {
+            f.map(|h: PlaceHits| (h.heading().to_vec(), h.count()))
+        })
+    });
+    let marks = Signal::derive(move || {
+        filtered.with(|f| {
+            f.as_ref()
+                .shown()
+                .map(|(m, _)| m.clone())
+                .unwrap_or_default()
+        })
+    });
+    let count = Signal::derive(move || filtered.with(|f| f.as_ref().shown().map(|(_, n)| *n)));
+    let (open_id, found_id, target) = (id.clone(), id.clone(), id.clone());
     // Folded text stays findable (Ctrl+F, links to a fragment inside it):
     // the browser reveals it and says so with `beforematch`.
-    let found_id = id.clone();
-    let target = id.clone();
     view! {
-        <section class=kind id=id hidden=move || !shown.get()>
+        <section class=class id=id hidden=move || filtered.with(Filtered::is_hidden)>
             <div class="heading-row">
                 <FoldHeading
                     level=level
@@ -46,10 +53,10 @@ pub fn FoldSection(
                     marks=marks
                     count=count
                 />
-                <HeadingActions essay=essay part=part section=section id=link_id />
+                <HeadingActions place=place />
             </div>
             <div
-                class=format!("{kind}-body")
+                class=format!("{class}-body")
                 id=body_id
                 hidden=move || (!state.is_open(&open_id)).then_some("until-found")
                 on:beforematch=move |_: web_sys::Event| state.set_open(&found_id, true)

@@ -2,32 +2,22 @@
 //! and copy the link to it.
 
 use leptos::prelude::*;
+use wenji_core::Place;
 
+use crate::content::essay_at;
 use crate::state::use_reader;
 use crate::takeaway;
 use crate::ui::use_ui;
 
-/// `essay` and `part` locate the part; `section` the sub-section in it, if
-/// the heading is a sub-section's; `id` is its fragment on the essay's page.
+/// The buttons of the part or sub-section at `place`.
 #[component]
-pub fn HeadingActions(
-    essay: usize,
-    part: usize,
-    section: Option<usize>,
-    id: &'static str,
-) -> impl IntoView {
+pub fn HeadingActions(place: Place) -> impl IntoView {
     let state = use_reader();
     let ui = use_ui();
-    let copy_text = move |_| match section {
-        Some(s) => takeaway::copy_section(ui, essay, part, s),
-        None => takeaway::copy_part(state, ui, essay, part),
-    };
-    let copy_link = move |_| takeaway::copy_link(ui, essay, id);
-    let what = if section.is_some() {
-        "本节"
-    } else {
-        "本部分"
-    };
+    let (id, _) = essay_at(place.essay).heading_at(place);
+    let copy_text = move |_| takeaway::copy_place(state, ui, place);
+    let copy_link = move |_| takeaway::copy_link(ui, place.essay, id);
+    let what = place.folds().named();
     view! {
         <div class="heading-actions">
             <button

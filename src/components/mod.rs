@@ -21,6 +21,7 @@ pub mod notice;
 pub mod outline;
 pub mod outline_link;
 pub mod panel_button;
+pub mod paragraph;
 pub mod part_view;
 pub mod search_bar;
 pub mod search_results;

@@ -5,16 +5,14 @@
 
 use leptos::html::Button;
 use leptos::prelude::*;
-use wenji_core::Essay;
+use wenji_core::{Essay, Place};
 
-use crate::components::outline_link::{EntryHits, OutlineLink};
-use crate::state::use_reader;
+use crate::components::outline_link::OutlineLink;
 use crate::ui::{use_ui, Panel};
 
 /// `index` is the essay's position in the collection.
 #[component]
 pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
-    let state = use_reader();
     let ui = use_ui();
     let close_ref = NodeRef::<Button>::new();
     let open = move || ui.is_open(Panel::Outline);
@@ -37,37 +35,18 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(p, part)| {
-            let part_hits = Signal::derive(move || -> EntryHits {
-                state.hits.with(|h| {
-                    h.get(index)
-                        .map(|e| e.parts[p].as_ref().map(|ph| ph.hits))
-                })
-            });
-            let subs = part
-                .sections
-                .iter()
-                .enumerate()
-                .map(|(s, section)| {
-                    let hits = Signal::derive(move || -> EntryHits {
-                        state.hits.with(|h| {
-                            h.get(index).map(|e| {
-                                e.parts[p]
-                                    .as_ref()
-                                    .and_then(|ph| ph.sections[s].as_ref())
-                                    .map(|u| u.hits)
-                            })
-                        })
-                    });
+            let subs = (0..part.sections.len())
+                .map(|s| {
                     view! {
                         <li>
-                            <OutlineLink id=section.id.as_str() text=section.heading.as_str() hits=hits />
+                            <OutlineLink place=Place::section(index, p, s) />
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <li class="outline-part">
-                    <OutlineLink id=part.id.as_str() text=part.title.as_str() hits=part_hits />
+                    <OutlineLink place=Place::part(index, p) />
                     <ol>{subs}</ol>
                 </li>
             }

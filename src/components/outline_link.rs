@@ -2,19 +2,21 @@
 //! or sub-section, with its hit count while filtering.
 
 use leptos::prelude::*;
+use wenji_core::Place;
+use wenji_search::{Filtered, PlaceHits};
 
+use crate::content::essay_at;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
 
-/// One entry's hits while filtering: `None` when there is no filter,
-/// `Some(None)` when the filter hides it, else its hit count.
-pub type EntryHits = Option<Option<usize>>;
-
+/// The entry of the part or sub-section at `place`.
 #[component]
-pub fn OutlineLink(id: &'static str, text: &'static str, hits: Signal<EntryHits>) -> impl IntoView {
+pub fn OutlineLink(place: Place) -> impl IntoView {
     let state = use_reader();
     let ui = use_ui();
-    let hidden_by_filter = move || matches!(hits.get(), Some(None));
+    let (id, text) = essay_at(place.essay).heading_at(place);
+    let hits = Memo::new(move |_| state.hits_at(place, |f| f.map(PlaceHits::count)));
+    let hidden_by_filter = move || hits.with(Filtered::is_hidden);
     let current = move || ui.current.with(|c| c.as_deref() == Some(id));
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
@@ -38,7 +40,7 @@ pub fn OutlineLink(id: &'static str, text: &'static str, hits: Signal<EntryHits>
         >
             <span class="outline-text">{text}</span>
             {move || match hits.get() {
-                Some(Some(n)) if n > 0 => {
+                Filtered::Shown(n) if n > 0 => {
                     Some(
                         view! {
                             <span class="outline-count">
@@ -49,7 +51,7 @@ pub fn OutlineLink(id: &'static str, text: &'static str, hits: Signal<EntryHits>
                             .into_any(),
                     )
                 }
-                Some(None) => {
+                Filtered::Hidden => {
                     Some(view! { <span class="visually-hidden">"（无匹配）"</span> }.into_any())
                 }
                 _ => None,

@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 use wenji_core::route::Route;
+use wenji_core::Place;
 use wenji_search::collection::snippet;
 use wenji_search::Snippet;
 
@@ -79,11 +80,8 @@ fn ResultGroup(essay: usize) -> impl IntoView {
         let route = route.clone();
         move || state.href(&route)
     };
-    let parts = e
-        .parts
-        .iter()
-        .enumerate()
-        .map(|(i, part)| view! { <PartView part=part essay=essay index=i scope=scope level=3 /> })
+    let parts = (0..e.parts.len())
+        .map(|i| view! { <PartView place=Place::part(essay, i) scope=scope level=3 /> })
         .collect_view();
     view! {
         <section class="essay-group">

@@ -18,4 +18,4 @@ pub mod takeaway;
 #[cfg(feature = "parse")]
 pub mod parse;
 
-pub use model::{Collection, Date, Essay, Facts, Part, Section};
+pub use model::{Collection, Date, Essay, Facts, Folds, Part, Place, Section};

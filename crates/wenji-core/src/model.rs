@@ -144,3 +144,77 @@ mod tests {
         assert_eq!(Date::new(2026, 1, 5).unwrap().to_string(), "2026-01-05");
     }
 }
+
+/// Where a part or sub-section is in a collection: what the copy buttons,
+/// the search's hits and the folding all point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// The essay's position in the collection.
+    pub essay: usize,
+    /// The part's position in the essay.
+    pub part: usize,
+    /// The sub-section's position in the part; none for the part itself.
+    pub section: Option<usize>,
+}
+
+/// What a heading folds: a whole part, or one of its sub-sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folds {
+    Part,
+    Section,
+}
+
+impl Folds {
+    /// The class of its `<section>` (and, with `-body`, of its body).
+    pub fn class(self) -> &'static str {
+        match self {
+            Folds::Part => "part",
+            Folds::Section => "sub",
+        }
+    }
+
+    /// How the copy buttons name it (本部分, 本节).
+    pub fn named(self) -> &'static str {
+        match self {
+            Folds::Part => "本部分",
+            Folds::Section => "本节",
+        }
+    }
+}
+
+impl Place {
+    pub fn part(essay: usize, part: usize) -> Place {
+        Place {
+            essay,
+            part,
+            section: None,
+        }
+    }
+
+    pub fn section(essay: usize, part: usize, section: usize) -> Place {
+        Place {
+            essay,
+            part,
+            section: Some(section),
+        }
+    }
+
+    pub fn folds(self) -> Folds {
+        match self.section {
+            None => Folds::Part,
+            Some(_) => Folds::Section,
+        }
+    }
+}
+
+impl Essay {
+    /// The id (its fragment on the essay's page) and heading text of the
+    /// part or sub-section at `place` in this essay.
+    pub fn heading_at(&self, place: Place) -> (&str, &str) {
+        let part = &self.parts[place.part];
+        match place.section {
+            None => (&part.id, &part.title),
+            Some(s) => (&part.sections[s].id, &part.sections[s].heading),
+        }
+    }
+}

@@ -8,9 +8,9 @@
 use std::ops::Range;
 
 use wenji_core::library::{sort_positions, ResultOrder};
-use wenji_core::Essay;
+use wenji_core::{Essay, Place};
 
-use crate::filter::EssayHits;
+use crate::filter::{EssayHits, PartHits, UnitHits};
 
 /// Hits per essay; `None` for an essay not searched yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,7 +28,100 @@ pub struct Totals {
     pub essays: usize,
 }
 
+/// What a filter makes of one part or sub-section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filtered<T> {
+    /// No filter (or its essay not searched yet): shown as it is.
+    Off,
+    /// The filter hides it.
+    Hidden,
+    /// The filter shows it, with these hits.
+    Shown(T),
+}
+
+impl<T> Filtered<T> {
+    pub fn is_hidden(&self) -> bool {
+        matches!(self, Filtered::Hidden)
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Filtered<U> {
+        match self {
+            Filtered::Off => Filtered::Off,
+            Filtered::Hidden => Filtered::Hidden,
+            Filtered::Shown(t) => Filtered::Shown(f(t)),
+        }
+    }
+
+    pub fn as_ref(&self) -> Filtered<&T> {
+        match self {
+            Filtered::Off => Filtered::Off,
+            Filtered::Hidden => Filtered::Hidden,
+            Filtered::Shown(t) => Filtered::Shown(t),
+        }
+    }
+
+    /// Its hits, when the filter shows it.
+    pub fn shown(self) -> Option<T> {
+        match self {
+            Filtered::Shown(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// The hits of a part or of a sub-section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceHits<'a> {
+    Part(&'a PartHits),
+    Section(&'a UnitHits),
+}
+
+impl<'a> PlaceHits<'a> {
+    /// Marks in its heading (a part's title).
+    pub fn heading(self) -> &'a [Range<usize>] {
+        match self {
+            PlaceHits::Part(p) => &p.title,
+            PlaceHits::Section(u) => &u.heading,
+        }
+    }
+
+    /// Hits under its heading, its own and its sub-sections'.
+    pub fn count(self) -> usize {
+        match self {
+            PlaceHits::Part(p) => p.hits,
+            PlaceHits::Section(u) => u.hits,
+        }
+    }
+
+    /// Marks in paragraph `k` of its own text (a part's lead, a
+    /// sub-section's body); none when the filter hides that text.
+    pub fn paragraph(self, k: usize) -> Option<&'a [Range<usize>]> {
+        let unit = match self {
+            PlaceHits::Part(p) => p.lead.as_ref()?,
+            PlaceHits::Section(u) => u,
+        };
+        Some(unit.paragraphs.get(k).map_or(&[], Vec::as_slice))
+    }
+}
+
 impl CollectionHits {
+    /// What the filter makes of the part or sub-section at `place`.
+    pub fn at(&self, place: Place) -> Filtered<PlaceHits<'_>> {
+        let Some(essay) = self.get(place.essay) else {
+            return Filtered::Off;
+        };
+        let Some(part) = essay.parts.get(place.part).and_then(Option::as_ref) else {
+            return Filtered::Hidden;
+        };
+        match place.section {
+            None => Filtered::Shown(PlaceHits::Part(part)),
+            Some(s) => match part.sections.get(s).and_then(Option::as_ref) {
+                Some(unit) => Filtered::Shown(PlaceHits::Section(unit)),
+                None => Filtered::Hidden,
+            },
+        }
+    }
+
     /// Nothing searched yet in a collection of `n` essays.
     pub fn new(n: usize) -> CollectionHits {
         CollectionHits {
@@ -222,6 +315,27 @@ mod tests {
             all.set(i, filter_essay(&EssayIndex::new(e, &t), &query, &t));
         }
         all
+    }
+
+    #[test]
+    fn what_the_filter_makes_of_each_place() {
+        let essays = [sample("a", "倾听。"), sample("b", "实践。")];
+        let hits = search(&essays, "倾听");
+        let (part, sub) = (Place::part(0, 0), Place::section(0, 0, 0));
+        let Filtered::Shown(p) = hits.at(part) else {
+            panic!("the part with the hit is shown")
+        };
+        assert_eq!((p.count(), p.heading()), (1, &[][..]));
+        // Its lead does not match: hidden, while its sub-section shows.
+        assert_eq!(p.paragraph(0), None);
+        let u = hits.at(sub).shown().expect("the sub-section is shown");
+        let body = [std::ops::Range { start: 0, end: 6 }];
+        assert_eq!((u.count(), u.paragraph(0)), (1, Some(&body[..])));
+        assert!(hits.at(Place::part(1, 0)).is_hidden());
+        assert!(hits.at(Place::section(1, 0, 0)).is_hidden());
+        // Without a filter (or before an essay is searched): as it is.
+        assert_eq!(CollectionHits::default().at(sub), Filtered::Off);
+        assert_eq!(CollectionHits::new(2).at(part), Filtered::Off);
     }
 
     #[test]
