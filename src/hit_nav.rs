@@ -1,30 +1,33 @@
-//! Moving between highlighted hits: the `<mark>` elements in document
-//! order are the hits; the current one gets the class `current`.
+//! Moving between hits and to parts. The state says which hit is current
+//! (`current_hit`, which `Highlighted` renders) and the search's data where
+//! it is (a `Place`); folding opens around it, and once that is painted the
+//! page scrolls to the element the view gave a known id.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
-
 use wenji_core::route::Route;
+use wenji_core::Place;
 
+use crate::components::fold_heading::fold_button_id;
+use crate::components::highlighted::CURRENT_HIT;
+use crate::content::{essay_at, full_essay, group_scope};
 use crate::state::{ReaderState, GROUPS_STEP};
 
-fn marks(selector: &str) -> Vec<Element> {
-    let Some(list) = document().query_selector_all(selector).ok() else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    document().get_element_by_id(id)?.dyn_into::<T>().ok()
 }
 
-/// Unfold the sub-section and the part that hold `el` (or that it is).
-fn unfold_around(state: ReaderState, el: &Element) {
-    for selector in ["section.sub", "section.part"] {
-        if let Ok(Some(section)) = el.closest(selector) {
-            state.set_open(&section.id(), true);
-        }
+/// Unfold the part at `place`, and its sub-section if it names one
+/// (their ids prefixed with `scope`, as on the page).
+fn unfold(state: ReaderState, place: Place, scope: &str) {
+    let essay = essay_at(place.essay);
+    let part = Place::part(place.essay, place.part);
+    for at in [Some(part), place.section.map(|_| place)]
+        .into_iter()
+        .flatten()
+    {
+        state.set_open(&format!("{scope}{}", essay.heading_at(at).0), true);
     }
 }
 
@@ -33,37 +36,42 @@ fn unfold_around(state: ReaderState, el: &Element) {
 pub fn reveal_fragment(state: ReaderState) {
     let hash = window().location().hash().unwrap_or_default();
     let id = wenji_core::route::decode_component(hash.trim_start_matches('#'));
-    if let Some(target) = document().get_element_by_id(&id).filter(|_| !id.is_empty()) {
-        reveal(state, target, false);
+    let found = state
+        .essay_on_page()
+        .and_then(|i| full_essay(i)?.place_of(i, &id));
+    if let Some(place) = found {
+        reveal(state, place, false);
     }
 }
 
-/// Unfold `target` and what holds it; once that is painted, scroll it to
-/// the top (and focus its fold control when `focus`).
-fn reveal(state: ReaderState, target: Element, focus: bool) {
-    unfold_around(state, &target);
-    request_animation_frame(move || {
-        if focus {
-            if let Some(button) = target
-                .query_selector(".fold-heading button")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = button.focus();
-            }
-        }
-        target.scroll_into_view();
-    });
+/// Unfold the part or sub-section at `place` on its essay's page; once that
+/// is painted, scroll it to the top (and focus its fold control when
+/// `focus`).
+fn reveal(state: ReaderState, place: Place, focus: bool) {
+    unfold(state, place, "");
+    request_animation_frame(move || bring_to_top(place, focus));
 }
 
-/// Go to part or sub-section `id` from the outline: the address takes its
-/// fragment (a history entry), it unfolds and comes into view, and its fold
-/// control takes the focus so that the keyboard carries on from there.
-pub fn go_to(state: ReaderState, id: &str) {
-    let Some(target) = document().get_element_by_id(id) else {
-        return;
-    };
+/// Scroll the part or sub-section at `place` to the top, and focus its
+/// fold control when `focus`.
+pub fn bring_to_top(place: Place, focus: bool) {
+    let id = essay_at(place.essay).heading_at(place).0;
+    if focus {
+        if let Some(button) = by_id::<HtmlElement>(&fold_button_id(id)) {
+            let _ = button.focus();
+        }
+    }
+    if let Some(target) = by_id::<Element>(id) {
+        target.scroll_into_view();
+    }
+}
+
+/// Go to the part or sub-section at `place` of this page's essay (from the
+/// outline, or a shortcut): the address takes its fragment (a history
+/// entry), it unfolds and comes into view, and its fold control takes the
+/// focus so that the keyboard carries on from there.
+pub fn go_to(state: ReaderState, place: Place) {
+    let id = essay_at(place.essay).heading_at(place).0;
     let location = window().location();
     let url = format!("{}#{id}", location.search().unwrap_or_default());
     let pushed = window().history().is_ok_and(|h| {
@@ -74,30 +82,21 @@ pub fn go_to(state: ReaderState, id: &str) {
         // A page opened from a file may refuse pushState; the hash still works.
         let _ = location.set_hash(id);
     }
-    reveal(state, target, true);
+    reveal(state, place, true);
 }
 
-/// Move `step` hits forward (1) or back (-1), wrapping around. On an
-/// essay's page every hit is rendered; on the list the grouped results
-/// render a few essays at first, so the hit is found in the results' data,
-/// its essay rendered if it is not yet, and then marked and scrolled to.
+/// Move `step` hits forward (1) or back (-1), wrapping around. On the list
+/// the grouped results render a few essays at first: the essay that holds
+/// the hit is rendered if it is not yet. The hit's part and sub-section
+/// unfold, and it is scrolled to once painted.
 pub fn step(state: ReaderState, step: isize) {
     let on_list = state.route.with_untracked(|r| *r == Route::List);
-    // The grouped results are built once the search is done (or has done
-    // all it can): until then there is nothing to move to.
-    let groups_built = document()
-        .query_selector(".essay-group")
-        .ok()
-        .flatten()
-        .is_some();
-    if on_list && !groups_built {
+    // The grouped results are built once the search is done: until then
+    // there is nothing to move to.
+    if on_list && !state.hits.with_untracked(|h| h.complete()) {
         return;
     }
-    let total = if on_list {
-        untrack(|| state.totals().hits)
-    } else {
-        marks(ESSAY_MARKS).len()
-    };
+    let total = untrack(|| state.totals().hits);
     if total == 0 {
         return;
     }
@@ -108,39 +107,41 @@ pub fn step(state: ReaderState, step: isize) {
         None => n - 1,
     } as usize;
     state.current_hit.set(Some(next));
-    if on_list {
+    let found = if on_list {
         let results = state.results.get_untracked();
-        if let Some((k, _)) = state.hits.with_untracked(|h| h.locate(&results, next)) {
-            if state.groups_shown.get_untracked() <= k {
-                state.groups_shown.set((k / GROUPS_STEP + 1) * GROUPS_STEP);
-            }
-        }
-        // The essay that holds it is rendered by the next frame.
-        request_animation_frame(move || mark_and_show(state, LIST_MARKS, next));
+        state.hits.with_untracked(|h| {
+            let (k, local) = h.locate(&results, next)?;
+            let essay = results[k];
+            Some((k, h.get(essay)?.place_of_hit(essay, local)?))
+        })
     } else {
-        mark_and_show(state, ESSAY_MARKS, next);
-    }
-}
-
-/// The hits of an essay's page, and of the grouped results (the compact
-/// list's sentences are not counted: they repeat what the groups show).
-const ESSAY_MARKS: &str = "main mark";
-const LIST_MARKS: &str = ".result-groups mark";
-
-fn mark_and_show(state: ReaderState, selector: &str, n: usize) {
-    let all = marks(selector);
-    let Some(target) = all.get(n).cloned() else {
-        return;
+        state.essay_on_page().and_then(|i| {
+            state
+                .hits
+                .with_untracked(|h| h.get(i)?.place_of_hit(i, next))
+                .map(|place| (0, place))
+        })
     };
-    for m in &all {
-        let _ = m.class_list().remove_1("current");
+    if let Some((k, place)) = found {
+        if on_list && state.groups_shown.get_untracked() <= k {
+            state.groups_shown.set((k / GROUPS_STEP + 1) * GROUPS_STEP);
+        }
+        unfold(
+            state,
+            place,
+            if on_list {
+                group_scope(place.essay)
+            } else {
+                ""
+            },
+        );
     }
-    let _ = target.class_list().add_1("current");
-    // A hit inside a folded part or sub-section unfolds it first.
-    unfold_around(state, &target);
+    // The hit is rendered (and marked current) by the next frame.
     request_animation_frame(move || {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Center);
-        target.scroll_into_view_with_scroll_into_view_options(&options);
+        if let Some(target) = by_id::<Element>(CURRENT_HIT) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Center);
+            target.scroll_into_view_with_scroll_into_view_options(&options);
+        }
     });
 }

@@ -16,6 +16,7 @@ mod components;
 mod content;
 mod download;
 mod hit_nav;
+mod layout;
 mod location;
 mod panic_notice;
 #[cfg(feature = "ssr")]

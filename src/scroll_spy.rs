@@ -1,16 +1,15 @@
 //! Which part or sub-section the reader is at: the last one whose top has
-//! scrolled up to the sticky search bar. The outline marks it.
+//! scrolled up to the reading line, just under the sticky search bar. The
+//! outline marks it; `[` and `]` move from the part that holds it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
+use wenji_core::Place;
 
+use crate::content::full_essay;
+use crate::layout::HEADING_REACH_PX;
 use crate::state::ReaderState;
 use crate::ui::UiState;
-
-/// How far below the sticky bar a heading still counts as reached: links
-/// and shortcuts scroll headings to the sections' `scroll-margin-top`.
-const REACH_PX: f64 = 48.0;
 
 /// Follow the scroll position (once a frame at most), and what moves the
 /// text without scrolling: another page, a filter, folding.
@@ -23,7 +22,7 @@ pub fn install(state: ReaderState, ui: UiState) {
         pending.set_value(true);
         request_animation_frame(move || {
             pending.set_value(false);
-            update(ui);
+            update(state, ui);
         });
     });
     Effect::new(move |_| {
@@ -31,26 +30,38 @@ pub fn install(state: ReaderState, ui: UiState) {
         state.hits.track();
         state.folding.track();
         state.search_folding.track();
-        request_animation_frame(move || update(ui));
+        request_animation_frame(move || update(state, ui));
     });
 }
 
-fn update(ui: UiState) {
-    let Ok(list) = document().query_selector_all(
-        ".essay-body section.part:not([hidden]), .essay-body section.sub:not([hidden])",
-    ) else {
-        return;
+/// How far down the window a heading's top has reached the reading line.
+pub fn reading_line(ui: UiState) -> f64 {
+    ui.search_bar
+        .get_untracked()
+        .map(|bar| bar.get_bounding_client_rect().bottom() + HEADING_REACH_PX)
+        .unwrap_or(0.0)
+}
+
+/// The parts (and, unless `parts_only`, sub-sections) of this essay's page
+/// that the filter shows, in reading order, with their elements.
+pub fn shown_on_page(state: ReaderState, parts_only: bool) -> Vec<(Place, Element)> {
+    let Some(i) = state.essay_on_page() else {
+        return Vec::new();
     };
-    let line = document()
-        .query_selector(".search-bar")
-        .ok()
-        .flatten()
-        .map(|el| el.get_bounding_client_rect().bottom() + REACH_PX)
-        .unwrap_or(0.0);
-    let sections: Vec<Element> = (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect();
+    let Some(essay) = full_essay(i) else {
+        return Vec::new();
+    };
+    essay
+        .places(i)
+        .filter(|at| !parts_only || at.section.is_none())
+        .filter(|at| !untrack(|| state.hits_at(*at, |f| f.is_hidden())))
+        .filter_map(|at| Some((at, document().get_element_by_id(essay.heading_at(at).0)?)))
+        .collect()
+}
+
+fn update(state: ReaderState, ui: UiState) {
+    let sections = shown_on_page(state, false);
+    let line = reading_line(ui);
     // Before the first heading reaches the line, the first is current; at
     // the very bottom, the last (which may never reach the line).
     let at_bottom = document().document_element().is_some_and(|root| {
@@ -68,10 +79,10 @@ fn update(ui: UiState) {
         sections
             .iter()
             .rev()
-            .find(|s| s.get_bounding_client_rect().top() <= line)
+            .find(|(_, s)| s.get_bounding_client_rect().top() <= line)
             .or(sections.first())
     }
-    .map(Element::id);
+    .map(|(_, s)| s.id());
     if ui.current.with_untracked(|c| *c != current) {
         ui.current.set(current);
     }

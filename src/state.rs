@@ -1,11 +1,13 @@
 //! The reader's state, shared through Leptos context.
 
+use std::ops::Range;
+
 use leptos::prelude::*;
 use wenji_core::fold::Folding;
 use wenji_core::library::ListView;
 use wenji_core::route::Route;
 use wenji_core::Place;
-use wenji_search::{CollectionHits, Filtered, PlaceHits, Query, Totals};
+use wenji_search::{CollectionHits, Field, Filtered, PlaceHits, Query, Totals};
 
 use crate::content::{collection, tables};
 use crate::location::{current_list_view, current_query, current_route, now, write_address};
@@ -45,8 +47,6 @@ pub struct ReaderState {
     pub groups_shown: RwSignal<usize>,
     /// The hit the reader moved to with Enter or the arrows (0-based).
     pub current_hit: RwSignal<Option<usize>>,
-    /// The keyboard help is open.
-    pub help_open: RwSignal<bool>,
     last_edit: StoredValue<f64>,
 }
 
@@ -82,7 +82,6 @@ impl ReaderState {
             list_shown: RwSignal::new(LIST_STEP),
             groups_shown: RwSignal::new(GROUPS_STEP),
             current_hit: RwSignal::new(None),
-            help_open: RwSignal::new(false),
             last_edit: StoredValue::new(f64::NEG_INFINITY),
         }
     }
@@ -91,6 +90,34 @@ impl ReaderState {
     /// `read` takes it from there (reactive).
     pub fn hits_at<T>(&self, place: Place, read: impl FnOnce(Filtered<PlaceHits>) -> T) -> T {
         self.hits.with(|h| read(h.at(place)))
+    }
+
+    /// The marks in `field` at `place`, and the number of the first of
+    /// them among the hits Enter moves between (none where that essay's
+    /// hits are not among them) (reactive).
+    pub fn marks_at(&self, place: Place, field: Field) -> (Vec<Range<usize>>, Option<usize>) {
+        self.hits.with(|h| {
+            let Some(essay) = h.get(place.essay) else {
+                return (Vec::new(), None);
+            };
+            let marks = h.at(place).shown().map(|p| p.marks(field).to_vec());
+            let first = match self.route.get() {
+                Route::Essay(_) => Some(0),
+                Route::List => self.results.with(|r| h.first_hit_of(r, place.essay)),
+            };
+            (
+                marks.unwrap_or_default(),
+                first.map(|n| n + essay.first_hit_in(place, field)),
+            )
+        })
+    }
+
+    /// The essay whose page this is, if it is an essay's page.
+    pub fn essay_on_page(&self) -> Option<usize> {
+        match self.route.get_untracked() {
+            Route::Essay(slug) => collection().index_of(&slug),
+            Route::List => None,
+        }
     }
 
     /// Is a filter active? (reactive)

@@ -1,10 +1,12 @@
 //! State of the page around the text: which panel is open, the part being
-//! read, the reader's display preferences and short announced notices.
+//! read, the reader's display preferences, short announced notices, and
+//! the few elements other parts of the app act on (focus, measure), as
+//! node refs the views fill in.
 
 use std::time::Duration;
 
+use leptos::html::{Button, Div, Input};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wenji_core::prefs::Prefs;
 
 use crate::storage::{load_prefs, save_prefs};
@@ -24,22 +26,34 @@ pub enum Panel {
 #[derive(Clone, Copy)]
 pub struct UiState {
     pub panel: RwSignal<Option<Panel>>,
+    /// The keyboard help is open (over whatever panel is).
+    pub help_open: RwSignal<bool>,
     /// Id of the part or sub-section at the top of the screen.
     pub current: RwSignal<Option<String>>,
     pub prefs: RwSignal<Prefs>,
     /// The latest notice, announced by a polite live region.
     pub notice: RwSignal<String>,
     notice_serial: StoredValue<u64>,
+    /// The sticky search bar: the line headings are read against.
+    pub search_bar: NodeRef<Div>,
+    /// The search box: `/` focuses it.
+    pub search_input: NodeRef<Input>,
+    /// The 目录 button: the focus returns to it when the outline closes.
+    pub outline_toggle: NodeRef<Button>,
 }
 
 impl UiState {
     pub fn new() -> Self {
         Self {
             panel: RwSignal::new(None),
+            help_open: RwSignal::new(false),
             current: RwSignal::new(None),
             prefs: RwSignal::new(load_prefs()),
             notice: RwSignal::new(String::new()),
             notice_serial: StoredValue::new(0),
+            search_bar: NodeRef::new(),
+            search_input: NodeRef::new(),
+            outline_toggle: NodeRef::new(),
         }
     }
 
@@ -59,12 +73,7 @@ impl UiState {
         let was = self.panel.get_untracked();
         self.panel.set(None);
         if was == Some(Panel::Outline) {
-            if let Some(button) = document()
-                .query_selector(".outline-toggle")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+            if let Some(button) = self.outline_toggle.get_untracked() {
                 let _ = button.focus();
             }
         }

@@ -25,6 +25,7 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                     controls="outline"
                     label="目录"
                     class="tool outline-toggle"
+                    node_ref=ui.outline_toggle
                 />
                 <button type="button" class="tool" on:click=move |_| state.expand_all()>
                     "全部展开"

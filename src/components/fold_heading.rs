@@ -2,38 +2,45 @@
 //! disclosure pattern, a real button inside the heading, so Tab, Enter and
 //! Space work as a click does.
 
-use std::ops::Range;
-
 use leptos::prelude::*;
+use wenji_core::Place;
+use wenji_search::Field;
 
 use crate::components::highlighted::Highlighted;
+use crate::content::essay_at;
 use crate::state::use_reader;
 
-/// `level` is the heading level (2 for a part, 3 for a sub-section); `target`
-/// the id of the folded element, `body_id` that of the region it shows or
-/// hides; `count` the hits under it while filtering.
+/// The id of the fold control of the part or sub-section with id `id`
+/// (the keyboard lands on it when the reader goes to a part).
+pub fn fold_button_id(id: &str) -> String {
+    format!("{id}-fold")
+}
+
+/// The heading of the part or sub-section at `place`, at `level`; `id` is
+/// that of the folded `<section>` (scoped), `count` the hits under it
+/// while filtering.
 #[component]
 pub fn FoldHeading(
+    place: Place,
+    id: String,
     level: u8,
-    target: String,
-    body_id: String,
-    text: &'static str,
-    #[prop(into)] marks: Signal<Vec<Range<usize>>>,
-    #[prop(into)] count: Signal<Option<usize>>,
+    count: Signal<Option<usize>>,
 ) -> impl IntoView {
     let state = use_reader();
-    let open_id = target.clone();
+    let (_, text) = essay_at(place.essay).heading_at(place);
+    let (open_id, body_id, button_id) = (id.clone(), format!("{id}-body"), fold_button_id(&id));
     let button = view! {
         <button
             type="button"
             class="fold"
+            id=button_id
             aria-expanded=move || state.is_open(&open_id).to_string()
             aria-controls=body_id
-            on:click=move |_| state.toggle(&target)
+            on:click=move |_| state.toggle(&id)
         >
             <span class="chevron" aria-hidden="true"></span>
             <span class="heading-text">
-                <Highlighted text=text marks=marks />
+                <Highlighted text=text place=place field=Field::Heading />
             </span>
             {move || {
                 count

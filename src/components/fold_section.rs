@@ -21,38 +21,19 @@ pub fn FoldSection(
     children: Children,
 ) -> impl IntoView {
     let state = use_reader();
-    let (fragment, text) = essay_at(place.essay).heading_at(place);
+    let (fragment, _) = essay_at(place.essay).heading_at(place);
     let class = place.folds().class();
     let id = format!("{scope}{fragment}");
     let body_id = format!("{id}-body");
-    let filtered = Memo::new(move |_| {
-        state.hits_at(place, |f| {
-            f.map(|h: PlaceHits| (h.heading().to_vec(), h.count()))
-        })
-    });
-    let marks = Signal::derive(move || {
-        filtered.with(|f| {
-            f.as_ref()
-                .shown()
-                .map(|(m, _)| m.clone())
-                .unwrap_or_default()
-        })
-    });
-    let count = Signal::derive(move || filtered.with(|f| f.as_ref().shown().map(|(_, n)| *n)));
-    let (open_id, found_id, target) = (id.clone(), id.clone(), id.clone());
+    let filtered = Memo::new(move |_| state.hits_at(place, |f| f.map(PlaceHits::count)));
+    let count = Signal::derive(move || filtered.get().shown());
+    let (open_id, found_id, heading_id) = (id.clone(), id.clone(), id.clone());
     // Folded text stays findable (Ctrl+F, links to a fragment inside it):
     // the browser reveals it and says so with `beforematch`.
     view! {
         <section class=class id=id hidden=move || filtered.with(Filtered::is_hidden)>
             <div class="heading-row">
-                <FoldHeading
-                    level=level
-                    target=target
-                    body_id=body_id.clone()
-                    text=text
-                    marks=marks
-                    count=count
-                />
+                <FoldHeading place=place id=heading_id level=level count=count />
                 <HeadingActions place=place />
             </div>
             <div

@@ -4,15 +4,15 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use wenji_core::shortcuts::HELP;
 
-use crate::state::use_reader;
+use crate::ui::use_ui;
 
 #[component]
 pub fn HelpOverlay() -> impl IntoView {
-    let state = use_reader();
+    let ui = use_ui();
     let close_ref = NodeRef::<Button>::new();
     // Focus moves into the dialog when it opens.
     Effect::new(move |_| {
-        if state.help_open.get() {
+        if ui.help_open.get() {
             if let Some(button) = close_ref.get() {
                 let _ = button.focus();
             }
@@ -34,8 +34,8 @@ pub fn HelpOverlay() -> impl IntoView {
     view! {
         <div
             class="help-backdrop"
-            hidden=move || !state.help_open.get()
-            on:click=move |_| state.help_open.set(false)
+            hidden=move || !ui.help_open.get()
+            on:click=move |_| ui.help_open.set(false)
         >
             <div
                 class="help-dialog"
@@ -50,7 +50,7 @@ pub fn HelpOverlay() -> impl IntoView {
                     type="button"
                     class="tool"
                     node_ref=close_ref
-                    on:click=move |_| state.help_open.set(false)
+                    on:click=move |_| ui.help_open.set(false)
                 >
                     "关闭"
                 </button>

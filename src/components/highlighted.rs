@@ -1,26 +1,47 @@
 //! Essay text with its hits in `<mark>`: always text nodes, never HTML.
+//! The hit Enter moved to is marked `current` here, from the state's
+//! `current_hit`, and carries the id `CURRENT_HIT` for scrolling to it.
 
 use std::ops::Range;
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use wenji_core::Place;
 use wenji_search::marks::pieces;
+use wenji_search::Field;
 
+use crate::state::use_reader;
+
+/// The id of the current hit's `<mark>`.
+pub const CURRENT_HIT: &str = "current-hit";
+
+/// `text` is `field` of the part or sub-section at `place`.
 #[component]
-pub fn Highlighted(
-    text: &'static str,
-    #[prop(into)] marks: Signal<Vec<Range<usize>>>,
-) -> impl IntoView {
+pub fn Highlighted(text: &'static str, place: Place, field: Field) -> impl IntoView {
+    let state = use_reader();
+    let hits = Memo::new(move |_| state.marks_at(place, field));
+    // Which of these marks is the current hit, if one is.
+    let current = Memo::new(move |_| {
+        let at = state.current_hit.get()?;
+        hits.with(|(marks, first)| at.checked_sub((*first)?).filter(|k| *k < marks.len()))
+    });
     move || {
-        marks.with(|m| {
-            pieces(text, m)
+        hits.with(|(marks, _)| {
+            let mut k = 0;
+            pieces(text, marks)
                 .into_iter()
                 .map(|(piece, hit)| {
-                    if hit {
-                        Either::Left(view! { <mark>{piece}</mark> })
-                    } else {
-                        Either::Right(piece)
+                    if !hit {
+                        return Either::Right(piece);
                     }
+                    let me = k;
+                    k += 1;
+                    let is_current = move || current.get() == Some(me);
+                    Either::Left(view! {
+                        <mark class:current=is_current id=move || is_current().then_some(CURRENT_HIT)>
+                            {piece}
+                        </mark>
+                    })
                 })
                 .collect_view()
         })

@@ -3,7 +3,7 @@
 //! It marks the part being read and, while filtering, counts the hits of
 //! each entry and dims those the filter hides.
 
-use leptos::html::Button;
+use leptos::html::{Button, Nav};
 use leptos::prelude::*;
 use wenji_core::{Essay, Place};
 
@@ -24,12 +24,7 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
             }
         }
     });
-    // The entry being read stays in sight when the outline itself scrolls.
-    Effect::new(move |_| {
-        if ui.current.with(Option::is_some) {
-            request_animation_frame(keep_current_in_sight);
-        }
-    });
+    let frame = NodeRef::<Nav>::new();
     let parts = essay
         .parts
         .iter()
@@ -39,14 +34,14 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
                 .map(|s| {
                     view! {
                         <li>
-                            <OutlineLink place=Place::section(index, p, s) />
+                            <OutlineLink place=Place::section(index, p, s) frame=frame />
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <li class="outline-part">
-                    <OutlineLink place=Place::part(index, p) />
+                    <OutlineLink place=Place::part(index, p) frame=frame />
                     <ol>{subs}</ol>
                 </li>
             }
@@ -58,7 +53,7 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
             hidden=move || !open()
             on:click=move |_| ui.panel.set(None)
         ></div>
-        <nav id="outline" class="outline" class:open=open aria-label="目录">
+        <nav id="outline" class="outline" class:open=open aria-label="目录" node_ref=frame>
             <div class="outline-head">
                 <h2 class="outline-title">"目录"</h2>
                 <button
@@ -73,30 +68,4 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
             <ol class="outline-list">{parts}</ol>
         </nav>
     }
-}
-
-/// Scroll the outline (never the page) so that its marked entry shows.
-fn keep_current_in_sight() {
-    let Some(nav) = document().get_element_by_id("outline") else {
-        return;
-    };
-    let Ok(Some(entry)) = nav.query_selector("[aria-current=\"location\"]") else {
-        return;
-    };
-    if nav.scroll_height() <= nav.client_height() {
-        return;
-    }
-    let (frame, at) = (
-        nav.get_bounding_client_rect(),
-        entry.get_bounding_client_rect(),
-    );
-    let margin = 48.0;
-    let shift = if at.top() < frame.top() + margin {
-        at.top() - frame.top() - margin
-    } else if at.bottom() > frame.bottom() - margin {
-        at.bottom() - frame.bottom() + margin
-    } else {
-        return;
-    };
-    nav.set_scroll_top(nav.scroll_top() + shift as i32);
 }

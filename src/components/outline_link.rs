@@ -1,23 +1,36 @@
 //! One entry of the outline: a link that unfolds and scrolls to its part
 //! or sub-section, with its hit count while filtering.
 
+use leptos::html::{Nav, A};
 use leptos::prelude::*;
 use wenji_core::Place;
 use wenji_search::{Filtered, PlaceHits};
 
 use crate::content::essay_at;
+use crate::layout::OUTLINE_MARGIN_PX;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
 
-/// The entry of the part or sub-section at `place`.
+/// The entry of the part or sub-section at `place`, in the outline `frame`.
 #[component]
-pub fn OutlineLink(place: Place) -> impl IntoView {
+pub fn OutlineLink(place: Place, frame: NodeRef<Nav>) -> impl IntoView {
     let state = use_reader();
     let ui = use_ui();
     let (id, text) = essay_at(place.essay).heading_at(place);
     let hits = Memo::new(move |_| state.hits_at(place, |f| f.map(PlaceHits::count)));
     let hidden_by_filter = move || hits.with(Filtered::is_hidden);
     let current = move || ui.current.with(|c| c.as_deref() == Some(id));
+    // The entry being read stays in sight when the outline itself scrolls.
+    let entry = NodeRef::<A>::new();
+    Effect::new(move |_| {
+        if current() {
+            request_animation_frame(move || {
+                if let (Some(frame), Some(entry)) = (frame.get_untracked(), entry.get_untracked()) {
+                    keep_in_sight(&frame, &entry);
+                }
+            });
+        }
+    });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
@@ -28,11 +41,12 @@ pub fn OutlineLink(place: Place) -> impl IntoView {
                 *p = None;
             }
         });
-        crate::hit_nav::go_to(state, id);
+        crate::hit_nav::go_to(state, place);
     };
     view! {
         <a
             class="outline-link"
+            node_ref=entry
             class:dim=hidden_by_filter
             href=move || (!hidden_by_filter()).then(|| format!("#{id}"))
             aria-current=move || current().then_some("location")
@@ -58,4 +72,24 @@ pub fn OutlineLink(place: Place) -> impl IntoView {
             }}
         </a>
     }
+}
+
+/// Scroll the outline `frame` (never the page) so that `entry` shows.
+fn keep_in_sight(frame: &web_sys::HtmlElement, entry: &web_sys::HtmlElement) {
+    if frame.scroll_height() <= frame.client_height() {
+        return;
+    }
+    let (outer, at) = (
+        frame.get_bounding_client_rect(),
+        entry.get_bounding_client_rect(),
+    );
+    let margin = OUTLINE_MARGIN_PX;
+    let shift = if at.top() < outer.top() + margin {
+        at.top() - outer.top() - margin
+    } else if at.bottom() > outer.bottom() - margin {
+        at.bottom() - outer.bottom() + margin
+    } else {
+        return;
+    };
+    frame.set_scroll_top(frame.scroll_top() + shift as i32);
 }

@@ -5,7 +5,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use wenji_core::Place;
-use wenji_search::Filtered;
+use wenji_search::{Field, Filtered};
 
 use crate::components::highlighted::Highlighted;
 use crate::content::essay_at;
@@ -20,17 +20,15 @@ pub fn Paragraph(place: Place, index: usize) -> impl IntoView {
         None => &part.lead[index],
         Some(s) => &part.sections[s].body[index],
     };
-    // None while the filter hides it, else its marks.
-    let marks: Memo<Option<Vec<_>>> = Memo::new(move |_| {
+    let hidden = Memo::new(move |_| {
         state.hits_at(place, |f| match f {
-            Filtered::Off => Some(Vec::new()),
-            Filtered::Hidden => None,
-            Filtered::Shown(h) => h.paragraph(index).map(<[_]>::to_vec),
+            Filtered::Off => false,
+            Filtered::Hidden => true,
+            Filtered::Shown(h) => h.paragraph(index).is_none(),
         })
     });
-    let shown_marks = Signal::derive(move || marks.get().unwrap_or_default());
-    let hidden = move || marks.with(Option::is_none);
-    let text = view! { <Highlighted text=text.as_str() marks=shown_marks /> };
+    let text =
+        view! { <Highlighted text=text.as_str() place=place field=Field::Paragraph(index) /> };
     match place.section {
         None => Either::Left(view! { <p class="lead" hidden=hidden>{text}</p> }),
         Some(_) => Either::Right(view! { <p hidden=hidden>{text}</p> }),

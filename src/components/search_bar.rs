@@ -3,7 +3,6 @@
 //! between hits, Esc clears, `/` focuses it from anywhere.
 
 use leptos::ev::{CompositionEvent, Event, KeyboardEvent};
-use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wenji_core::route::Route;
@@ -11,11 +10,13 @@ use wenji_search::query::{MAX_QUERY_CHARS, MAX_TERMS};
 
 use crate::hit_nav;
 use crate::state::use_reader;
+use crate::ui::use_ui;
 
 #[component]
 pub fn SearchBar() -> impl IntoView {
     let state = use_reader();
-    let input_ref = NodeRef::<Input>::new();
+    let ui = use_ui();
+    let input_ref = ui.search_input;
     let composing = StoredValue::new(false);
 
     let take_value = move || {
@@ -86,7 +87,7 @@ pub fn SearchBar() -> impl IntoView {
     };
 
     view! {
-        <div class="search-bar" role="search">
+        <div class="search-bar" role="search" node_ref=ui.search_bar>
             <div class="search-row">
                 <input
                     node_ref=input_ref

@@ -122,29 +122,6 @@ pub struct Section {
     pub body: Vec<String>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_outside_the_calendar_are_refused() {
-        assert!(Date::new(2026, 1, 15).is_some());
-        assert!(Date::new(2024, 2, 29).is_some());
-        assert!(Date::new(2000, 2, 29).is_some());
-        assert!(Date::new(2026, 2, 29).is_none());
-        assert!(Date::new(1900, 2, 29).is_none());
-        assert!(Date::new(2026, 4, 31).is_none());
-        assert!(Date::new(2026, 13, 1).is_none());
-        assert!(Date::new(2026, 0, 1).is_none());
-        assert!(Date::new(2026, 1, 0).is_none());
-    }
-
-    #[test]
-    fn date_displays_as_iso() {
-        assert_eq!(Date::new(2026, 1, 5).unwrap().to_string(), "2026-01-05");
-    }
-}
-
 /// Where a part or sub-section is in a collection: what the copy buttons,
 /// the search's hits and the folding all point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -208,6 +185,27 @@ impl Place {
 }
 
 impl Essay {
+    /// Every part and sub-section of this essay (essay `essay` of its
+    /// collection), in reading order.
+    pub fn places(&self, essay: usize) -> impl Iterator<Item = Place> + '_ {
+        self.parts.iter().enumerate().flat_map(move |(p, part)| {
+            std::iter::once(Place::part(essay, p))
+                .chain((0..part.sections.len()).map(move |s| Place::section(essay, p, s)))
+        })
+    }
+
+    /// Where the part or sub-section with id `id` is in this essay (essay
+    /// `essay` of its collection).
+    pub fn place_of(&self, essay: usize, id: &str) -> Option<Place> {
+        self.parts.iter().enumerate().find_map(|(p, part)| {
+            if part.id == id {
+                return Some(Place::part(essay, p));
+            }
+            let s = part.sections.iter().position(|s| s.id == id)?;
+            Some(Place::section(essay, p, s))
+        })
+    }
+
     /// The id (its fragment on the essay's page) and heading text of the
     /// part or sub-section at `place` in this essay.
     pub fn heading_at(&self, place: Place) -> (&str, &str) {
@@ -216,5 +214,60 @@ impl Essay {
             None => (&part.id, &part.title),
             Some(s) => (&part.sections[s].id, &part.sections[s].heading),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_outside_the_calendar_are_refused() {
+        assert!(Date::new(2026, 1, 15).is_some());
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(2026, 2, 29).is_none());
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2026, 4, 31).is_none());
+        assert!(Date::new(2026, 13, 1).is_none());
+        assert!(Date::new(2026, 0, 1).is_none());
+        assert!(Date::new(2026, 1, 0).is_none());
+    }
+
+    #[test]
+    fn date_displays_as_iso() {
+        assert_eq!(Date::new(2026, 1, 5).unwrap().to_string(), "2026-01-05");
+    }
+
+    #[test]
+    fn places_are_found_by_id_and_name_their_heading() {
+        let part = |id: &str, subs: &[&str]| Part {
+            id: id.into(),
+            title: format!("{id}标题"),
+            lead: vec![],
+            sections: subs
+                .iter()
+                .map(|s| Section {
+                    id: (*s).into(),
+                    heading: format!("{s}。"),
+                    body: vec![],
+                })
+                .collect(),
+        };
+        let essay = crate::fixtures::essay(
+            "e",
+            "e",
+            vec![part("甲", &["甲-一"]), part("乙", &["乙-一", "乙-二"])],
+        );
+        let at = essay.place_of(3, "乙-二").expect("found");
+        assert_eq!(at, Place::section(3, 1, 1));
+        assert_eq!(at.folds(), Folds::Section);
+        assert_eq!(essay.heading_at(at), ("乙-二", "乙-二。"));
+        let part = essay.place_of(3, "乙").expect("found");
+        assert_eq!((part, part.folds()), (Place::part(3, 1), Folds::Part));
+        assert_eq!(essay.heading_at(part), ("乙", "乙标题"));
+        assert_eq!(essay.place_of(3, "丙"), None);
+        let ids: Vec<&str> = essay.places(3).map(|at| essay.heading_at(at).0).collect();
+        assert_eq!(ids, essay.fold_ids());
     }
 }

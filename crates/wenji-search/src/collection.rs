@@ -93,6 +93,14 @@ impl<'a> PlaceHits<'a> {
         }
     }
 
+    /// Marks in `field`.
+    pub fn marks(self, field: Field) -> &'a [Range<usize>] {
+        match field {
+            Field::Heading => self.heading(),
+            Field::Paragraph(k) => self.paragraph(k).unwrap_or_default(),
+        }
+    }
+
     /// Marks in paragraph `k` of its own text (a part's lead, a
     /// sub-section's body); none when the filter hides that text.
     pub fn paragraph(self, k: usize) -> Option<&'a [Range<usize>]> {
@@ -104,7 +112,81 @@ impl<'a> PlaceHits<'a> {
     }
 }
 
+/// A field of a part or sub-section that can hold hits: its heading (a
+/// part's title), or paragraph `k` of its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Heading,
+    Paragraph(usize),
+}
+
+impl EssayHits {
+    /// The marks of every field shown, in reading order (the order the
+    /// page renders them in): with where each is and which field it is.
+    fn fields(&self, essay: usize) -> impl Iterator<Item = (Place, Field, &[Range<usize>])> {
+        self.parts.iter().enumerate().flat_map(move |(p, part)| {
+            let part = part.as_ref();
+            let title = part.map(|h| (Place::part(essay, p), Field::Heading, h.title.as_slice()));
+            let lead = part
+                .and_then(|h| h.lead.as_ref())
+                .into_iter()
+                .flat_map(move |u| paragraphs(Place::part(essay, p), u));
+            let sections = part.into_iter().flat_map(move |h| {
+                h.sections.iter().enumerate().flat_map(move |(s, u)| {
+                    u.iter().flat_map(move |u| {
+                        let at = Place::section(essay, p, s);
+                        std::iter::once((at, Field::Heading, u.heading.as_slice()))
+                            .chain(paragraphs(at, u))
+                    })
+                })
+            });
+            title.into_iter().chain(lead).chain(sections)
+        })
+    }
+
+    /// The number (among this essay's hits, in reading order) of the first
+    /// hit in `field` of the part or sub-section at `place`.
+    pub fn first_hit_in(&self, place: Place, field: Field) -> usize {
+        self.fields(place.essay)
+            .take_while(|(at, f, _)| (*at, *f) != (place, field))
+            .map(|(_, _, marks)| marks.len())
+            .sum()
+    }
+
+    /// Where hit `n` of this essay (essay `essay` of its collection) is.
+    pub fn place_of_hit(&self, essay: usize, n: usize) -> Option<Place> {
+        let mut before = 0;
+        for (at, _, marks) in self.fields(essay) {
+            before += marks.len();
+            if n < before {
+                return Some(at);
+            }
+        }
+        None
+    }
+}
+
+fn paragraphs(at: Place, u: &UnitHits) -> impl Iterator<Item = (Place, Field, &[Range<usize>])> {
+    u.paragraphs
+        .iter()
+        .enumerate()
+        .map(move |(k, m)| (at, Field::Paragraph(k), m.as_slice()))
+}
+
 impl CollectionHits {
+    /// The number of the first hit of essay `essay` when the `results`
+    /// are shown one after the other; none when it is not among them.
+    pub fn first_hit_of(&self, results: &[usize], essay: usize) -> Option<usize> {
+        let at = results.iter().position(|&i| i == essay)?;
+        Some(
+            results[..at]
+                .iter()
+                .filter_map(|&i| self.get(i))
+                .map(|e| e.hits)
+                .sum(),
+        )
+    }
+
     /// What the filter makes of the part or sub-section at `place`.
     pub fn at(&self, place: Place) -> Filtered<PlaceHits<'_>> {
         let Some(essay) = self.get(place.essay) else {
@@ -336,6 +418,54 @@ mod tests {
         // Without a filter (or before an essay is searched): as it is.
         assert_eq!(CollectionHits::default().at(sub), Filtered::Off);
         assert_eq!(CollectionHits::new(2).at(part), Filtered::Off);
+    }
+
+    #[test]
+    fn hits_are_numbered_in_reading_order() {
+        let two = essay(
+            "t",
+            "t",
+            vec![
+                Part {
+                    id: "甲".into(),
+                    title: "倾听在先".into(),
+                    lead: vec!["倾听，再倾听。".into()],
+                    sections: vec![Section {
+                        id: "甲-其一".into(),
+                        heading: "无关。".into(),
+                        body: vec!["也无关。".into()],
+                    }],
+                },
+                Part {
+                    id: "乙".into(),
+                    title: "乙".into(),
+                    lead: vec![],
+                    sections: vec![Section {
+                        id: "乙-其一".into(),
+                        heading: "倾听。".into(),
+                        body: vec!["无关。".into(), "倾听。".into()],
+                    }],
+                },
+            ],
+        );
+        let essays = [sample("a", "倾听。"), two];
+        let hits = search(&essays, "倾听");
+        let e = hits.get(1).expect("searched");
+        assert_eq!(e.hits, 5);
+        let (p0, s1) = (Place::part(1, 0), Place::section(1, 1, 0));
+        assert_eq!(e.first_hit_in(p0, Field::Heading), 0);
+        assert_eq!(e.first_hit_in(p0, Field::Paragraph(0)), 1);
+        assert_eq!(e.first_hit_in(s1, Field::Heading), 3);
+        assert_eq!(e.first_hit_in(s1, Field::Paragraph(1)), 4);
+        let places: Vec<_> = (0..6).map(|n| e.place_of_hit(1, n)).collect();
+        assert_eq!(
+            places,
+            [Some(p0), Some(p0), Some(p0), Some(s1), Some(s1), None]
+        );
+        // On the results page, after the hits of the essays listed before.
+        assert_eq!(hits.first_hit_of(&[0, 1], 1), Some(1));
+        assert_eq!(hits.first_hit_of(&[1, 0], 1), Some(0));
+        assert_eq!(hits.first_hit_of(&[0], 1), None);
     }
 
     #[test]

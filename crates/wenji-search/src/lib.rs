@@ -17,7 +17,7 @@ pub mod tables;
 #[cfg(feature = "build-tables")]
 pub mod tables_build;
 
-pub use collection::{CollectionHits, Filtered, PlaceHits, Snippet, Totals};
+pub use collection::{CollectionHits, Field, Filtered, PlaceHits, Snippet, Totals};
 pub use filter::{filter_essay, EssayHits, PartHits, UnitHits};
 pub use query::Query;
 pub use tables::Tables;
