@@ -9,11 +9,11 @@ use wenji_core::prefs::Prefs;
 
 use crate::content::{collection, essay_at};
 
-/// Also read by `public/prefs-early.js`.
-const PREFS_KEY: &str = "wenji:prefs";
+use wenji_core::fold::STORAGE_KEY_PREFIX;
+use wenji_core::prefs::STORAGE_KEY as PREFS_KEY;
 
 fn folding_key(slug: &str) -> String {
-    format!("wenji:folding:{slug}")
+    format!("{STORAGE_KEY_PREFIX}{slug}")
 }
 
 use crate::browser::local_storage as storage;

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use leptos::html::{Button, Div, Input};
 use leptos::prelude::*;
-use wenji_core::prefs::Prefs;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wenji_core::prefs::{Prefs, DARK, SYSTEM_DARK_QUERY};
 
 use crate::storage::{load_prefs, save_prefs};
 
@@ -95,10 +97,21 @@ impl UiState {
         );
     }
 
-    /// Keep `<html data-theme data-size data-font>` and storage in step
-    /// with the preferences.
+    /// Keep `<html data-theme data-size data-font>`, the dark mark
+    /// (`prefs::DARK`: the dark theme, or the system's when it is dark,
+    /// followed as it changes) and storage in step with the preferences.
     pub fn apply_prefs(&self) {
         let prefs = self.prefs;
+        let query = window().match_media(SYSTEM_DARK_QUERY).ok().flatten();
+        let system_dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
+        if let Some(query) = query {
+            let changed = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+                move |ev: web_sys::MediaQueryListEvent| system_dark.set(ev.matches()),
+            );
+            query.set_onchange(Some(changed.as_ref().unchecked_ref()));
+            // Listens for the page's life.
+            changed.forget();
+        }
         Effect::new(move |_| {
             let p = prefs.get();
             let root = document().document_element();
@@ -109,6 +122,10 @@ impl UiState {
                 };
                 let _ = root.set_attribute("data-size", &p.size.to_string());
                 let _ = root.set_attribute("data-font", p.font.attr());
+                let _ = match p.theme.is_dark(system_dark.get()) {
+                    true => root.set_attribute(DARK.0, DARK.1),
+                    false => root.remove_attribute(DARK.0),
+                };
             }
             save_prefs(&p);
         });

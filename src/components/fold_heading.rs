@@ -3,6 +3,7 @@
 //! Space work as a click does.
 
 use leptos::prelude::*;
+use wenji_core::fold::{BODY_SUFFIX, BUTTON_SUFFIX};
 use wenji_core::Place;
 use wenji_search::Field;
 
@@ -13,7 +14,7 @@ use crate::state::use_reader;
 /// The id of the fold control of the part or sub-section with id `id`
 /// (the keyboard lands on it when the reader goes to a part).
 pub fn fold_button_id(id: &str) -> String {
-    format!("{id}-fold")
+    format!("{id}{BUTTON_SUFFIX}")
 }
 
 /// The heading of the part or sub-section at `place`, at `level`; `id` is
@@ -28,7 +29,11 @@ pub fn FoldHeading(
 ) -> impl IntoView {
     let state = use_reader();
     let (_, text) = essay_at(place.essay).heading_at(place);
-    let (open_id, body_id, button_id) = (id.clone(), format!("{id}-body"), fold_button_id(&id));
+    let (open_id, body_id, button_id) = (
+        id.clone(),
+        format!("{id}{BODY_SUFFIX}"),
+        fold_button_id(&id),
+    );
     let button = view! {
         <button
             type="button"

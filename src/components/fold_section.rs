@@ -2,6 +2,7 @@
 //! (fold control, copy buttons) and a body the control folds.
 
 use leptos::prelude::*;
+use wenji_core::fold::BODY_SUFFIX;
 use wenji_core::Place;
 use wenji_search::{Filtered, PlaceHits};
 
@@ -24,7 +25,7 @@ pub fn FoldSection(
     let (fragment, _) = essay_at(place.essay).heading_at(place);
     let class = place.folds().class();
     let id = format!("{scope}{fragment}");
-    let body_id = format!("{id}-body");
+    let body_id = format!("{id}{BODY_SUFFIX}");
     let filtered = Memo::new(move |_| state.hits_at(place, |f| f.map(PlaceHits::count)));
     let count = Signal::derive(move || filtered.get().shown());
     let (open_id, found_id, heading_id) = (id.clone(), id.clone(), id.clone());

@@ -10,7 +10,9 @@ pub fn Notice() -> impl IntoView {
     let ui = use_ui();
     view! {
         <div class="notice" role="status" aria-live="polite">
-            {move || ui.notice.get()}
+            // Nothing at all when there is nothing to say (not even an
+            // empty text node): the box is styled away while `:empty`.
+            {move || Some(ui.notice.get()).filter(|s| !s.is_empty())}
         </div>
     }
 }

@@ -127,10 +127,13 @@ pub fn SearchBar() -> impl IntoView {
                 >
                     "↓"
                 </button>
-                <span class="hit-position" aria-live="off">{position}</span>
+                // Nothing in it without hits: it takes no room while `:empty`.
+                <span class="hit-position" aria-live="off">
+                    {move || Some(position()).filter(|s| !s.is_empty())}
+                </span>
             </div>
             <p id="search-status" class="search-status" role="status" aria-live="polite">
-                {status}
+                {move || Some(status()).filter(|s| !s.is_empty())}
             </p>
         </div>
     }

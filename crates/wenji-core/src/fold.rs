@@ -72,7 +72,16 @@ impl Folding {
     }
 }
 
-const STORED_VERSION: &str = "wenji-folding-v1";
+/// The first line of a stored folding (then one folded id a line).
+pub const STORED_VERSION: &str = "wenji-folding-v1";
+
+/// Where an essay's folding is stored: this, then the essay's slug.
+pub const STORAGE_KEY_PREFIX: &str = "wenji:folding:";
+
+/// The ids of a folded section's body and of its fold control: the
+/// section's id, then these.
+pub const BODY_SUFFIX: &str = "-body";
+pub const BUTTON_SUFFIX: &str = "-fold";
 
 #[cfg(test)]
 mod tests {

@@ -2,8 +2,8 @@
 //! one short line; anything unknown or malformed falls back to the default,
 //! field by field, so an old or damaged value never stops the page.
 //!
-//! `public/prefs-early.js` reads the same line before the first paint; keep
-//! the two in step (the browser tests check that they agree).
+//! `public/prefs-early.js` reads the same line before the first paint; the
+//! ship step writes into it what it must know (`early_values`).
 
 /// Colour theme. `System` follows `prefers-color-scheme`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,7 +37,39 @@ pub const THEMES: [(Theme, &str); 4] = [
 
 pub const FONTS: [(Font, &str); 2] = [(Font::Sans, "黑体"), (Font::Serif, "宋体")];
 
-const VERSION: &str = "wenji-prefs-v1";
+/// The first word of the stored line.
+pub const VERSION: &str = "wenji-prefs-v1";
+
+/// Where the line is stored.
+pub const STORAGE_KEY: &str = "wenji:prefs";
+
+/// The attribute of `<html>`, and its value, that make the page dark: the
+/// style sheet writes the dark colours once, for it, and the scripts set it
+/// for the dark theme or, with the system's, when the system is dark.
+pub const DARK: (&str, &str) = ("data-scheme", "dark");
+
+/// The media query that says the system is dark.
+pub const SYSTEM_DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+/// Each field a script may copy to `<html data-…>` before the app starts,
+/// with every value it may take there (the default theme sets none).
+pub fn early_values() -> [(&'static str, Vec<String>); 3] {
+    [
+        (
+            "theme",
+            THEMES
+                .iter()
+                .filter_map(|(t, _)| t.attr())
+                .map(String::from)
+                .collect(),
+        ),
+        ("size", (0..SIZES.len()).map(|n| n.to_string()).collect()),
+        (
+            "font",
+            FONTS.iter().map(|(f, _)| f.attr().to_owned()).collect(),
+        ),
+    ]
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefs {
@@ -65,6 +97,15 @@ impl Theme {
             Theme::Light => Some("light"),
             Theme::Dark => Some("dark"),
             Theme::Sepia => Some("sepia"),
+        }
+    }
+
+    /// Is the page dark with this theme (`system_dark`: is the system's)?
+    pub fn is_dark(self, system_dark: bool) -> bool {
+        match self {
+            Theme::Dark => true,
+            Theme::System => system_dark,
+            Theme::Light | Theme::Sepia => false,
         }
     }
 
@@ -188,5 +229,12 @@ mod tests {
         assert!(SIZES.len() >= 4);
         let named: Vec<_> = THEMES.iter().filter_map(|(t, _)| t.attr()).collect();
         assert_eq!(named, ["light", "dark", "sepia"]);
+    }
+
+    #[test]
+    fn the_page_is_dark_for_the_dark_theme_or_a_dark_system() {
+        assert!(Theme::Dark.is_dark(false) && Theme::System.is_dark(true));
+        assert!(!Theme::System.is_dark(false) && !Theme::Light.is_dark(true));
+        assert!(!Theme::Sepia.is_dark(true));
     }
 }

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod data;
-pub mod html;
+pub mod early;
+pub mod js;
 pub mod page;
 pub mod service_worker;

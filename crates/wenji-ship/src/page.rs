@@ -176,6 +176,7 @@ pub fn inline_classic_scripts(
         let end = script_end(&out, start)?;
         let src = attr(&out[start..end], "src").unwrap_or("").to_owned();
         let js = String::from_utf8(files.read(&src)?).map_err(|e| format!("{src}: {e}"))?;
+        let js = crate::early::fill(&src, &js)?;
         if js.contains("</script") {
             return Err(format!("{src} contains `</script`: it cannot go inline"));
         }

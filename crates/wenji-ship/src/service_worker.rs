@@ -6,6 +6,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::js::json_string;
+
 /// A file of the build and the hash of its content.
 pub struct Entry {
     pub path: String,
@@ -87,7 +89,10 @@ self.addEventListener("fetch", (event) => {
 pub fn script(entries: &[Entry]) -> String {
     let files: Vec<String> = entries
         .iter()
-        .map(|e| format!("[{:?}, {:?}]", format!("./{}", e.path), e.sha256))
+        .map(|e| {
+            let path = json_string(&format!("./{}", e.path));
+            format!("[{path}, {}]", json_string(&e.sha256))
+        })
         .collect();
     TEMPLATE
         .replace("__BUILD__", &build_id(entries))

@@ -45,6 +45,9 @@ fn one_essay_is_shown_whole_with_its_facts() {
     // What the app's components render beside the text is there too.
     assert!(html.contains(r#"class="outline-backdrop""#));
     assert!(html.contains(r#"placeholder="搜索关键词、拼音或繁体""#));
+    // Nothing to say renders as nothing, not as a space: the notice and
+    // the hit position take no room while `:empty`.
+    assert!(!html.contains("> </"), "{html}");
 }
 
 #[test]
