@@ -19,5 +19,5 @@
   }
   var theme = root.getAttribute('data-theme');
   var systemDark = !!(window.matchMedia && window.matchMedia(c.dark[1]).matches);
-  if (theme === c.dark[0] || (!theme && systemDark)) root.setAttribute(c.dark[2], c.dark[3]);
+  if (theme === c.dark[0] || (!theme && systemDark)) root.classList.add(c.dark[2]);
 })(/*wenji:prefs*/);

@@ -9,7 +9,7 @@ use leptos::html::{Button, Div, Input};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use wenji_core::prefs::{Prefs, DARK, SYSTEM_DARK_QUERY};
+use wenji_core::prefs::{Prefs, DARK_CLASS, SYSTEM_DARK_QUERY};
 
 use crate::storage::{load_prefs, save_prefs};
 
@@ -97,8 +97,8 @@ impl UiState {
         );
     }
 
-    /// Keep `<html data-theme data-size data-font>`, the dark mark
-    /// (`prefs::DARK`: the dark theme, or the system's when it is dark,
+    /// Keep `<html data-theme data-size data-font>`, the dark class
+    /// (`prefs::DARK_CLASS`: the dark theme, or the system's when it is dark,
     /// followed as it changes) and storage in step with the preferences.
     pub fn apply_prefs(&self) {
         let prefs = self.prefs;
@@ -122,10 +122,8 @@ impl UiState {
                 };
                 let _ = root.set_attribute("data-size", &p.size.to_string());
                 let _ = root.set_attribute("data-font", p.font.attr());
-                let _ = match p.theme.is_dark(system_dark.get()) {
-                    true => root.set_attribute(DARK.0, DARK.1),
-                    false => root.remove_attribute(DARK.0),
-                };
+                let dark = p.theme.is_dark(system_dark.get());
+                let _ = root.class_list().toggle_with_force(DARK_CLASS, dark);
             }
             save_prefs(&p);
         });

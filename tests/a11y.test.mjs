@@ -4,14 +4,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { violations } from './support/axe.mjs';
-import { frames, readerSuite } from './support/suite.mjs';
+import { frames, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
 const STATES = {
   unfolded: async () => {},
   folded: async (page) => page.getByRole('button', { name: '全部折叠' }).click(),
   filtered: async (page) => {
-    await page.fill('#search', '职工 -理论');
+    await searchBox(page).fill('职工 -理论');
     await page.waitForSelector('main mark');
     await page.getByRole('button', { name: '下一处' }).click();
   },
@@ -27,7 +27,7 @@ const STATES = {
 for (const theme of ['light', 'dark', 'sepia']) {
   describe(`axe, ${theme} theme`, () => {
     const options = { colorScheme: theme === 'dark' ? 'dark' : 'light', permissions: ['clipboard-write'] };
-    async function open(viewport) {
+    async function openInTheme(viewport) {
       const rec = await reader.open('', { ...options, viewport });
       if (theme === 'sepia') {
         await rec.page.getByRole('button', { name: '显示' }).click();
@@ -39,7 +39,7 @@ for (const theme of ['light', 'dark', 'sepia']) {
 
     for (const [state, reach] of Object.entries(STATES)) {
       test(state, async () => {
-        const { page, context } = await open({ width: 1280, height: 800 });
+        const { page, context } = await openInTheme({ width: 1280, height: 800 });
         await reach(page);
         await frames(page);
         assert.deepEqual(await violations(page), []);
@@ -48,7 +48,7 @@ for (const theme of ['light', 'dark', 'sepia']) {
     }
 
     test('the quiet copy buttons keep 3:1 against the page (non-text contrast)', async () => {
-      const { page, context } = await open({ width: 1280, height: 800 });
+      const { page, context } = await openInTheme({ width: 1280, height: 800 });
       const ratio = await page.$eval('.act', (button) => {
         const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
         const style = getComputedStyle(button);
@@ -68,7 +68,7 @@ for (const theme of ['light', 'dark', 'sepia']) {
     });
 
     test('outline open on a phone', async () => {
-      const { page, context } = await open({ width: 360, height: 740 });
+      const { page, context } = await openInTheme({ width: 360, height: 740 });
       await page.getByRole('button', { name: '目录' }).click();
       await frames(page);
       assert.deepEqual(await violations(page), []);

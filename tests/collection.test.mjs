@@ -2,15 +2,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ready, recordedPage } from './support/browser.mjs';
-import { readerSuite } from './support/suite.mjs';
+import { ready } from './support/browser.mjs';
+import { readerSuite, searchBox } from './support/suite.mjs';
 import { violations } from './support/axe.mjs';
 
 const reader = readerSuite('target/dist-multi');
 
 describe('a collection of several essays', () => {
   test('lists the essays in their stated order with their facts', async () => {
-    const { page, log, context } = await recordedPage(reader.browser);
+    const { page, log, context } = await reader.page();
     await page.goto(reader.url);
     await ready(page);
     const titles = await page.$$eval('.essay-link-title', (ts) => ts.map((t) => t.textContent));
@@ -26,7 +26,7 @@ describe('a collection of several essays', () => {
   });
 
   test('the display settings are on the list too, and carry over to the essays', async () => {
-    const { page, log, context } = await recordedPage(reader.browser);
+    const { page, log, context } = await reader.page();
     await page.goto(reader.url);
     await ready(page);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
@@ -42,7 +42,7 @@ describe('a collection of several essays', () => {
   });
 
   test('each essay has its own address; Back returns to the list', async () => {
-    const { page, log, context } = await recordedPage(reader.browser);
+    const { page, log, context } = await reader.page();
     await page.goto(reader.url);
     await ready(page);
     const loads = [];
@@ -72,7 +72,7 @@ describe('a collection of several essays', () => {
   });
 
   test('opening an essay address shows that essay at once', async () => {
-    const { page, context } = await recordedPage(reader.browser);
+    const { page, context } = await reader.page();
     await page.goto(`${reader.url}?essay=jiceng`);
     await ready(page);
     assert.equal(await page.textContent('h1'), '基层党建工作体会');
@@ -81,7 +81,7 @@ describe('a collection of several essays', () => {
   });
 
   test('the filter runs over every essay: matching essays first, then their sections by essay', async () => {
-    const { page, log, context } = await recordedPage(reader.browser);
+    const { page, log, context } = await reader.page();
     await page.goto(`${reader.url}?q=${encodeURIComponent('建设 | 实践')}`);
     await ready(page);
     await page.waitForSelector('.result-row');
@@ -117,7 +117,7 @@ describe('a collection of several essays', () => {
     assert.equal(await page.locator('[id="qingnian--第一部分"]').count(), 1);
 
     // Only one essay has 谈心: only it is listed.
-    await page.fill('#search', '谈心');
+    await searchBox(page).fill('谈心');
     await page.waitForFunction(() => document.querySelectorAll('.essay-group').length === 1 &&
       document.querySelectorAll('.result-row').length === 1);
 

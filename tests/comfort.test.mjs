@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, readerSuite } from './support/suite.mjs';
+import { frames, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
 const BG = { light: 'rgb(251, 250, 246)', dark: 'rgb(23, 23, 26)', sepia: 'rgb(244, 236, 216)' };
@@ -42,8 +42,23 @@ describe('themes', () => {
     await light.context.close();
   });
 
+  test('the system theme is followed as it changes, before and after the app starts', async () => {
+    const { page } = await reader.open('', { colorScheme: 'light' });
+    assert.equal(await background(page), BG.light);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction((dark) => getComputedStyle(document.body).backgroundColor === dark, BG.dark);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction((light) => getComputedStyle(document.body).backgroundColor === light, BG.light);
+    // A theme the reader picked stays whatever the system does.
+    await choose(page, '护眼');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await frames(page);
+    assert.equal(await background(page), BG.sepia);
+  });
+
   test('the dark theme is the same whether the system or the reader asks for it', async () => {
-    // The stylesheet writes the dark colours twice (media query, attribute).
+    // The stylesheet writes the dark colours once, for a class the scripts
+    // set for either: both must reach it.
     const colours = (page) =>
       page.evaluate(() => {
         const style = getComputedStyle(document.documentElement);
@@ -192,7 +207,7 @@ describe('a 360 px phone', () => {
     assert.deepEqual(await problems(page), [], 'largest text');
     await page.getByRole('button', { name: '导出' }).click();
     assert.deepEqual(await problems(page), [], 'export open');
-    await page.fill('#search', '职工');
+    await searchBox(page).fill('职工');
     await page.waitForSelector('main mark');
     assert.deepEqual(await problems(page), [], 'filtering');
     await page.getByRole('button', { name: '目录' }).click();
@@ -204,9 +219,9 @@ describe('a 360 px phone', () => {
     const { page, context } = await reader.open('', PHONE);
     await page.evaluate(() => window.scrollTo(0, 3000));
     await frames(page);
-    const box = await page.locator('#search').boundingBox();
+    const box = await searchBox(page).boundingBox();
     assert.ok(box.y >= 0 && box.y + box.height < 120, `search box at ${box.y}`);
-    await page.locator('#search').tap();
+    await searchBox(page).tap();
     await page.keyboard.type('倾听');
     await page.waitForSelector('main mark');
     await context.close();

@@ -5,35 +5,17 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { serve } from './support/serve.mjs';
-import { recordedPage } from './support/browser.mjs';
-import { readerSuite } from './support/suite.mjs';
+import { readerSuite, searchBox } from './support/suite.mjs';
 import { LINE_END, PARAGRAPHS, TITLE } from './support/make-hostile.mjs';
 
 const reader = readerSuite('target/dist-hostile');
-
-/** Open the hostile build; every dialog and console message is kept. */
-async function open(path = '') {
-  const rec = await recordedPage(reader.browser);
-  rec.dialogs = [];
-  rec.messages = [];
-  rec.page.on('dialog', (d) => {
-    rec.dialogs.push(d.message());
-    d.dismiss();
-  });
-  rec.page.on('console', (m) => rec.messages.push(m.text()));
-  await rec.page.goto(reader.url + path);
-  await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0, null, {
-    timeout: 30000,
-  });
-  return rec;
-}
 
 // The reader's own elements (the help overlay brings DL, DT, DD, KBD).
 const ALLOWED = ['A', 'ARTICLE', 'BUTTON', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'KBD', 'LABEL', 'LEGEND', 'LI', 'MAIN', 'MARK', 'NAV', 'OL', 'P', 'SECTION', 'SPAN'];
 
 describe('hostile content', () => {
   test('renders every hostile paragraph as its own text', async () => {
-    const { page, context, dialogs, messages, log } = await open();
+    const { page, context, dialogs, messages, log } = await reader.open();
     assert.equal(await page.textContent('h1'), TITLE);
     assert.equal(TITLE.length, 10_000);
     const leads = await page.$$eval('#引言 .lead', (ps) => ps.map((p) => p.textContent));
@@ -50,7 +32,7 @@ describe('hostile content', () => {
   });
 
   test('the prerendered page is as harmless, before any script runs', async () => {
-    const { page, context } = await recordedPage(reader.browser, { javaScriptEnabled: false });
+    const { page, context } = await reader.page({ javaScriptEnabled: false });
     await page.goto(reader.url);
     assert.equal(await page.textContent('h1'), TITLE);
     assert.equal(await page.locator('#app script, #app img, #app iframe, #app style').count(), 0);
@@ -62,26 +44,26 @@ describe('hostile content', () => {
   });
 
   test('highlights land on the right characters among emoji, astral and combining characters', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     const marks = () => page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
-    await page.fill('#search', '𠀀');
+    await searchBox(page).fill('𠀀');
     await page.waitForSelector('main mark');
     assert.deepEqual(await marks(), ['𠀀']);
-    await page.fill('#search', '零宽字符');
+    await searchBox(page).fill('零宽字符');
     await page.waitForFunction(() => document.querySelector('main mark')?.textContent.startsWith('零'));
     assert.deepEqual(await marks(), ['零\u200b宽\u200d字符']);
-    await page.fill('#search', '反向文字');
+    await searchBox(page).fill('反向文字');
     await page.waitForFunction(() => document.querySelector('main mark')?.textContent === '反向文字');
-    await page.fill('#search', '<script>');
+    await searchBox(page).fill('<script>');
     await page.waitForFunction(() => document.querySelectorAll('main mark').length > 0);
     assert.ok((await marks()).every((m) => m.toLowerCase().replace(/[<>]/g, '') === 'script'));
     await context.close();
   });
 
   test('a 1 MB line is searched to its last characters', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     const started = Date.now();
-    await page.fill('#search', LINE_END);
+    await searchBox(page).fill(LINE_END);
     await page.waitForFunction((end) => document.querySelector('main mark')?.textContent === end, LINE_END);
     assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), [LINE_END]);
     console.log(`# 1 MB line: hit shown ${Date.now() - started} ms after typing`);
@@ -93,7 +75,7 @@ describe('faults', () => {
   test('a panic shows a notice with a reload link, and the text stays', async () => {
     const debug = await serve('target/dist-debug');
     try {
-      const { page, context, log } = await recordedPage(reader.browser);
+      const { page, context, log } = await reader.page();
       await page.goto(`${debug.url}?debug-panic`);
       const notice = page.locator('#panic-notice');
       await notice.waitFor({ timeout: 30000 });

@@ -2,10 +2,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { readerSuite } from './support/suite.mjs';
+import { foldControl, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
-const open = () => reader.open('', { viewport: { width: 1000, height: 700 } });
+/** The reader in a window where the outline stands beside the text. */
+const openWide = () => reader.open('', { viewport: { width: 1000, height: 700 } });
 
 const expanded = (page) =>
   page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
@@ -14,7 +15,7 @@ const focusedPart = (page) =>
 
 describe('keyboard', () => {
   test('? opens the list of shortcuts, Esc closes it', async () => {
-    const { page, context, log } = await open();
+    const { page, context, log } = await openWide();
     const dialog = page.getByRole('dialog', { name: '键盘快捷键' });
     assert.equal(await dialog.isVisible(), false);
     await page.keyboard.press('?');
@@ -33,7 +34,7 @@ describe('keyboard', () => {
   });
 
   test('c collapses all, e expands all', async () => {
-    const { page, context } = await open();
+    const { page, context } = await openWide();
     await page.keyboard.press('c');
     await page.waitForFunction(() => [...document.querySelectorAll('button.fold')].every((b) => b.getAttribute('aria-expanded') === 'false'));
     await page.keyboard.press('e');
@@ -42,7 +43,7 @@ describe('keyboard', () => {
   });
 
   test('] and [ move between parts', async () => {
-    const { page, context } = await open();
+    const { page, context } = await openWide();
     await page.keyboard.press(']');
     assert.equal(await focusedPart(page), '引言');
     await page.keyboard.press(']');
@@ -53,15 +54,15 @@ describe('keyboard', () => {
     assert.equal(await focusedPart(page), '篇章一');
     // The focused control works from the keyboard as usual.
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await foldControl(page, '篇章一').getAttribute('aria-expanded'), 'false');
     await context.close();
   });
 
   test('shortcut keys typed in the search box are text', async () => {
-    const { page, context } = await open();
-    await page.focus('#search');
+    const { page, context } = await openWide();
+    await searchBox(page).focus();
     await page.keyboard.type('ec[]?/');
-    assert.equal(await page.inputValue('#search'), 'ec[]?/');
+    assert.equal(await searchBox(page).inputValue(), 'ec[]?/');
     assert.deepEqual(await expanded(page), Array(12).fill('true'));
     assert.equal(await page.getByRole('dialog').isVisible(), false);
     await context.close();

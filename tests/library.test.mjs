@@ -6,9 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 
-import { recordedPage } from './support/browser.mjs';
 import { serve } from './support/serve.mjs';
-import { frames, readerSuite } from './support/suite.mjs';
+import { frames, readerSuite, searchBox } from './support/suite.mjs';
 
 const DIST = 'target/dist-140';
 const reader = readerSuite(DIST);
@@ -136,13 +135,13 @@ describe('a library of 140 essays', () => {
     assert.equal(await page.locator('.library .essay-link').count(), 140, 'as much of the list as before');
 
     // And with a query: Back from an essay restores the query and its results.
-    await page.fill('#search', '志愿服务');
+    await searchBox(page).fill('志愿服务');
     await searched(page);
     await page.locator('.result-row .essay-link').nth(3).click();
     await page.waitForSelector('.essay-page');
     await page.goBack();
     await page.waitForSelector('.result-row');
-    assert.equal(await page.inputValue('#search'), '志愿服务');
+    assert.equal(await searchBox(page).inputValue(), '志愿服务');
     assert.equal(params(page).q, '志愿服务');
     assert.deepEqual(log.errors, []);
     await context.close();
@@ -157,7 +156,7 @@ describe('a library of 140 essays', () => {
     const rendered = firstGroups.reduce((a, b) => a + b, 0);
     assert.ok(total > rendered, `${total} hits, ${rendered} rendered at first`);
     // Shift+Enter from the start wraps to the very last hit.
-    await page.focus('#search');
+    await searchBox(page).focus();
     await page.keyboard.press('Shift+Enter');
     await page.waitForFunction((n) => document.querySelector('.hit-position').textContent === `${n} / ${n}`, total);
     const current = page.locator('.result-groups mark.current');
@@ -176,7 +175,7 @@ describe('a library of 140 essays', () => {
   });
 
   test('the list is ready before the text arrives; a search says what it still waits for', async () => {
-    const { page, log, context } = await recordedPage(reader.browser, NO_WORKER);
+    const { page, log, context } = await reader.page(NO_WORKER);
     let release;
     const held = new Promise((r) => (release = r));
     await page.route('**/text-*.txt', async (route) => {
@@ -186,7 +185,7 @@ describe('a library of 140 essays', () => {
     await page.goto(reader.url);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     assert.equal(await page.locator('.library .essay-link').count(), 100, 'the list needs no text');
-    await page.fill('#search', '职工');
+    await searchBox(page).fill('职工');
     await page.waitForSelector('.search-progress:not([hidden])');
     assert.match(await page.textContent('.search-progress'), /^全文还在载入，已搜索 0 \/ 140 篇…$/);
     // An essay opened meanwhile waits for its text, then shows it.
@@ -201,7 +200,7 @@ describe('a library of 140 essays', () => {
   });
 
   test('a chunk of text that cannot be read is named, and the rest still searches', async () => {
-    const { page, context } = await recordedPage(reader.browser, NO_WORKER);
+    const { page, context } = await reader.page(NO_WORKER);
     let failed = 0;
     await page.route('**/text-*.txt', async (route) => {
       if (failed++ === 0) await route.fulfill({ status: 404, body: 'gone' });
@@ -227,7 +226,7 @@ describe('a library of 140 essays', () => {
       assert.deepEqual(outside, []);
     };
     await inside();
-    await page.fill('#search', '困难帮扶');
+    await searchBox(page).fill('困难帮扶');
     await searched(page);
     await inside();
     await page.locator('.result-row .essay-link').first().click();

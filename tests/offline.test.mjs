@@ -1,6 +1,8 @@
 // Offline after one visit, and a new build taking over after the prompt.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+
+import { searchBox } from './support/suite.mjs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +52,7 @@ describe('offline', () => {
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
-    await page.fill('#search', 'shouzheng');
+    await searchBox(page).fill('shouzheng');
     await page.waitForSelector('main mark');
     assert.equal(await page.textContent('#search-status'), '共 4 处，分布在 3 节');
     // A shared filtered address opens offline too.
@@ -135,7 +137,7 @@ describe('offline', () => {
     await context.setOffline(true);
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
-    await page.fill('#search', '守正');
+    await searchBox(page).fill('守正');
     await page.waitForSelector('main mark');
     await context.close();
     await server.close();

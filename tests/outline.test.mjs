@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, readerSuite } from './support/suite.mjs';
+import { foldControl, frames, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
 const WIDE = { viewport: { width: 1280, height: 800 } };
@@ -33,15 +33,15 @@ describe('the outline', () => {
 
   test('a click unfolds what it needs, scrolls there and moves the focus', async () => {
     const { page, context } = await reader.open('', WIDE);
-    await page.locator('#篇章三 > .heading-row button.fold').click();
-    await page.locator('#篇章二 > .heading-row button.fold').click();
+    await foldControl(page, '篇章三').click();
+    await foldControl(page, '篇章二').click();
     await link(page, '篇章三-其二').click();
     await frames(page);
-    assert.equal(await page.locator('#篇章三 > .heading-row button.fold').getAttribute('aria-expanded'), 'true');
+    assert.equal(await foldControl(page, '篇章三').getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('#篇章三-其二 button.fold').getAttribute('aria-expanded'), 'true');
     assert.ok(await page.locator('#篇章三-其二-body').isVisible());
     // What the reader folded elsewhere stays folded.
-    assert.equal(await page.locator('#篇章二 > .heading-row button.fold').getAttribute('aria-expanded'), 'false');
+    assert.equal(await foldControl(page, '篇章二').getAttribute('aria-expanded'), 'false');
     const top = await page.$eval('#篇章三-其二', (s) => s.getBoundingClientRect().top);
     const bar = await page.$eval('.search-bar', (s) => s.getBoundingClientRect().bottom);
     assert.ok(top >= bar - 1 && top < bar + 60, `section top ${top} just under the search bar (${bar})`);
@@ -79,7 +79,7 @@ describe('the outline', () => {
 
   test('while filtering it counts the hits of each entry and dims what is hidden', async () => {
     const { page, context } = await reader.open('', WIDE);
-    await page.fill('#search', '理论');
+    await searchBox(page).fill('理论');
     await page.waitForSelector('main mark');
     const entries = await page.$$eval('#outline a.outline-link', (as) =>
       as.map((a) => ({

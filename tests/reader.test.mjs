@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 
 import { serve } from './support/serve.mjs';
-import { readerSuite } from './support/suite.mjs';
+import { foldControl, readerSuite, searchBox } from './support/suite.mjs';
 
 const PARTS = [
   '引言：深耕政工沃土，汲取实践智慧',
@@ -25,14 +25,13 @@ const SUBS = [
 
 const reader = readerSuite();
 /** Open the reader; returns the page and its log. */
-const open = (url = reader.url, options) => reader.openUrl(url, options);
 
 const expanded = (page) =>
   page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
 
 describe('the seed essay', () => {
   test('shows the title, the facts line and the excerpt notice', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
     assert.equal(
       (await page.textContent('header .facts')).trim(),
@@ -45,7 +44,7 @@ describe('the seed essay', () => {
   });
 
   test('has five parts and seven sub-sections with their headings', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     assert.deepEqual(await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent.trim())), PARTS);
     assert.deepEqual(await page.$$eval('main h3', (hs) => hs.map((h) => h.textContent.trim())), SUBS);
     assert.equal(await page.locator('h1').count(), 1);
@@ -56,8 +55,8 @@ describe('the seed essay', () => {
   });
 
   test('folds and unfolds a part and a sub-section with the mouse', async () => {
-    const { page, context } = await open();
-    const part = page.locator('#篇章二 > .heading-row h2 button');
+    const { page, context } = await reader.open();
+    const part = foldControl(page, '篇章二');
     const lead = page.getByText('政工工作的对象是人，核心是做人的工作。');
     await assert.doesNotReject(lead.waitFor({ state: 'visible' }));
     assert.equal(await part.getAttribute('aria-controls'), '篇章二-body');
@@ -67,7 +66,7 @@ describe('the seed essay', () => {
     assert.equal(await lead.isVisible(), false);
     assert.equal(await page.locator('#篇章二-其一 h3').isVisible(), false);
     // Other parts are untouched.
-    assert.equal(await page.locator('#篇章三 > .heading-row h2 button').getAttribute('aria-expanded'), 'true');
+    assert.equal(await foldControl(page, '篇章三').getAttribute('aria-expanded'), 'true');
 
     await part.click();
     assert.equal(await part.getAttribute('aria-expanded'), 'true');
@@ -85,8 +84,8 @@ describe('the seed essay', () => {
   });
 
   test('folds and unfolds from the keyboard: Tab, Enter, Space', async () => {
-    const { page, context } = await open();
-    const target = page.locator('#引言 > .heading-row h2 button');
+    const { page, context } = await reader.open();
+    const target = foldControl(page, '引言');
     // Tab from the top of the page until the first part's control has focus.
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
@@ -107,14 +106,14 @@ describe('the seed essay', () => {
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '复制文字：引言');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.ok(await page.locator('#篇章一 > .heading-row h2 button').evaluate((el) => el === document.activeElement));
+    assert.ok(await foldControl(page, '篇章一').evaluate((el) => el === document.activeElement));
     await page.keyboard.press('Space');
-    assert.equal(await page.locator('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await foldControl(page, '篇章一').getAttribute('aria-expanded'), 'false');
     await context.close();
   });
 
   test('folded text is still found: a link into it unfolds its part', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     await page.getByRole('button', { name: '全部折叠' }).click();
     assert.equal(await page.locator('#篇章二-body').getAttribute('hidden'), 'until-found');
     assert.equal(await page.getByText('发挥其传帮带作用').isVisible(), false);
@@ -130,12 +129,12 @@ describe('the seed essay', () => {
     assert.equal(await page.locator('#篇章二-其二 h3 button').getAttribute('aria-expanded'), 'true');
     assert.ok(await page.getByText('发挥其传帮带作用', { exact: false }).isVisible());
     // Other parts stay folded.
-    assert.equal(await page.locator('#篇章三 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await foldControl(page, '篇章三').getAttribute('aria-expanded'), 'false');
     await context.close();
   });
 
   test('an address with a fragment, and with a query too, opens at that section', async () => {
-    const { page, context } = await open(`${reader.url}#${encodeURIComponent('篇章四-其一')}`, {
+    const { page, context } = await reader.openUrl(`${reader.url}#${encodeURIComponent('篇章四-其一')}`, {
       viewport: { width: 1000, height: 600 },
     });
     await page.waitForFunction(() => {
@@ -152,14 +151,14 @@ describe('the seed essay', () => {
   });
 
   test('the folding is remembered across visits until expand all', async () => {
-    const { page, context } = await open();
-    await page.locator('#篇章一 > .heading-row h2 button').click();
+    const { page, context } = await reader.open();
+    await foldControl(page, '篇章一').click();
     await page.locator('#篇章三-其二 h3 button').click();
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     await page.waitForFunction(() => document.querySelector('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded') === 'false');
     assert.equal(await page.locator('#篇章三-其二 h3 button').getAttribute('aria-expanded'), 'false');
-    assert.equal(await page.locator('#篇章二 > .heading-row h2 button').getAttribute('aria-expanded'), 'true');
+    assert.equal(await foldControl(page, '篇章二').getAttribute('aria-expanded'), 'true');
     await page.getByRole('button', { name: '全部展开' }).click();
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
@@ -168,7 +167,7 @@ describe('the seed essay', () => {
   });
 
   test('collapse all and expand all', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     assert.deepEqual(await expanded(page), Array(12).fill('true'));
     await page.getByRole('button', { name: '全部折叠' }).click();
     assert.deepEqual(await expanded(page), Array(12).fill('false'));
@@ -186,7 +185,7 @@ describe('the seed essay', () => {
   });
 
   test('marks the end of the excerpt after the last words', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     const end = page.locator('.excerpt-end');
     assert.equal(await end.textContent(), '……（节选至此，原文未完）');
     assert.ok(await end.isVisible());
@@ -199,7 +198,7 @@ describe('the seed essay', () => {
   });
 
   test('renders essay text as text, not HTML', async () => {
-    const { page, context } = await open();
+    const { page, context } = await reader.open();
     // Only the reader's own elements are in the essay body.
     const tags = await page.$$eval('article *', (els) => [...new Set(els.map((e) => e.tagName))].sort());
     assert.deepEqual(tags, ['BUTTON', 'DIV', 'H2', 'H3', 'P', 'SECTION', 'SPAN']);
@@ -207,10 +206,10 @@ describe('the seed essay', () => {
   });
 
   test('logs no console error and requests nothing from another origin', async () => {
-    const { page, log, context } = await open();
+    const { page, log, context } = await reader.open();
     await page.getByRole('button', { name: '全部折叠' }).click();
     await page.getByRole('button', { name: '全部展开' }).click();
-    await page.locator('#篇章三 > .heading-row h2 button').click();
+    await foldControl(page, '篇章三').click();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(log.errors, []);
     const origin = new URL(reader.url).origin;
@@ -223,12 +222,12 @@ describe('the seed essay', () => {
   test('works from a sub-path, filter included', async () => {
     const sub = await serve('dist', { prefix: '/some/sub/path/' });
     try {
-      const { page, log, context } = await open(sub.url);
+      const { page, log, context } = await reader.openUrl(sub.url);
       assert.equal(await page.locator('main h2').count(), 5);
-      await page.locator('#篇章一 > .heading-row h2 button').click();
+      await foldControl(page, '篇章一').click();
       assert.equal(await page.locator('#篇章一-body').isVisible(), false);
       // The filter works there too, and keeps the sub-path in the address.
-      await page.fill('#search', '传帮带');
+      await searchBox(page).fill('传帮带');
       await page.waitForSelector('main mark');
       assert.equal(new URL(page.url()).pathname, '/some/sub/path/');
       assert.equal(new URL(page.url()).searchParams.get('q'), '传帮带');
@@ -246,7 +245,7 @@ describe('the seed essay', () => {
     const DESK = { viewport: { width: 1280, height: 860 } };
     const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
     const shoot = async (name, url, options, act = async () => {}) => {
-      const { page, context, log } = await open(url, options);
+      const { page, context, log } = await reader.openUrl(url, options);
       await act(page);
       await page.mouse.move(0, 0);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -255,7 +254,7 @@ describe('the seed essay', () => {
       await context.close();
     };
     // 篇章一 folded, to show both states of the fold controls.
-    const foldFirst = (page) => page.locator('#篇章一 > .heading-row h2 button').click();
+    const foldFirst = (page) => foldControl(page, '篇章一').click();
     await shoot('reader-desktop', reader.url, { ...DESK, colorScheme: 'light' }, async (page) => {
       await foldFirst(page);
       await page.evaluate(() => window.scrollTo(0, 0));

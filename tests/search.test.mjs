@@ -2,10 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { readerSuite } from './support/suite.mjs';
+import { foldControl, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
-const open = (path, options) => reader.open(path, options);
 
 const marks = (page) => page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
 const visibleSections = (page) =>
@@ -14,8 +13,8 @@ const status = (page) => page.textContent('#search-status');
 
 describe('the keyword filter', () => {
   test('filters as the reader types, highlights every hit and counts them', async () => {
-    const { page, log, context } = await open();
-    await page.locator('#search').pressSequentially('守正');
+    const { page, log, context } = await reader.open();
+    await searchBox(page).pressSequentially('守正');
     await page.waitForFunction(() => document.querySelectorAll('main mark').length > 0);
     assert.deepEqual(await marks(page), ['守正', '守正', '守正', '守正']);
     assert.equal(await status(page), '共 4 处，分布在 3 节');
@@ -29,65 +28,65 @@ describe('the keyword filter', () => {
   });
 
   test('finds characters inside a sentence, across punctuation', async () => {
-    const { page, context } = await open();
-    await page.fill('#search', '灵魂工程与保障工程');
+    const { page, context } = await reader.open();
+    await searchBox(page).fill('灵魂工程与保障工程');
     await page.waitForSelector('main mark');
     assert.deepEqual(await marks(page), ['灵魂工程”与“保障工程']);
     assert.deepEqual(await visibleSections(page), ['引言']);
-    await page.fill('#search', '新形势');
+    await searchBox(page).fill('新形势');
     await page.waitForFunction(() => document.querySelector('main mark')?.textContent === '新形势');
     assert.deepEqual(await visibleSections(page), ['篇章三']);
     await context.close();
   });
 
   test('traditional characters and pinyin find the simplified text', async () => {
-    const { page, context } = await open();
-    await page.fill('#search', '傳幫帶');
+    const { page, context } = await reader.open();
+    await searchBox(page).fill('傳幫帶');
     await page.waitForSelector('main mark');
     assert.deepEqual(await marks(page), ['传帮带']);
     assert.deepEqual(await visibleSections(page), ['篇章二', '篇章二-其二']);
     for (const q of ['szcx', 'shouzheng', 'shouzcx', 'shouzhengchuangx']) {
-      await page.fill('#search', q);
+      await searchBox(page).fill(q);
       await page.waitForFunction((q) => new URL(location).searchParams.get('q') === q, q);
       const m = await marks(page);
       assert.ok(m.length > 0 && m.every((s) => s.startsWith('守正')), `${q}: ${m}`);
     }
-    await page.fill('#search', 'changyuan');
+    await searchBox(page).fill('changyuan');
     await page.waitForSelector('main mark');
     assert.ok((await marks(page)).includes('长远'));
     await context.close();
   });
 
   test('AND, OR and exclusion', async () => {
-    const { page, context } = await open();
-    await page.fill('#search', '倾听 改革');
+    const { page, context } = await reader.open();
+    await searchBox(page).fill('倾听 改革');
     await page.waitForSelector('main mark');
     assert.deepEqual(await visibleSections(page), ['篇章一', '篇章一-其二']);
-    await page.fill('#search', '传帮带 | 润物细无声');
+    await searchBox(page).fill('传帮带 | 润物细无声');
     await page.waitForFunction(() => document.querySelectorAll('main mark').length === 2);
     assert.deepEqual(await visibleSections(page), ['篇章二', '篇章二-其一', '篇章二-其二']);
-    await page.fill('#search', '理论 -实践');
+    await searchBox(page).fill('理论 -实践');
     await page.waitForFunction(() => document.querySelector('#篇章一-其二')?.checkVisibility() === false);
     assert.equal(await page.locator('#篇章一-其一').isVisible(), true);
     await context.close();
   });
 
   test('Enter, Shift+Enter and the buttons move between hits', async () => {
-    const { page, context } = await open('', { viewport: { width: 1000, height: 600 } });
-    await page.fill('#search', '职工');
+    const { page, context } = await reader.open('', { viewport: { width: 1000, height: 600 } });
+    await searchBox(page).fill('职工');
     await page.waitForSelector('main mark');
     const total = (await marks(page)).length;
     assert.ok(total > 5);
     assert.equal(await page.textContent('.hit-position'), `– / ${total}`);
-    await page.press('#search', 'Enter');
+    await searchBox(page).press('Enter');
     assert.equal(await page.textContent('.hit-position'), `1 / ${total}`);
-    await page.press('#search', 'Enter');
+    await searchBox(page).press('Enter');
     assert.equal(await page.textContent('.hit-position'), `2 / ${total}`);
     const current = page.locator('mark.current');
     assert.equal(await current.count(), 1);
     assert.equal(await page.evaluate(() => [...document.querySelectorAll('main mark')].indexOf(document.querySelector('mark.current'))), 1);
-    await page.press('#search', 'Shift+Enter');
-    await page.press('#search', 'Shift+Enter');
+    await searchBox(page).press('Shift+Enter');
+    await searchBox(page).press('Shift+Enter');
     assert.equal(await page.textContent('.hit-position'), `${total} / ${total}`, 'wraps around');
     await page.waitForFunction(() => {
       const r = document.querySelector('mark.current').getBoundingClientRect();
@@ -101,19 +100,19 @@ describe('the keyword filter', () => {
   });
 
   test('a hit in a folded section unfolds it when reached', async () => {
-    const { page, context } = await open();
-    await page.fill('#search', '传帮带');
+    const { page, context } = await reader.open();
+    await searchBox(page).fill('传帮带');
     await page.waitForSelector('main mark');
     await page.locator('#篇章二-其二 h3 button').click();
     assert.equal(await page.locator('main mark').isVisible(), false);
-    await page.press('#search', 'Enter');
+    await searchBox(page).press('Enter');
     await page.waitForFunction(() => document.querySelector('mark.current')?.checkVisibility());
     await context.close();
   });
 
   test('/ focuses the box from anywhere, Esc clears it and restores the folding', async () => {
-    const { page, context } = await open();
-    await page.locator('#篇章一 > .heading-row h2 button').click(); // the reader folds 篇章一
+    const { page, context } = await reader.open();
+    await foldControl(page, '篇章一').click(); // the reader folds 篇章一
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
     assert.ok(await page.evaluate(() => document.activeElement.id === 'search'));
@@ -122,83 +121,83 @@ describe('the keyword filter', () => {
     // While filtering, matching sections are shown unfolded.
     assert.equal(await page.locator('#篇章一-body').isVisible(), true);
     await page.keyboard.press('Escape');
-    assert.equal(await page.inputValue('#search'), '');
+    assert.equal(await searchBox(page).inputValue(), '');
     assert.equal(await page.locator('main mark').count(), 0);
     assert.equal(await status(page), '');
-    assert.equal(await page.locator('#篇章一 > .heading-row h2 button').getAttribute('aria-expanded'), 'false');
+    assert.equal(await foldControl(page, '篇章一').getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('#篇章一-body').isVisible(), false);
     assert.equal(await page.locator('#篇章二-body').isVisible(), true);
     await context.close();
   });
 
   test('/ typed into the box is text, not a shortcut', async () => {
-    const { page, context } = await open();
-    await page.focus('#search');
+    const { page, context } = await reader.open();
+    await searchBox(page).focus();
     await page.keyboard.type('a/b');
-    assert.equal(await page.inputValue('#search'), 'a/b');
+    assert.equal(await searchBox(page).inputValue(), 'a/b');
     await context.close();
   });
 
   test('the search box stays in reach while scrolling', async () => {
-    const { page, context } = await open('', { viewport: { width: 800, height: 600 } });
+    const { page, context } = await reader.open('', { viewport: { width: 800, height: 600 } });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    const box = await page.locator('#search').boundingBox();
+    const box = await searchBox(page).boundingBox();
     assert.ok(box.y >= 0 && box.y + box.height <= 600, JSON.stringify(box));
-    assert.equal(await page.getAttribute('#search', 'type'), 'search');
+    assert.equal(await searchBox(page).getAttribute('type'), 'search');
     await context.close();
   });
 
   test('no match: a clear empty state that repeats the query and clears it', async () => {
-    const { page, context } = await open();
-    await page.fill('#search', '区块链');
+    const { page, context } = await reader.open();
+    await searchBox(page).fill('区块链');
     const empty = page.locator('.empty-state');
     await empty.waitFor();
     assert.match(await empty.textContent(), /没有找到与“区块链”匹配的内容/);
     assert.equal(await status(page), '没有匹配的内容');
     assert.equal(await page.locator('section.part:visible').count(), 0);
     await empty.getByRole('button', { name: '清除搜索' }).click();
-    assert.equal(await page.inputValue('#search'), '');
+    assert.equal(await searchBox(page).inputValue(), '');
     assert.equal(await page.locator('section.part:visible').count(), 5);
     await context.close();
   });
 
   test('half-typed pinyin in an input method is not a query', async () => {
-    const { page, context } = await open();
-    await page.focus('#search');
+    const { page, context } = await reader.open();
+    await searchBox(page).focus();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'shou', selectionStart: 4, selectionEnd: 4 });
-    assert.equal(await page.inputValue('#search'), 'shou');
+    assert.equal(await searchBox(page).inputValue(), 'shou');
     await page.waitForTimeout(100);
     assert.equal(await page.locator('main mark').count(), 0, 'composition is not filtered');
     assert.equal(await status(page), '');
     await cdp.send('Input.insertText', { text: '守正' });
     await page.waitForSelector('main mark');
-    assert.equal(await page.inputValue('#search'), '守正');
+    assert.equal(await searchBox(page).inputValue(), '守正');
     assert.equal(await status(page), '共 4 处，分布在 3 节');
     await context.close();
   });
 
   test('the query lives in the address: shared links and Back/Forward', async () => {
-    const { page, log, context } = await open('?q=' + encodeURIComponent('守正'));
-    assert.equal(await page.inputValue('#search'), '守正');
+    const { page, log, context } = await reader.open('?q=' + encodeURIComponent('守正'));
+    assert.equal(await searchBox(page).inputValue(), '守正');
     assert.deepEqual(await marks(page), ['守正', '守正', '守正', '守正']);
     const loads = [];
     page.on('load', () => loads.push(page.url()));
 
-    await page.fill('#search', '');
-    await page.locator('#search').pressSequentially('倾听', { delay: 20 });
+    await searchBox(page).fill('');
+    await searchBox(page).pressSequentially('倾听', { delay: 20 });
     await page.waitForFunction(() => new URL(location).searchParams.get('q') === '倾听');
     await page.waitForTimeout(1600); // a pause ends the typing burst
-    await page.locator('#search').fill('传帮带');
+    await searchBox(page).fill('传帮带');
     await page.waitForFunction(() => new URL(location).searchParams.get('q') === '传帮带');
 
     await page.goBack();
     await page.waitForFunction(() => new URL(location).searchParams.get('q') === '倾听');
-    assert.equal(await page.inputValue('#search'), '倾听');
+    assert.equal(await searchBox(page).inputValue(), '倾听');
     assert.deepEqual([...new Set(await marks(page))], ['倾听']);
     await page.goBack();
     await page.waitForFunction(() => new URL(location).searchParams.get('q') === '守正');
-    assert.equal(await page.inputValue('#search'), '守正');
+    assert.equal(await searchBox(page).inputValue(), '守正');
     await page.goForward();
     await page.waitForFunction(() => new URL(location).searchParams.get('q') === '倾听');
     assert.deepEqual(loads, [], 'no page load');
@@ -207,14 +206,14 @@ describe('the keyword filter', () => {
   });
 
   test('queries that cannot be parsed are taken literally, never an error', async () => {
-    const { page, log, context } = await open();
+    const { page, log, context } = await reader.open();
     for (const q of ['"', '-', '|', '| 守正', '守正 |', '"守正', '-"', '((', '\\', '<script>alert(1)</script>', '一'.repeat(400)]) {
-      await page.fill('#search', q);
+      await searchBox(page).fill(q);
       await page.waitForTimeout(50);
       assert.equal(await page.locator('h1').count(), 1, q);
     }
     assert.match(await status(page), /查询过长/);
-    await page.fill('#search', '| 守正');
+    await searchBox(page).fill('| 守正');
     await page.waitForSelector('main mark');
     assert.deepEqual([...new Set(await marks(page))], ['守正']);
     assert.deepEqual(log.errors, []);

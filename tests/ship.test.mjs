@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { holdWasm, ready, recordedPage } from './support/browser.mjs';
-import { readerSuite } from './support/suite.mjs';
+import { holdWasm, ready } from './support/browser.mjs';
+import { foldControl, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite('dist');
 
@@ -29,7 +29,7 @@ const headingBoxes = (page) =>
 
 describe('the release build', () => {
   test('is readable with JavaScript turned off', async () => {
-    const { page, context } = await recordedPage(reader.browser, { javaScriptEnabled: false });
+    const { page, context } = await reader.page({ javaScriptEnabled: false });
     await page.goto(reader.url);
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
     assert.equal(
@@ -44,7 +44,7 @@ describe('the release build', () => {
   });
 
   test('paints the text before the wasm has loaded, then takes over in place', async () => {
-    const { page, context } = await recordedPage(reader.browser, { viewport: { width: 1000, height: 700 } });
+    const { page, context } = await reader.page({ viewport: { width: 1000, height: 700 } });
     // Hold the wasm back until the static page has been measured and scrolled.
     const release = await holdWasm(page);
     await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
@@ -61,17 +61,17 @@ describe('the release build', () => {
     assert.deepEqual(await headingBoxes(page), before, 'nothing moved when the app took over');
     assert.equal(await page.evaluate(() => scrollY), 900, 'the scroll position is kept');
     // And it is the app now: folding works.
-    await page.locator('#篇章一 > .heading-row h2 button').click();
+    await foldControl(page, '篇章一').click();
     assert.equal(await page.locator('#篇章一-body').isVisible(), false);
     await context.close();
   });
 
   test('a remembered folding and display are painted before the app, which takes over in place', async () => {
     const options = { viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' };
-    const { page, context } = await recordedPage(reader.browser, options);
+    const { page, context } = await reader.page(options);
     await page.goto(reader.url);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
-    await page.locator('#篇章一 > .heading-row h2 button').click();
+    await foldControl(page, '篇章一').click();
     await page.locator('#篇章三-其二 h3 button').click();
     await page.getByRole('button', { name: '显示' }).click();
     await page.getByLabel('较大').check();
@@ -94,28 +94,28 @@ describe('the release build', () => {
   });
 
   test('keeps what was typed before the app started', async () => {
-    const { page, context } = await recordedPage(reader.browser);
+    const { page, context } = await reader.page();
     const release = await holdWasm(page);
     await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
-    await page.fill('#search', '守正');
+    await searchBox(page).fill('守正');
     release();
     await page.waitForSelector('main mark');
-    assert.equal(await page.inputValue('#search'), '守正');
+    assert.equal(await searchBox(page).inputValue(), '守正');
     assert.equal(new URL(page.url()).searchParams.get('q'), '守正');
     await context.close();
   });
 
   test('reports no CSP violation while loading, folding and filtering', async () => {
-    const { page, log, context } = await recordedPage(reader.browser);
+    const { page, log, context } = await reader.page();
     await watchCsp(page);
     await page.goto(reader.url);
     await ready(page);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     await page.getByRole('button', { name: '全部折叠' }).click();
     await page.getByRole('button', { name: '全部展开' }).click();
-    await page.fill('#search', 'szcx');
+    await searchBox(page).fill('szcx');
     await page.waitForSelector('main mark');
-    await page.press('#search', 'Enter');
+    await searchBox(page).press('Enter');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /'wasm-unsafe-eval'/);
@@ -131,16 +131,16 @@ describe('the release build', () => {
     const dir = await mkdtemp(join(tmpdir(), 'wenji-single-'));
     await copyFile('dist/wenji.html', join(dir, 'wenji.html'));
     assert.deepEqual(await readdir(dir), ['wenji.html']);
-    const { page, log, context } = await recordedPage(reader.browser);
+    const { page, log, context } = await reader.page();
     await watchCsp(page);
     await page.goto(pathToFileURL(join(dir, 'wenji.html')).href);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
     assert.equal(await page.locator('main h2').count(), 5);
-    await page.fill('#search', '傳幫帶');
+    await searchBox(page).fill('傳幫帶');
     await page.waitForSelector('main mark');
     assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), ['传帮带']);
-    await page.locator('#篇章二 > .heading-row h2 button').click();
+    await foldControl(page, '篇章二').click();
     assert.equal(await page.locator('#篇章二-body').isVisible(), false);
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(log.errors, []);

@@ -3,8 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ready, recordedPage } from './support/browser.mjs';
-import { readerSuite } from './support/suite.mjs';
+import { ready } from './support/browser.mjs';
+import { foldControl, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite('dist');
 
@@ -36,7 +36,7 @@ const FAULTS = {
 describe('storage faults', () => {
   for (const [name, fault] of Object.entries(FAULTS)) {
     test(`${name}: the reader starts with defaults and works`, async () => {
-      const { page, context, log } = await recordedPage(reader.browser);
+      const { page, context, log } = await reader.page();
       await page.addInitScript(fault);
       await page.goto(reader.url);
       await ready(page);
@@ -44,10 +44,10 @@ describe('storage faults', () => {
       // Defaults: everything unfolded, no query.
       const expanded = await page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
       assert.deepEqual(expanded, Array(12).fill('true'));
-      assert.equal(await page.inputValue('#search'), '');
-      await page.locator('#篇章一 > .heading-row h2 button').click();
+      assert.equal(await searchBox(page).inputValue(), '');
+      await foldControl(page, '篇章一').click();
       assert.equal(await page.locator('#篇章一-body').isVisible(), false);
-      await page.fill('#search', '守正');
+      await searchBox(page).fill('守正');
       await page.waitForSelector('main mark');
       // Nothing alarming: no error shown, none logged.
       assert.equal(await page.locator('#panic-notice').count(), 0);

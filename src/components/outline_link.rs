@@ -25,7 +25,9 @@ pub fn OutlineLink(place: Place, frame: NodeRef<Nav>) -> impl IntoView {
     Effect::new(move |_| {
         if current() {
             request_animation_frame(move || {
-                if let (Some(frame), Some(entry)) = (frame.get_untracked(), entry.get_untracked()) {
+                // By then the page may have changed and the entry be gone.
+                let (frame, entry) = (frame.try_get_untracked(), entry.try_get_untracked());
+                if let (Some(Some(frame)), Some(Some(entry))) = (frame, entry) {
                     keep_in_sight(&frame, &entry);
                 }
             });

@@ -19,17 +19,28 @@ export function launch() {
   });
 }
 
-/** A new page whose console errors, page errors and requests are kept. */
+/**
+ * A new page that keeps what happens in it: `log.errors` (console errors
+ * and page errors), `log.requests`; and `messages` (every console message)
+ * and `dialogs` (every dialog, dismissed).
+ */
 export async function recordedPage(browser, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
+  const messages = [];
+  const dialogs = [];
   page.on('console', (m) => {
+    messages.push(m.text());
     if (m.type() === 'error') log.errors.push(m.text());
   });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('request', (r) => log.requests.push(r.url()));
-  return { context, page, log };
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  return { context, page, log, messages, dialogs };
 }
 
 /** Wait until the app has mounted its content. */

@@ -1,29 +1,40 @@
 // The scaffolding every reader test file shares: serve a build, launch
-// Chromium once, open pages that record their errors.
-import { after, before } from 'node:test';
+// Chromium once, open pages that record what happens in them, close every
+// page's context after each test (also when an assertion failed), and find
+// the reader's elements as a person does (by role and name).
+import { after, afterEach, before } from 'node:test';
 
 import { serve } from './serve.mjs';
 import { launch, ready, recordedPage } from './browser.mjs';
 
 /**
- * Register before/after hooks for a test file. The returned object's
- * `url` and `browser` are set once the hooks have run; `open(path, options)`
- * opens `url + path` in a new context and waits for the app, `openUrl(url,
- * options)` any address.
+ * Register the hooks for a test file. The returned object's `url` and
+ * `browser` are set once the hooks have run. The one way to open a page:
+ * `open(path, options)` opens `url + path` and waits for the app;
+ * `openUrl(url, options)` any address; `page(options)` a page not yet
+ * anywhere (to go to while the wasm is held, or with JavaScript off).
+ * Each returns `{ context, page, log }` (see `recordedPage`).
  */
 export function readerSuite(dir = 'dist') {
+  const opened = new Set();
   const suite = {
     url: undefined,
     browser: undefined,
+    async page(options = {}) {
+      const rec = await recordedPage(suite.browser, options);
+      opened.add(rec.context);
+      return rec;
+    },
     open(path = '', options = {}) {
       return suite.openUrl(suite.url + path, options);
     },
-    /** The same for a whole address (another server, a sub-path). */
     async openUrl(url, options = {}) {
-      const rec = await recordedPage(suite.browser, options);
+      const rec = await suite.page(options);
       await rec.page.goto(url);
       await ready(rec.page);
-      await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+      await rec.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0, null, {
+        timeout: 30000,
+      });
       return rec;
     },
   };
@@ -33,11 +44,30 @@ export function readerSuite(dir = 'dist') {
     suite.url = server.url;
     suite.browser = await launch();
   });
+  afterEach(async () => {
+    await Promise.all([...opened].map((c) => c.close().catch(() => {})));
+    opened.clear();
+  });
   after(async () => {
     await suite.browser?.close();
     await server?.close();
   });
   return suite;
+}
+
+/** The search box, as a person finds it. */
+export function searchBox(page) {
+  return page.getByRole('searchbox', { name: '搜索文章' });
+}
+
+/**
+ * The fold control of the part whose title begins with `part` (引言,
+ * 篇章一 …) on an essay's page: the button in its heading.
+ */
+export function foldControl(page, part) {
+  return page
+    .getByRole('heading', { level: 2, name: new RegExp(`^${part}`), includeHidden: true })
+    .getByRole('button', { includeHidden: true });
 }
 
 /** Wait for the page to settle after a change (two animation frames). */

@@ -43,10 +43,10 @@ pub const VERSION: &str = "wenji-prefs-v1";
 /// Where the line is stored.
 pub const STORAGE_KEY: &str = "wenji:prefs";
 
-/// The attribute of `<html>`, and its value, that make the page dark: the
-/// style sheet writes the dark colours once, for it, and the scripts set it
-/// for the dark theme or, with the system's, when the system is dark.
-pub const DARK: (&str, &str) = ("data-scheme", "dark");
+/// The class of `<html>` that makes the page dark: the style sheet writes
+/// the dark colours once, for it, and the scripts set it for the dark theme
+/// or, with the system's, when the system is dark.
+pub const DARK_CLASS: &str = "dark";
 
 /// The media query that says the system is dark.
 pub const SYSTEM_DARK_QUERY: &str = "(prefers-color-scheme: dark)";

@@ -17,13 +17,12 @@ fn prefs_config() -> String {
         .collect::<Vec<_>>()
         .join(",");
     format!(
-        "{{\"key\":{},\"version\":{},\"allowed\":{{{allowed}}},\"dark\":[{},{},{},{}]}}",
+        "{{\"key\":{},\"version\":{},\"allowed\":{{{allowed}}},\"dark\":[{},{},{}]}}",
         json_string(prefs::STORAGE_KEY),
         json_string(prefs::VERSION),
         json_string(prefs::Theme::Dark.attr().unwrap_or_default()),
         json_string(prefs::SYSTEM_DARK_QUERY),
-        json_string(prefs::DARK.0),
-        json_string(prefs::DARK.1),
+        json_string(prefs::DARK_CLASS),
     )
 }
 
@@ -63,7 +62,7 @@ mod tests {
             concat!(
                 r#"f({"key":"wenji:prefs","version":"wenji-prefs-v1","allowed":{"#,
                 r#""theme":["light","dark","sepia"],"size":["0","1","2","3","4"],"font":["sans","serif"]},"#,
-                r#""dark":["dark","(prefers-color-scheme: dark)","data-scheme","dark"]});"#
+                r#""dark":["dark","(prefers-color-scheme: dark)","dark"]});"#
             )
         );
         let folding = fill("f.js", "f(/*wenji:folding*/);").unwrap();
