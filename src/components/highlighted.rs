@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use wenji_core::Place;
 use wenji_search::marks::pieces;
@@ -25,23 +25,28 @@ pub fn Highlighted(text: &'static str, place: Place, field: Field) -> impl IntoV
         let at = state.current_hit.get()?;
         hits.with(|(marks, first)| at.checked_sub((*first)?).filter(|k| *k < marks.len()))
     });
+    // One render of the whole text per change of its marks or of which of
+    // them is current: no effect per mark.
     move || {
+        let at = current.get();
         hits.with(|(marks, _)| {
             let mut k = 0;
             pieces(text, marks)
                 .into_iter()
                 .map(|(piece, hit)| {
                     if !hit {
-                        return Either::Right(piece);
+                        return EitherOf3::A(piece);
                     }
-                    let me = k;
                     k += 1;
-                    let is_current = move || current.get() == Some(me);
-                    Either::Left(view! {
-                        <mark class:current=is_current id=move || is_current().then_some(CURRENT_HIT)>
-                            {piece}
-                        </mark>
-                    })
+                    if at == Some(k - 1) {
+                        EitherOf3::B(view! {
+                            <mark class="current" id=CURRENT_HIT>
+                                {piece}
+                            </mark>
+                        })
+                    } else {
+                        EitherOf3::C(view! { <mark>{piece}</mark> })
+                    }
                 })
                 .collect_view()
         })

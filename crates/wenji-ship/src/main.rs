@@ -1,6 +1,6 @@
 //! Run by Trunk after each build, in its staging folder:
-//! 1. puts the prerendered first view into `index.html`, and inlines the
-//!    classic scripts of its head;
+//! 1. puts the prerendered first view into `index.html`, inlines the
+//!    classic scripts of its head, and merges the style sheets into one file;
 //! 2. writes `wenji.html`, the whole app in one file;
 //! 3. adds a Content Security Policy to both;
 //! 4. writes the collection's data files (index and text chunks), named in
@@ -74,8 +74,12 @@ fn run() -> Result<(), String> {
         page::add_data(&html, &data[0].name, &preload)?
     };
     let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
-    // Inlined into both pages, the files themselves are not needed.
-    for name in inlined {
+    let (html, sheet, merged) = page::merge_stylesheets(&html, &Dir(staging.clone()))?;
+    if let Some((name, css)) = sheet {
+        write(&staging.join(name), &css)?;
+    }
+    // Inlined into both pages, or merged, the files themselves are not needed.
+    for name in inlined.into_iter().chain(merged) {
         let path = staging.join(name.trim_start_matches("./"));
         std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     }

@@ -158,6 +158,51 @@ fn tags<'a>(html: &'a str, name: &str) -> Vec<(std::ops::Range<usize>, &'a str)>
     out
 }
 
+/// The style sheets, written split by role (`style/*.css`), go out as one
+/// file, in the order the page links them: one request before the first
+/// paint rather than one per sheet. Returns the page, the merged sheet's
+/// name and text, and the files it replaces.
+pub fn merge_stylesheets(
+    html: &str,
+    files: &dyn Files,
+) -> Result<(String, Option<(String, String)>, Vec<String>), String> {
+    let links: Vec<_> = tags(html, "link")
+        .into_iter()
+        .filter(|(_, tag)| attr(tag, "rel") == Some("stylesheet"))
+        .collect();
+    if links.len() < 2 {
+        return Ok((html.to_owned(), None, Vec::new()));
+    }
+    let mut css = String::new();
+    let mut merged = Vec::new();
+    for (_, tag) in &links {
+        let href = attr(tag, "href").ok_or("a stylesheet link without href")?;
+        let text = String::from_utf8(files.read(href)?).map_err(|e| format!("{href}: {e}"))?;
+        css.push_str(&text);
+        css.push('\n');
+        merged.push(href.to_owned());
+    }
+    let hash: String = Sha256::digest(css.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let name = format!("style-{hash}.css");
+    let integrity = format!(
+        "sha384-{}",
+        B64.encode(sha2::Sha384::digest(css.as_bytes()))
+    );
+    let mut out = html.to_owned();
+    for (i, (range, _)) in links.iter().enumerate().rev() {
+        let replacement = if i == 0 {
+            format!(r#"<link rel="stylesheet" href="./{name}" integrity="{integrity}"/>"#)
+        } else {
+            String::new()
+        };
+        out.replace_range(range.clone(), &replacement);
+    }
+    Ok((out, Some((name, css)), merged))
+}
+
 /// Files the single file needs, read by the caller from the staging dir.
 pub trait Files {
     fn read(&self, relative: &str) -> Result<Vec<u8>, String>;
@@ -349,6 +394,42 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let policy = single_file_policy(&html);
         assert!(policy.starts_with("default-src 'none'"));
         assert_eq!(inline_styles(&html).len(), 1);
+    }
+
+    #[test]
+    fn stylesheets_go_out_as_one_file_in_their_order() {
+        struct Sheets;
+        impl Files for Sheets {
+            fn read(&self, relative: &str) -> Result<Vec<u8>, String> {
+                match relative {
+                    "./a-1.css" => Ok(b":root{--x:1}".to_vec()),
+                    "./b-2.css" => Ok(b"body{color:red}".to_vec()),
+                    other => Err(format!("{other}: no such file")),
+                }
+            }
+        }
+        let page = concat!(
+            r#"<head><link rel="stylesheet" href="./a-1.css" integrity="sha384-a"/>"#,
+            r#"<link rel="icon" href="./i.svg"/><link rel="stylesheet" href="./b-2.css" integrity="sha384-b"/></head>"#
+        );
+        let (html, sheet, merged) = merge_stylesheets(page, &Sheets).unwrap();
+        let (name, css) = sheet.expect("merged");
+        assert_eq!(css, ":root{--x:1}\nbody{color:red}\n");
+        assert!(
+            name.starts_with("style-") && name.ends_with(".css"),
+            "{name}"
+        );
+        assert_eq!(merged, ["./a-1.css", "./b-2.css"]);
+        assert_eq!(tags(&html, "link").len(), 2, "{html}");
+        assert!(html.contains(&format!(
+            r#"<link rel="stylesheet" href="./{name}" integrity="sha384-"#
+        )));
+        assert!(html.contains(r#"<link rel="icon" href="./i.svg"/>"#));
+        // A missing sheet is named.
+        let bad = page.replace("b-2", "c-3");
+        assert!(merge_stylesheets(&bad, &Sheets)
+            .unwrap_err()
+            .contains("c-3.css"));
     }
 
     #[test]
