@@ -74,10 +74,11 @@ fn run() -> Result<(), String> {
         page::add_data(&html, &data[0].name, &preload)?
     };
     let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
-    let (html, sheet, merged) = page::merge_stylesheets(&html, &Dir(staging.clone()))?;
-    if let Some((name, css)) = sheet {
-        write(&staging.join(name), &css)?;
+    let styles = page::merge_stylesheets(&html, &Dir(staging.clone()))?;
+    if let Some((name, css)) = &styles.sheet {
+        write(&staging.join(name), css)?;
     }
+    let (html, merged) = (styles.html, styles.replaced);
     // Inlined into both pages, or merged, the files themselves are not needed.
     for name in inlined.into_iter().chain(merged) {
         let path = staging.join(name.trim_start_matches("./"));

@@ -158,20 +158,29 @@ fn tags<'a>(html: &'a str, name: &str) -> Vec<(std::ops::Range<usize>, &'a str)>
     out
 }
 
+/// A page whose style sheets went into one.
+pub struct MergedStyles {
+    pub html: String,
+    /// The merged sheet's file name and text (none with fewer than two).
+    pub sheet: Option<(String, String)>,
+    /// The files it replaces.
+    pub replaced: Vec<String>,
+}
+
 /// The style sheets, written split by role (`style/*.css`), go out as one
 /// file, in the order the page links them: one request before the first
-/// paint rather than one per sheet. Returns the page, the merged sheet's
-/// name and text, and the files it replaces.
-pub fn merge_stylesheets(
-    html: &str,
-    files: &dyn Files,
-) -> Result<(String, Option<(String, String)>, Vec<String>), String> {
+/// paint rather than one per sheet.
+pub fn merge_stylesheets(html: &str, files: &dyn Files) -> Result<MergedStyles, String> {
     let links: Vec<_> = tags(html, "link")
         .into_iter()
         .filter(|(_, tag)| attr(tag, "rel") == Some("stylesheet"))
         .collect();
     if links.len() < 2 {
-        return Ok((html.to_owned(), None, Vec::new()));
+        return Ok(MergedStyles {
+            html: html.to_owned(),
+            sheet: None,
+            replaced: Vec::new(),
+        });
     }
     let mut css = String::new();
     let mut merged = Vec::new();
@@ -200,7 +209,11 @@ pub fn merge_stylesheets(
         };
         out.replace_range(range.clone(), &replacement);
     }
-    Ok((out, Some((name, css)), merged))
+    Ok(MergedStyles {
+        html: out,
+        sheet: Some((name, css)),
+        replaced: merged,
+    })
 }
 
 /// Files the single file needs, read by the caller from the staging dir.
@@ -412,7 +425,11 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             r#"<head><link rel="stylesheet" href="./a-1.css" integrity="sha384-a"/>"#,
             r#"<link rel="icon" href="./i.svg"/><link rel="stylesheet" href="./b-2.css" integrity="sha384-b"/></head>"#
         );
-        let (html, sheet, merged) = merge_stylesheets(page, &Sheets).unwrap();
+        let MergedStyles {
+            html,
+            sheet,
+            replaced: merged,
+        } = merge_stylesheets(page, &Sheets).unwrap();
         let (name, css) = sheet.expect("merged");
         assert_eq!(css, ":root{--x:1}\nbody{color:red}\n");
         assert!(
@@ -427,9 +444,8 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(html.contains(r#"<link rel="icon" href="./i.svg"/>"#));
         // A missing sheet is named.
         let bad = page.replace("b-2", "c-3");
-        assert!(merge_stylesheets(&bad, &Sheets)
-            .unwrap_err()
-            .contains("c-3.css"));
+        let err = merge_stylesheets(&bad, &Sheets).err().expect("fails");
+        assert!(err.contains("c-3.css"), "{err}");
     }
 
     #[test]
