@@ -58,6 +58,26 @@ describe('keyboard', () => {
     await context.close();
   });
 
+  test('Esc in an empty search box leaves it, and the page keys work again', async () => {
+    const { page } = await openWide();
+    const inBox = () => page.evaluate(() => document.activeElement?.getAttribute('type') === 'search');
+    await page.keyboard.press('/');
+    assert.ok(await inBox());
+    await page.keyboard.type('理论');
+    // The first Esc clears, the second leaves the box.
+    await page.keyboard.press('Escape');
+    assert.equal(await searchBox(page).inputValue(), '');
+    assert.ok(await inBox(), 'clearing keeps the box focused');
+    await page.keyboard.press('Escape');
+    assert.equal(await inBox(), false);
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => [...document.querySelectorAll('button.fold')].every((b) => b.getAttribute('aria-expanded') === 'false'));
+    assert.equal(await searchBox(page).inputValue(), '', 'the keys went to the page, not the box');
+    // The help says so.
+    await page.keyboard.press('?');
+    assert.match(await page.getByRole('dialog').textContent(), /搜索框已空时离开搜索框/);
+  });
+
   test('shortcut keys typed in the search box are text', async () => {
     const { page, context } = await openWide();
     await searchBox(page).focus();

@@ -104,6 +104,17 @@ describe('the outline', () => {
     assert.ok(entries.some((e) => e.dim) && entries.some((e) => !e.dim && e.count));
     const dimColor = entries.find((e) => e.dim).color;
     assert.notEqual(dimColor, entries.find((e) => !e.dim).color);
+    // A dimmed entry is not a link, and does not look like one under the
+    // pointer: no underline, no hand.
+    const dim = page.locator('#outline a.outline-link.dim').first();
+    await dim.hover();
+    assert.deepEqual(
+      await dim.evaluate((a) => [getComputedStyle(a).cursor, getComputedStyle(a.querySelector('.outline-text')).textDecorationLine]),
+      ['default', 'none'],
+    );
+    const live = page.locator('#outline a.outline-link[href]').first();
+    await live.hover();
+    assert.equal(await live.evaluate((a) => getComputedStyle(a.querySelector('.outline-text')).textDecorationLine), 'underline');
     // Clearing the filter brings every entry back.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('#outline .dim, #outline .outline-count'));

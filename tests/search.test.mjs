@@ -147,6 +147,14 @@ describe('the keyword filter', () => {
     await context.close();
   });
 
+  test('a quoted query is quoted once in the empty state', async () => {
+    const { page } = await reader.open();
+    await searchBox(page).fill('"理论 -实践"');
+    const empty = page.locator('.empty-state p').first();
+    await empty.waitFor();
+    assert.equal(await empty.textContent(), '没有找到与“理论 -实践”匹配的内容。');
+  });
+
   test('no match: a clear empty state that repeats the query and clears it', async () => {
     const { page, context } = await reader.open();
     await searchBox(page).fill('区块链');

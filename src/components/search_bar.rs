@@ -48,7 +48,15 @@ pub fn SearchBar() -> impl IntoView {
             }
             "Escape" => {
                 ev.prevent_default();
-                state.clear_query();
+                if state.input.with_untracked(|q| q.trim().is_empty()) {
+                    // Nothing to clear: leave the box, so that the page's
+                    // own keys (e, c, [, ]) work again.
+                    if let Some(input) = input_ref.get_untracked() {
+                        let _ = input.blur();
+                    }
+                } else {
+                    state.clear_query();
+                }
             }
             _ => {}
         }

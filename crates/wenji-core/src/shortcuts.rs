@@ -38,7 +38,10 @@ pub fn shortcut(key: &str, in_field: bool, modified: bool) -> Option<Shortcut> {
 /// What the help overlay lists: keys, then what they do.
 pub const HELP: &[(&str, &str)] = &[
     ("/", "聚焦搜索框"),
-    ("Esc", "关闭帮助或面板，否则清除搜索"),
+    (
+        "Esc",
+        "关闭帮助或面板，否则清除搜索；搜索框已空时离开搜索框",
+    ),
     ("Enter", "下一处匹配（在搜索框中）"),
     ("Shift + Enter", "上一处匹配（在搜索框中）"),
     ("[", "上一篇章"),

@@ -61,6 +61,20 @@ enum Token {
     Or,
 }
 
+/// The query as a message quotes it: “…”, without doubling the quotes of
+/// a query that is one quoted phrase (`"理论 -实践"` → `“理论 -实践”`).
+pub fn quoted(input: &str) -> String {
+    let q = input.trim();
+    let inner = [('"', '"'), ('“', '”'), ('「', '」')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let rest = q.strip_prefix(open)?.strip_suffix(close)?;
+            (!rest.contains(open) && !rest.contains(close)).then_some(rest)
+        })
+        .unwrap_or(q);
+    format!("“{inner}”")
+}
+
 impl Query {
     pub fn parse(input: &str, tables: &Tables) -> Query {
         let truncated = input.chars().count() > MAX_QUERY_CHARS;
@@ -233,6 +247,17 @@ fn tokenize(input: &str) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_message_quotes_the_query_once() {
+        assert_eq!(quoted(" 理论 实践 "), "“理论 实践”");
+        assert_eq!(quoted("\"理论 -实践\""), "“理论 -实践”");
+        assert_eq!(quoted("“守正”"), "“守正”");
+        // Quotes inside the query stay: only a whole quoted phrase is unwrapped.
+        assert_eq!(quoted("\"a b\" c"), "“\"a b\" c”");
+        assert_eq!(quoted("\"a\" \"b\""), "“\"a\" \"b\"”");
+    }
+
     use super::*;
 
     fn parse(s: &str) -> Query {
