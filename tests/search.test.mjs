@@ -147,6 +147,16 @@ describe('the keyword filter', () => {
     await context.close();
   });
 
+  test('the status line says that several words must be in one section', async () => {
+    const { page } = await reader.open();
+    await searchBox(page).fill('理论 实践');
+    await page.waitForSelector('main mark');
+    assert.match(await status(page), /^共 \d+ 处，分布在 \d+ 节（各词须在同一节中）$/);
+    await searchBox(page).fill('理论 | 实践');
+    await page.waitForFunction(() => !document.getElementById('search-status').textContent.includes('同一节'));
+    assert.match(await status(page), /^共 \d+ 处，分布在 \d+ 节$/);
+  });
+
   test('a quoted query is quoted once in the empty state', async () => {
     const { page } = await reader.open();
     await searchBox(page).fill('"理论 -实践"');

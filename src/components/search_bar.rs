@@ -86,6 +86,11 @@ pub fn SearchBar() -> impl IntoView {
             (h, s) if on_list() => format!("共 {h} 处，分布在 {} 篇文章的 {s} 节", t.essays),
             (h, s) => format!("共 {h} 处，分布在 {s} 节"),
         };
+        // Several words (not `|`) must all be in one section: say so, or
+        // a reader wonders why a section with one of them is not shown.
+        if state.query.with(|q| q.clauses.len() > 1) {
+            s.push_str("（各词须在同一节中）");
+        }
         if state.query.with(|q| q.truncated) {
             s.push_str(&format!(
                 "（查询过长，只用了前 {MAX_QUERY_CHARS} 个字、{MAX_TERMS} 个词）"
