@@ -182,6 +182,32 @@ describe('print', () => {
 });
 
 describe('a 360 px phone', () => {
+  test('no heading leaves one character alone on its last line', async () => {
+    for (const options of [PHONE, { viewport: { width: 1280, height: 800 } }]) {
+      const { page } = await reader.open('', options);
+      const orphans = await page.$$eval('h1, .heading-text', (els) =>
+        els.flatMap((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          // One box a line (fragments on the same line merged).
+          const lines = [];
+          for (const r of range.getClientRects()) {
+            if (!r.width) continue;
+            const line = lines.find((l) => Math.abs(l.top - r.top) < 2);
+            if (line) {
+              line.left = Math.min(line.left, r.left);
+              line.right = Math.max(line.right, r.right);
+            } else lines.push({ top: r.top, left: r.left, right: r.right });
+          }
+          if (lines.length < 2) return [];
+          const last = lines.sort((a, b) => a.top - b.top).at(-1);
+          return last.right - last.left < 1.6 * parseFloat(getComputedStyle(el).fontSize) ? [el.textContent] : [];
+        }),
+      );
+      assert.deepEqual(orphans, [], `at ${options.viewport.width} px`);
+    }
+  });
+
   /** Problems on the page as it is: overflow and small tap targets. */
   const problems = (page) =>
     page.evaluate(() => {
