@@ -247,17 +247,6 @@ fn tokenize(input: &str) -> Vec<Token> {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn a_message_quotes_the_query_once() {
-        assert_eq!(quoted(" 理论 实践 "), "“理论 实践”");
-        assert_eq!(quoted("\"理论 -实践\""), "“理论 -实践”");
-        assert_eq!(quoted("“守正”"), "“守正”");
-        // Quotes inside the query stay: only a whole quoted phrase is unwrapped.
-        assert_eq!(quoted("\"a b\" c"), "“\"a b\" c”");
-        assert_eq!(quoted("\"a\" \"b\""), "“\"a\" \"b\"”");
-    }
-
     use super::*;
 
     fn parse(s: &str) -> Query {
@@ -363,5 +352,15 @@ mod tests {
         assert!(q.truncated);
         assert_eq!(q.clauses[0][0].folded.chars().count(), MAX_QUERY_CHARS);
         assert!(!parse("守正").truncated);
+    }
+
+    #[test]
+    fn a_message_quotes_the_query_once() {
+        assert_eq!(quoted(" 理论 实践 "), "“理论 实践”");
+        assert_eq!(quoted("\"理论 -实践\""), "“理论 -实践”");
+        assert_eq!(quoted("“守正”"), "“守正”");
+        // Quotes inside the query stay: only a whole quoted phrase is unwrapped.
+        assert_eq!(quoted("\"a b\" c"), "“\"a b\" c”");
+        assert_eq!(quoted("\"a\" \"b\""), "“\"a\" \"b\"”");
     }
 }
