@@ -10,6 +10,7 @@ use wenji_core::route::Route;
 use wenji_core::Place;
 
 use crate::components::fold_heading::fold_button_id;
+use crate::components::fold_section::section_id;
 use crate::components::highlighted::CURRENT_HIT;
 use crate::content::{essay_at, full_essay, group_scope};
 use crate::state::{ReaderState, GROUPS_STEP};
@@ -21,13 +22,12 @@ fn by_id<T: JsCast>(id: &str) -> Option<T> {
 /// Unfold the part at `place`, and its sub-section if it names one
 /// (their ids prefixed with `scope`, as on the page).
 fn unfold(state: ReaderState, place: Place, scope: &str) {
-    let essay = essay_at(place.essay);
     let part = Place::part(place.essay, place.part);
     for at in [Some(part), place.section.map(|_| place)]
         .into_iter()
         .flatten()
     {
-        state.set_open(&format!("{scope}{}", essay.heading_at(at).0), true);
+        state.set_open(&section_id(at, scope), true);
     }
 }
 

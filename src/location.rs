@@ -6,9 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wenji_core::library::ListView;
 use wenji_core::route::{address, list_address, param, Route};
 
-use crate::content::collection;
-
 use crate::browser::address_search as search;
+use crate::content::collection;
 
 /// The route the current address shows.
 pub fn current_route() -> Route {

@@ -4,10 +4,9 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
-use wenji_core::route::Route;
 use wenji_core::shortcuts::{shortcut, Shortcut};
 
-use crate::content::{collection, essay_at};
+use crate::content::essay_at;
 use crate::scroll_spy::{reading_line, shown_on_page};
 use crate::state::ReaderState;
 use crate::ui::UiState;
@@ -49,10 +48,8 @@ pub fn install(state: ReaderState, ui: UiState) {
             }
             Shortcut::ExpandAll => state.expand_all(),
             Shortcut::CollapseAll => {
-                if let Route::Essay(slug) = state.route.get_untracked() {
-                    if let Some(essay) = collection().index_of(&slug).map(essay_at) {
-                        state.collapse_all(essay.fold_ids());
-                    }
+                if let Some(essay) = state.essay_on_page().map(essay_at) {
+                    state.collapse_all(essay.fold_ids());
                 }
             }
             Shortcut::PreviousPart => go_to_part(state, ui, -1),

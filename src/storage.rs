@@ -4,19 +4,15 @@
 //! without a word. (Not gloo-storage: its `LocalStorage::raw()` throws when
 //! the browser refuses access to storage, which must not stop the page.)
 
-use wenji_core::fold::Folding;
-use wenji_core::prefs::Prefs;
+use wenji_core::fold::{Folding, STORAGE_KEY_PREFIX};
+use wenji_core::prefs::{Prefs, STORAGE_KEY as PREFS_KEY};
 
+use crate::browser::local_storage as storage;
 use crate::content::{collection, essay_at};
-
-use wenji_core::fold::STORAGE_KEY_PREFIX;
-use wenji_core::prefs::STORAGE_KEY as PREFS_KEY;
 
 fn folding_key(slug: &str) -> String {
     format!("{STORAGE_KEY_PREFIX}{slug}")
 }
-
-use crate::browser::local_storage as storage;
 
 fn read(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()

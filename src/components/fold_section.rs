@@ -11,6 +11,12 @@ use crate::components::heading_actions::HeadingActions;
 use crate::content::essay_at;
 use crate::state::use_reader;
 
+/// The id of the `<section>` of the part or sub-section at `place`, its
+/// fragment prefixed with `scope`.
+pub fn section_id(place: Place, scope: &str) -> String {
+    format!("{scope}{}", essay_at(place.essay).heading_at(place).0)
+}
+
 /// The part or sub-section at `place`, its heading at `level`; `scope`
 /// prefixes its ids where several essays share the page (the grouped
 /// results), so that `篇章一` of one essay and of another stay distinct.
@@ -22,9 +28,8 @@ pub fn FoldSection(
     children: Children,
 ) -> impl IntoView {
     let state = use_reader();
-    let (fragment, _) = essay_at(place.essay).heading_at(place);
     let class = place.folds().class();
-    let id = format!("{scope}{fragment}");
+    let id = section_id(place, scope);
     let body_id = format!("{id}{BODY_SUFFIX}");
     let filtered = Memo::new(move |_| state.hits_at(place, |f| f.map(PlaceHits::count)));
     let count = Signal::derive(move || filtered.get().shown());

@@ -32,12 +32,8 @@ pub struct Essay {
 impl Essay {
     /// Ids of every foldable element (parts and sub-sections), in reading order.
     pub fn fold_ids(&self) -> Vec<&str> {
-        let mut ids = Vec::new();
-        for part in &self.parts {
-            ids.push(part.id.as_str());
-            ids.extend(part.sections.iter().map(|s| s.id.as_str()));
-        }
-        ids
+        // The essay's position does not matter for its own ids.
+        self.places(0).map(|at| self.heading_at(at).0).collect()
     }
 
     /// The essay as plain text: title, then each part's title, lead

@@ -14,14 +14,18 @@ pub struct DataFile {
     pub text: String,
 }
 
-/// `stem-<16 hex digits of its sha256>.txt`.
-fn named(stem: &str, text: String) -> DataFile {
-    let hash: String = Sha256::digest(text.as_bytes())[..8]
+/// 16 hex digits of the sha256 of `text`: what names a file by its content.
+pub fn content_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())[..8]
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect();
+        .collect()
+}
+
+/// `stem-<content_hash>.txt`.
+fn named(stem: &str, text: String) -> DataFile {
     DataFile {
-        name: format!("{stem}-{hash}.txt"),
+        name: format!("{stem}-{}.txt", content_hash(&text)),
         text,
     }
 }

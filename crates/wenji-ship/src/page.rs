@@ -191,11 +191,7 @@ pub fn merge_stylesheets(html: &str, files: &dyn Files) -> Result<MergedStyles, 
         css.push('\n');
         merged.push(href.to_owned());
     }
-    let hash: String = Sha256::digest(css.as_bytes())[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let name = format!("style-{hash}.css");
+    let name = format!("style-{}.css", crate::data::content_hash(&css));
     let integrity = format!(
         "sha384-{}",
         B64.encode(sha2::Sha384::digest(css.as_bytes()))
