@@ -186,7 +186,7 @@ pub fn merge_stylesheets(html: &str, files: &dyn Files) -> Result<MergedStyles, 
     let mut merged = Vec::new();
     for (_, tag) in &links {
         let href = attr(tag, "href").ok_or("a stylesheet link without href")?;
-        let text = String::from_utf8(files.read(href)?).map_err(|e| format!("{href}: {e}"))?;
+        let text = files.read_text(href)?;
         css.push_str(&text);
         css.push('\n');
         merged.push(href.to_owned());
@@ -215,6 +215,11 @@ pub fn merge_stylesheets(html: &str, files: &dyn Files) -> Result<MergedStyles, 
 /// Files the single file needs, read by the caller from the staging dir.
 pub trait Files {
     fn read(&self, relative: &str) -> Result<Vec<u8>, String>;
+
+    /// The file as text (UTF-8), its name in the error.
+    fn read_text(&self, relative: &str) -> Result<String, String> {
+        String::from_utf8(self.read(relative)?).map_err(|e| format!("{relative}: {e}"))
+    }
 }
 
 /// Classic scripts in the head (the preferences applied before the first
@@ -229,7 +234,7 @@ pub fn inline_classic_scripts(
     while let Some(start) = out.find("<script src=\"") {
         let end = script_end(&out, start)?;
         let src = attr(&out[start..end], "src").unwrap_or("").to_owned();
-        let js = String::from_utf8(files.read(&src)?).map_err(|e| format!("{src}: {e}"))?;
+        let js = files.read_text(&src)?;
         let js = crate::early::fill(&src, &js)?;
         if js.contains("</script") {
             return Err(format!("{src} contains `</script`: it cannot go inline"));
@@ -250,8 +255,7 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
         let rel = attr(tag, "rel").unwrap_or("");
         let replacement = match rel {
             "stylesheet" => {
-                let css =
-                    String::from_utf8(files.read(href)?).map_err(|e| format!("{href}: {e}"))?;
+                let css = files.read_text(href)?;
                 format!("<style>{css}</style>")
             }
             "icon" => {
@@ -283,8 +287,7 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
         .to_owned();
     let glue_path = between(&loader, "from '", "'").ok_or("the loader names no glue script")?;
     let wasm_path = between(&loader, "module_or_path: '", "'").ok_or("the loader names no wasm")?;
-    let glue =
-        String::from_utf8(files.read(glue_path)?).map_err(|e| format!("{glue_path}: {e}"))?;
+    let glue = files.read_text(glue_path)?;
     if glue.lines().any(|l| l.starts_with("import ")) {
         return Err(format!(
             "{glue_path} imports other modules: they would need inlining too"
