@@ -104,11 +104,27 @@ impl<'a> PlaceHits<'a> {
     /// Marks in paragraph `k` of its own text (a part's lead, a
     /// sub-section's body); none when the filter hides that text.
     pub fn paragraph(self, k: usize) -> Option<&'a [Range<usize>]> {
-        let unit = match self {
-            PlaceHits::Part(p) => p.lead.as_ref()?,
-            PlaceHits::Section(u) => u,
-        };
-        Some(unit.paragraphs.get(k).map_or(&[], Vec::as_slice))
+        Some(self.text()?.paragraphs.get(k).map_or(&[], Vec::as_slice))
+    }
+
+    /// Its own text's hits, unless the filter hides that text.
+    fn text(self) -> Option<&'a UnitHits> {
+        match self {
+            PlaceHits::Part(p) => p.lead.as_ref(),
+            PlaceHits::Section(u) => Some(u),
+        }
+    }
+
+    /// Its fields and their marks, in reading order: the heading, then
+    /// each paragraph of its own text the filter shows.
+    fn fields(self) -> impl Iterator<Item = (Field, &'a [Range<usize>])> {
+        let paragraphs = self.text().into_iter().flat_map(|u| {
+            u.paragraphs
+                .iter()
+                .enumerate()
+                .map(|(k, m)| (Field::Paragraph(k), m.as_slice()))
+        });
+        std::iter::once((Field::Heading, self.heading())).chain(paragraphs)
     }
 }
 
@@ -121,27 +137,25 @@ pub enum Field {
 }
 
 impl EssayHits {
+    /// Every part and sub-section the filter shows, in reading order.
+    fn shown_places(&self, essay: usize) -> impl Iterator<Item = (Place, PlaceHits<'_>)> {
+        self.parts
+            .iter()
+            .enumerate()
+            .filter_map(|(p, part)| Some((p, part.as_ref()?)))
+            .flat_map(move |(p, part)| {
+                let sections = part.sections.iter().enumerate().filter_map(move |(s, u)| {
+                    Some((Place::section(essay, p, s), PlaceHits::Section(u.as_ref()?)))
+                });
+                std::iter::once((Place::part(essay, p), PlaceHits::Part(part))).chain(sections)
+            })
+    }
+
     /// The marks of every field shown, in reading order (the order the
     /// page renders them in): with where each is and which field it is.
     fn fields(&self, essay: usize) -> impl Iterator<Item = (Place, Field, &[Range<usize>])> {
-        self.parts.iter().enumerate().flat_map(move |(p, part)| {
-            let part = part.as_ref();
-            let title = part.map(|h| (Place::part(essay, p), Field::Heading, h.title.as_slice()));
-            let lead = part
-                .and_then(|h| h.lead.as_ref())
-                .into_iter()
-                .flat_map(move |u| paragraphs(Place::part(essay, p), u));
-            let sections = part.into_iter().flat_map(move |h| {
-                h.sections.iter().enumerate().flat_map(move |(s, u)| {
-                    u.iter().flat_map(move |u| {
-                        let at = Place::section(essay, p, s);
-                        std::iter::once((at, Field::Heading, u.heading.as_slice()))
-                            .chain(paragraphs(at, u))
-                    })
-                })
-            });
-            title.into_iter().chain(lead).chain(sections)
-        })
+        self.shown_places(essay)
+            .flat_map(|(at, hits)| hits.fields().map(move |(field, marks)| (at, field, marks)))
     }
 
     /// The number (among this essay's hits, in reading order) of the first
@@ -164,13 +178,6 @@ impl EssayHits {
         }
         None
     }
-}
-
-fn paragraphs(at: Place, u: &UnitHits) -> impl Iterator<Item = (Place, Field, &[Range<usize>])> {
-    u.paragraphs
-        .iter()
-        .enumerate()
-        .map(move |(k, m)| (at, Field::Paragraph(k), m.as_slice()))
 }
 
 impl CollectionHits {
