@@ -3,6 +3,8 @@
 //! and each read answers as a first visit to the site's root would: no
 //! query, nothing stored. The prerendered page is that visit's first view.
 
+use wasm_bindgen::JsCast;
+
 /// Is this the browser (rather than the build, rendering on the host)?
 pub fn present() -> bool {
     cfg!(target_arch = "wasm32")
@@ -16,6 +18,18 @@ pub fn address_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
+}
+
+/// The element with id `id`, as a `T`, if there is one (none on the host).
+pub fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
+    if !present() {
+        return None;
+    }
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<T>()
+        .ok()
 }
 
 /// The page's `localStorage`, when there is one and the browser allows it.

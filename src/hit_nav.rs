@@ -4,20 +4,17 @@
 //! page scrolls to the element the view gave a known id.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use wenji_core::route::Route;
 use wenji_core::Place;
 
+use crate::browser::element_by_id as by_id;
 use crate::components::fold_heading::fold_button_id;
 use crate::components::fold_section::section_id;
 use crate::components::highlighted::CURRENT_HIT;
 use crate::content::{essay_at, full_essay, group_scope};
 use crate::state::{ReaderState, GROUPS_STEP};
-
-fn by_id<T: JsCast>(id: &str) -> Option<T> {
-    document().get_element_by_id(id)?.dyn_into::<T>().ok()
-}
 
 /// Unfold the part at `place`, and its sub-section if it names one
 /// (their ids prefixed with `scope`, as on the page).

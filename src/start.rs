@@ -3,9 +3,9 @@
 //! then fetch the rest of the text.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wenji_core::route::Route;
 
+use crate::browser::element_by_id;
 use crate::{app, content, location, panic_notice};
 
 /// The app's entry point (`main` calls it).
@@ -57,20 +57,14 @@ fn mount(arrival: content::TextArrival) {
         provide_context(arrival);
         view! { <app::App /> }
     };
-    let doc = document();
-    let Some(root) = doc
-        .get_element_by_id("app")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(root) = element_by_id::<web_sys::HtmlElement>("app") else {
         leptos::mount::mount_to_body(app);
         return;
     };
     // The page arrives prerendered. When it shows what the app is about to
     // render (the root's first view, nothing typed yet), the app adopts its
     // nodes: nothing is built or painted again.
-    let search = doc
-        .get_element_by_id("search")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let search = element_by_id::<web_sys::HtmlInputElement>("search");
     let typed = search.as_ref().map(|i| i.value()).unwrap_or_default();
     if typed.trim().is_empty() && location::shows_first_view() && hydrate(&root, app) {
         mark_interactive();
@@ -79,7 +73,7 @@ fn mount(arrival: content::TextArrival) {
     // Else it builds the page again in its place, keeping the scroll
     // position, and what the reader typed or focused meanwhile.
     let scroll = window().scroll_y().unwrap_or(0.0);
-    let had_focus = search.is_some_and(|i| doc.active_element().is_some_and(|a| a == **i));
+    let had_focus = search.is_some_and(|i| document().active_element().is_some_and(|a| a == **i));
     if !typed.trim().is_empty() && location::current_query().is_empty() {
         location::write_address(
             &location::current_route(),
@@ -99,10 +93,7 @@ fn mount(arrival: content::TextArrival) {
     leptos::mount::mount_to(root, app).forget();
     window().scroll_to_with_x_and_y(0.0, scroll);
     if had_focus {
-        if let Some(input) = doc
-            .get_element_by_id("search")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(input) = element_by_id::<web_sys::HtmlElement>("search") {
             let _ = input.focus();
         }
     }
