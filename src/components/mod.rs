@@ -1,5 +1,12 @@
 //! One component a file.
 
+/// `text`, or nothing at all when it is empty: rendered on the server an
+/// empty string becomes a space, and the element is then no longer
+/// `:empty` (the style hides empty notices and counts by that).
+pub fn text_or_nothing(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
 pub mod choice_group;
 pub mod display_panel;
 pub mod empty_state;

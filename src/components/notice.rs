@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::text_or_nothing;
 use crate::ui::use_ui;
 
 #[component]
@@ -10,9 +11,7 @@ pub fn Notice() -> impl IntoView {
     let ui = use_ui();
     view! {
         <div class="notice" role="status" aria-live="polite">
-            // Nothing at all when there is nothing to say (not even an
-            // empty text node): the box is styled away while `:empty`.
-            {move || Some(ui.notice.get()).filter(|s| !s.is_empty())}
+            {move || text_or_nothing(ui.notice.get())}
         </div>
     }
 }

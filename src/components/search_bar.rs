@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use wenji_core::route::Route;
 use wenji_search::query::{MAX_QUERY_CHARS, MAX_TERMS};
 
+use crate::components::text_or_nothing;
 use crate::hit_nav;
 use crate::state::use_reader;
 use crate::ui::use_ui;
@@ -142,11 +143,11 @@ pub fn SearchBar() -> impl IntoView {
                 </button>
                 // Nothing in it without hits: it takes no room while `:empty`.
                 <span class="hit-position" aria-live="off">
-                    {move || Some(position()).filter(|s| !s.is_empty())}
+                    {move || text_or_nothing(position())}
                 </span>
             </div>
             <p id="search-status" class="search-status" role="status" aria-live="polite">
-                {move || Some(status()).filter(|s| !s.is_empty())}
+                {move || text_or_nothing(status())}
             </p>
         </div>
     }
