@@ -301,11 +301,7 @@ impl ReaderState {
                 let i = collection().index_of(&slug);
                 self.hits.with(|h| {
                     i.and_then(|i| h.get(i))
-                        .map_or(Totals::default(), |e| Totals {
-                            hits: e.hits,
-                            sections: e.sections,
-                            essays: usize::from(e.sections > 0),
-                        })
+                        .map_or(Totals::default(), |e| Totals::default().plus(e))
                 })
             }
             Route::List => self.results.with(|results| {
@@ -313,11 +309,7 @@ impl ReaderState {
                     results
                         .iter()
                         .filter_map(|&i| h.get(i))
-                        .fold(Totals::default(), |t, e| Totals {
-                            hits: t.hits + e.hits,
-                            sections: t.sections + e.sections,
-                            essays: t.essays + 1,
-                        })
+                        .fold(Totals::default(), |t, e| t.plus(e))
                 })
             }),
         }

@@ -91,8 +91,8 @@ describe('a collection of several essays', () => {
         rs.map((r) => [r.querySelector('.essay-link-title').textContent, r.querySelector('.facts').textContent]),
       ),
       [
-        ['基层党建工作体会', '2 处，1 节'],
-        ['青年职工思想工作札记', '2 处，1 节'],
+        ['基层党建工作体会', '2 处，1 章 1 节'],
+        ['青年职工思想工作札记', '2 处，1 章 1 节'],
       ],
     );
     assert.ok(await page.locator('.result-snippet mark').count() >= 2);
@@ -107,10 +107,10 @@ describe('a collection of several essays', () => {
       ['建设', '建设', '实践', '实践'],
     );
     // The status line, the rows and the group headers count alike.
-    assert.equal(await page.textContent('#search-status'), '共 4 处，分布在 2 篇文章的 2 节');
+    assert.equal(await page.textContent('#search-status'), '共 4 处，在 2 篇文章中');
     assert.deepEqual(
       await page.$$eval('.essay-group > .facts', (fs) => fs.map((f) => f.textContent)),
-      ['2 处，1 节', '2 处，1 节'],
+      ['2 处，1 章 1 节', '2 处，1 章 1 节'],
     );
     // Ids stay distinct: each essay's parts are scoped by its address.
     assert.equal(await page.locator('[id="jiceng--第一部分"]').count(), 1);

@@ -171,7 +171,7 @@ describe('print', () => {
     await page.emulateMedia({ media: 'print' });
     const note = page.locator('.print-query');
     assert.ok(await note.isVisible());
-    assert.match(await note.textContent(), /^筛选：倾听（\d+ 处，\d+ 节；只打印了匹配的部分）$/);
+    assert.match(await note.textContent(), /^筛选：倾听（\d+ 处，\d+ 章( \d+ 节)?；只打印了匹配的部分）$/);
     const printed = await page.evaluate(() => document.querySelector('main').innerText);
     assert.ok(printed.includes('学会“倾听”'));
     assert.ok(!printed.includes('最初接触理论学习'), 'hidden sections are not printed');

@@ -38,6 +38,6 @@ test('Firefox ESR opens, folds and filters the reader', async () => {
     await ff.run("return [...document.querySelectorAll('main mark')].map((m) => m.textContent)"),
     ['守正创新', '守正创新'],
   );
-  assert.equal(await ff.run("return document.getElementById('search-status').textContent"), '共 2 处，分布在 3 节');
+  assert.equal(await ff.run("return document.getElementById('search-status').textContent"), '共 2 处，显示 1 章 2 节');
   assert.equal(await ff.run('return new URL(location).searchParams.get("q")'), 'szcx');
 });

@@ -54,7 +54,7 @@ describe('offline', () => {
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
     await searchBox(page).fill('shouzheng');
     await page.waitForSelector('main mark');
-    assert.equal(await page.textContent('#search-status'), '共 4 处，分布在 3 节');
+    assert.equal(await page.textContent('#search-status'), '共 4 处，显示 1 章 2 节');
     // A shared filtered address opens offline too.
     await page.goto(`${server.url}?q=${encodeURIComponent('传帮带')}`);
     await page.waitForSelector('main mark');

@@ -17,7 +17,7 @@ describe('the keyword filter', () => {
     await searchBox(page).pressSequentially('守正');
     await page.waitForFunction(() => document.querySelectorAll('main mark').length > 0);
     assert.deepEqual(await marks(page), ['守正', '守正', '守正', '守正']);
-    assert.equal(await status(page), '共 4 处，分布在 3 节');
+    assert.equal(await status(page), '共 4 处，显示 1 章 2 节');
     assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
     // Only 篇章三 is shown, with its count, and its sections unfolded.
     assert.deepEqual(await visibleSections(page), ['篇章三', '篇章三-其一', '篇章三-其二']);
@@ -151,10 +151,58 @@ describe('the keyword filter', () => {
     const { page } = await reader.open();
     await searchBox(page).fill('理论 实践');
     await page.waitForSelector('main mark');
-    assert.match(await status(page), /^共 \d+ 处，分布在 \d+ 节（各词须在同一节中）$/);
+    assert.match(await status(page), /^共 \d+ 处，显示 \d+ 章 \d+ 节（各词须在同一节中）$/);
     await searchBox(page).fill('理论 | 实践');
     await page.waitForFunction(() => !document.getElementById('search-status').textContent.includes('同一节'));
-    assert.match(await status(page), /^共 \d+ 处，分布在 \d+ 节$/);
+    assert.match(await status(page), /^共 \d+ 处，显示 \d+ 章 \d+ 节$/);
+  });
+
+  test('the status line counts the hits and the headings the page shows', async () => {
+    const { page } = await reader.open();
+    // 理论 in 篇章一's title, 实践 in one of its sections; 守正创新 in
+    // 篇章三's title shows sections that hold no hit; 引言 has no section.
+    for (const [q, want] of [
+      ['理论 实践', '共 10 处，显示 1 章 1 节'],
+      ['szcx', '共 2 处，显示 1 章 2 节'],
+      ['灵魂工程与保障工程', '共 1 处，显示 1 章'],
+    ]) {
+      await searchBox(page).fill(q);
+      await page.waitForFunction((q) => new URL(location).searchParams.get('q') === q, q);
+      const seen = await page.evaluate(() => {
+        const shown = (sel) => [...document.querySelectorAll(sel)].filter((h) => h.checkVisibility()).length;
+        return {
+          marks: document.querySelectorAll('main mark').length,
+          chapters: shown('main section.part > .heading-row h2'),
+          sections: shown('main section.sub > .heading-row h3'),
+        };
+      });
+      const text = await status(page);
+      assert.equal(text.replace(/（.*）$/, ''), want, q);
+      const counted = `共 ${seen.marks} 处，显示 ${seen.chapters} 章` + (seen.sections ? ` ${seen.sections} 节` : '');
+      assert.equal(text.replace(/（.*）$/, ''), counted, `${q}: what the page shows`);
+    }
+  });
+
+  test('pinyin marks what it spells: tone marks, mixed with characters, never one letter', async () => {
+    const { page } = await reader.open();
+    for (const q of ['qīngtīng', '倾ting', 'qing听']) {
+      await searchBox(page).fill(q);
+      await page.waitForFunction((q) => new URL(location).searchParams.get('q') === q, q);
+      assert.deepEqual([...new Set(await marks(page))], ['倾听'], q);
+    }
+    // Rare readings are no spelling: 巨 qu, 大 tai; 育 zhou, 活 guo.
+    for (const [q, not] of [['qt', '巨大'], ['zg', '育活']]) {
+      await searchBox(page).fill(q);
+      await page.waitForFunction((q) => new URL(location).searchParams.get('q') === q, q);
+      assert.ok(!(await marks(page)).some((m) => m.includes(not)), q);
+    }
+    // One letter would mark every character whose reading starts with it.
+    await searchBox(page).fill('d');
+    await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('单个字母'));
+    assert.equal(await page.locator('main mark').count(), 0);
+    assert.equal(await status(page), '没有匹配的内容（单个字母不按拼音查找，请再输入一个字母）');
+    await searchBox(page).fill('dx');
+    await page.waitForFunction(() => !document.getElementById('search-status').textContent.includes('单个字母'));
   });
 
   test('a quoted query is quoted once in the empty state', async () => {
@@ -191,7 +239,7 @@ describe('the keyword filter', () => {
     await cdp.send('Input.insertText', { text: '守正' });
     await page.waitForSelector('main mark');
     assert.equal(await searchBox(page).inputValue(), '守正');
-    assert.equal(await status(page), '共 4 处，分布在 3 节');
+    assert.equal(await status(page), '共 4 处，显示 1 章 2 节');
     await context.close();
   });
 

@@ -25,10 +25,11 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
     // On paper the filter cannot be seen in the search box: say it.
     let print_note = move || {
         let t = state.totals();
-        let (hits, sections) = (t.hits, t.sections);
         format!(
-            "筛选：{}（{hits} 处，{sections} 节；只打印了匹配的部分）",
-            state.input.get().trim()
+            "筛选：{}（{} 处，{}；只打印了匹配的部分）",
+            state.input.get().trim(),
+            t.hits,
+            t.extent
         )
     };
     view! {

@@ -79,18 +79,27 @@ pub fn SearchBar() -> impl IntoView {
             return String::new();
         }
         let t = totals();
+        // What is counted is what the reader sees counted: hits, and the
+        // chapter and section headings shown (a chapter's title can show
+        // sections that hold no hit, so the hits are not "in" them).
+        let (e, x) = (t.essays, t.extent);
         let mut s = match (t.hits, t.sections) {
             (_, 0) if on_list() && !state.hits.with(|h| h.complete()) => "正在搜索…".to_owned(),
             (_, 0) => "没有匹配的内容".to_owned(),
-            (0, s) if on_list() => format!("显示 {} 篇文章的 {s} 节", t.essays),
-            (0, s) => format!("显示 {s} 节"),
-            (h, s) if on_list() => format!("共 {h} 处，分布在 {} 篇文章的 {s} 节", t.essays),
-            (h, s) => format!("共 {h} 处，分布在 {s} 节"),
+            (0, _) if on_list() => format!("显示 {e} 篇文章"),
+            (0, _) => format!("显示 {x}"),
+            (h, _) if on_list() => format!("共 {h} 处，在 {e} 篇文章中"),
+            (h, _) => format!("共 {h} 处，显示 {x}"),
         };
         // Several words (not `|`) must all be in one section: say so, or
         // a reader wonders why a section with one of them is not shown.
         if state.query.with(|q| q.clauses.len() > 1) {
             s.push_str("（各词须在同一节中）");
+        }
+        // One letter would mark every character whose reading starts with
+        // it: it is found only as itself, and the reader is told why.
+        if state.query.with(|q| q.has_lone_letter()) {
+            s.push_str("（单个字母不按拼音查找，请再输入一个字母）");
         }
         if state.query.with(|q| q.truncated) {
             s.push_str(&format!(

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wenji_core::route::Route;
 use wenji_core::Place;
 use wenji_search::collection::snippet;
-use wenji_search::Snippet;
+use wenji_search::{Extent, Snippet};
 
 use crate::components::empty_state::EmptyState;
 use crate::components::highlighted::HighlightedOwned;
@@ -26,7 +26,7 @@ const SNIPPET_CHARS: usize = 80;
 struct Row {
     essay: usize,
     hits: usize,
-    sections: usize,
+    extent: Extent,
     snippet: Option<Snippet>,
 }
 
@@ -55,7 +55,7 @@ fn ResultRow(row: Row) -> AnyView {
         <li class="result-row">
             <a class="essay-link" href=href on:click=state.link_to_at(route, fragment)>
                 <span class="essay-link-title">{e.title.clone()}</span>
-                <span class="facts">{format!("{} 处，{} 节", row.hits, row.sections)}</span>
+                <span class="facts">{format!("{} 处，{}", row.hits, row.extent)}</span>
             </a>
             {snippet}
         </li>
@@ -73,7 +73,7 @@ fn ResultGroup(essay: usize) -> impl IntoView {
     let group_hits = move || {
         state
             .hits
-            .with(|h| h.get(essay).map_or((0, 0), |h| (h.hits, h.sections)))
+            .with(|h| h.get(essay).map(|h| (h.hits, h.extent())))
     };
     let route = Route::Essay(e.slug.clone());
     let href = {
@@ -91,10 +91,7 @@ fn ResultGroup(essay: usize) -> impl IntoView {
                 </a>
             </h2>
             <p class="facts">
-                {move || {
-                    let (h, s) = group_hits();
-                    format!("{h} 处，{s} 节")
-                }}
+                {move || group_hits().map(|(h, x)| format!("{h} 处，{x}"))}
             </p>
             {parts}
         </section>
@@ -117,7 +114,7 @@ pub fn SearchResults() -> AnyView {
                     Some(Row {
                         essay: i,
                         hits: eh.hits,
-                        sections: eh.sections,
+                        extent: eh.extent(),
                         snippet: full_essay(i).and_then(|e| snippet(e, eh, SNIPPET_CHARS)),
                     })
                 })

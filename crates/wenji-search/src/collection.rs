@@ -10,7 +10,7 @@ use std::ops::Range;
 use wenji_core::library::{sort_positions, ResultOrder};
 use wenji_core::{Essay, Place};
 
-use crate::filter::{EssayHits, PartHits, UnitHits};
+use crate::filter::{EssayHits, Extent, PartHits, UnitHits};
 
 /// Hits per essay; `None` for an essay not searched yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,9 +23,25 @@ pub struct CollectionHits {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
     pub hits: usize,
+    /// Sections shown (a part's lead counts as one): none means nothing
+    /// matched.
     pub sections: usize,
+    /// The headings shown, as the status line counts them.
+    pub extent: Extent,
     /// Essays with at least one shown section.
     pub essays: usize,
+}
+
+impl Totals {
+    /// These totals and one more essay's hits.
+    pub fn plus(self, h: &EssayHits) -> Totals {
+        Totals {
+            hits: self.hits + h.hits,
+            sections: self.sections + h.sections,
+            extent: self.extent.plus(h.extent()),
+            essays: self.essays + usize::from(h.sections > 0),
+        }
+    }
 }
 
 /// What a filter makes of one part or sub-section.
@@ -252,11 +268,7 @@ impl CollectionHits {
         self.essays
             .iter()
             .flatten()
-            .fold(Totals::default(), |t, h| Totals {
-                hits: t.hits + h.hits,
-                sections: t.sections + h.sections,
-                essays: t.essays + usize::from(h.sections > 0),
-            })
+            .fold(Totals::default(), |t, h| t.plus(h))
     }
 
     /// The essays with at least one shown section, in `order`.

@@ -73,8 +73,37 @@ pub struct EssayHits {
     pub parts: Vec<Option<PartHits>>,
     /// Highlighted places in all that is shown.
     pub hits: usize,
-    /// Sections shown.
+    /// Sections shown (a part's lead counts as one).
     pub sections: usize,
+}
+
+/// The headings a filter shows, as the reader sees them counted: the
+/// chapters (parts) and the sub-sections under them. A part's lead has no
+/// heading of its own; it is shown under its chapter's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extent {
+    pub chapters: usize,
+    pub subsections: usize,
+}
+
+impl Extent {
+    pub fn plus(self, other: Extent) -> Extent {
+        Extent {
+            chapters: self.chapters + other.chapters,
+            subsections: self.subsections + other.subsections,
+        }
+    }
+}
+
+/// `2 章 3 节`, or `1 章` when no sub-section is shown.
+impl std::fmt::Display for Extent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} 章", self.chapters)?;
+        if self.subsections > 0 {
+            write!(f, " {} 节", self.subsections)?;
+        }
+        Ok(())
+    }
 }
 
 impl PartHits {
@@ -88,6 +117,16 @@ impl PartHits {
 }
 
 impl EssayHits {
+    /// The chapters and sub-sections shown.
+    pub fn extent(&self) -> Extent {
+        self.parts.iter().flatten().fold(Extent::default(), |e, p| {
+            e.plus(Extent {
+                chapters: 1,
+                subsections: p.sections.iter().flatten().count(),
+            })
+        })
+    }
+
     /// Which parts and sections the filter shows.
     pub fn shown(&self) -> Shown {
         Shown {

@@ -10,6 +10,8 @@ pub mod chars;
 pub mod collection;
 pub mod filter;
 pub mod folded;
+#[cfg(feature = "build-tables")]
+pub mod heteronyms;
 pub mod marks;
 pub mod matcher;
 pub mod query;
@@ -18,6 +20,6 @@ pub mod tables;
 pub mod tables_build;
 
 pub use collection::{CollectionHits, Field, Filtered, PlaceHits, Snippet, Totals};
-pub use filter::{filter_essay, EssayHits, PartHits, UnitHits};
+pub use filter::{filter_essay, EssayHits, Extent, PartHits, UnitHits};
 pub use query::Query;
 pub use tables::Tables;

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::chars::initial;
 use crate::folded::{letter_bit, Folded};
-use crate::query::Term;
+use crate::query::{Piece, Term};
 use crate::tables::Tables;
 
 /// Every occurrence of `term` in `text`, as ranges of folded characters,
@@ -16,8 +16,8 @@ pub fn find(term: &Term, text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
         .match_indices(term.folded.as_str())
         .map(|(at, m)| text.char_at_byte(at)..text.char_at_byte(at + m.len()))
         .collect();
-    if let Some(letters) = &term.pinyin {
-        hits.extend(find_pinyin(letters.as_bytes(), text, tables));
+    if let Some(spelling) = &term.spelling {
+        hits.extend(find_spelled(&spelling.0, text, tables));
     }
     merge(hits)
 }
@@ -35,25 +35,33 @@ pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-/// Runs of Chinese characters that `letters` spells: each character takes
-/// one of its readings in full, its initial or its first letter, and the last may take any
-/// prefix of a reading. From each start the longest run is taken; runs do
-/// not overlap.
-fn find_pinyin(letters: &[u8], text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
+/// Runs of Chinese characters that `pieces` spell: a character piece is
+/// itself; in a run of letters each character takes one of its readings
+/// in full, its initial or its first letter, and the last character of
+/// the term may take any prefix of a reading. From each start the longest
+/// run is taken; runs do not overlap.
+fn find_spelled(pieces: &[Piece], text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
     let mut hits = Vec::new();
-    let Some(&first) = letters.first() else {
+    let Some(first) = pieces.first() else {
         return hits;
     };
-    let bit = letter_bit(first);
     let (chars, initials) = (text.chars(), text.initials());
+    let bit = match first {
+        Piece::Letters(l) => letter_bit(l.as_bytes()[0]),
+        Piece::Char(_) => 0,
+    };
+    // Most characters cannot start the spelling at all.
+    let starts_here = |i: usize| match first {
+        Piece::Letters(_) => initials[i] & bit != 0,
+        Piece::Char(c) => chars[i] == *c,
+    };
     let mut start = 0;
     while start < chars.len() {
-        // Most characters cannot start the spelling at all.
-        if initials[start] & bit == 0 {
+        if !starts_here(start) {
             start += 1;
             continue;
         }
-        match longest_spelling(letters, &chars[start..], tables) {
+        match longest_spelling(pieces, &chars[start..], tables) {
             Some(len) => {
                 hits.push(start..start + len);
                 start += len;
@@ -64,39 +72,83 @@ fn find_pinyin(letters: &[u8], text: &Folded, tables: &Tables) -> Vec<Range<usiz
     hits
 }
 
-/// The most characters from the start of `chars` that `letters` spells.
-fn longest_spelling(letters: &[u8], chars: &[char], tables: &Tables) -> Option<usize> {
-    if letters.is_empty() {
-        return None;
-    }
-    // Each character takes at least one letter, so a state is (characters
-    // used, letters used), both at most `letters.len()`: each state is
-    // visited once, and the search is bounded by letters² × readings. In
-    // practice only a handful of states are reached, so they are kept in
-    // a short list rather than a table cleared for every start.
-    let n = letters.len();
-    let mut seen: Vec<(usize, usize)> = Vec::new();
-    let mut stack = vec![(0usize, 0usize)];
+/// Where a spelling stands: pieces done, letters of the current piece
+/// used, characters of the text used.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct At {
+    piece: usize,
+    letter: usize,
+    chars: usize,
+}
+
+/// The most characters from the start of `chars` that `pieces` spell.
+fn longest_spelling(pieces: &[Piece], chars: &[char], tables: &Tables) -> Option<usize> {
+    // Each character takes at least one letter or is one piece, so the
+    // states are bounded by pieces × letters × characters, each visited
+    // once. In practice only a handful are reached, so they are kept in a
+    // short list rather than a table cleared for every start.
+    let mut seen: Vec<At> = Vec::new();
+    let mut stack = vec![At {
+        piece: 0,
+        letter: 0,
+        chars: 0,
+    }];
     let mut best = None;
-    while let Some((used_chars, used_letters)) = stack.pop() {
-        let Some(&c) = chars.get(used_chars) else {
+    let last = pieces.len() - 1;
+    while let Some(at) = stack.pop() {
+        let Some(&c) = chars.get(at.chars) else {
             continue;
         };
-        let rest = &letters[used_letters..];
-        for reading in tables.readings(c) {
-            let reading = reading.as_bytes();
-            if reading.starts_with(rest) {
-                best = best.max(Some(used_chars + 1));
+        let mut go = |next: At| {
+            if next.piece > last {
+                best = best.max(Some(next.chars));
+            } else if !seen.contains(&next) {
+                seen.push(next);
+                stack.push(next);
             }
-            // In full, by its initial (`zh`, `ch`, `sh` or a letter), or
-            // by its first letter alone (`s` for `shou`).
-            let ini = initial_bytes(reading);
-            for step in [reading, ini, &reading[..1]] {
-                if step.len() < rest.len() && rest.starts_with(step) {
-                    let next = (used_chars + 1, used_letters + step.len());
-                    if next.0 <= n && !seen.contains(&next) {
-                        seen.push(next);
-                        stack.push(next);
+        };
+        match &pieces[at.piece] {
+            &Piece::Char(p) => {
+                if p == c {
+                    go(At {
+                        piece: at.piece + 1,
+                        letter: 0,
+                        chars: at.chars + 1,
+                    });
+                }
+            }
+            Piece::Letters(letters) => {
+                let rest = &letters.as_bytes()[at.letter..];
+                for reading in tables.readings(c) {
+                    let reading = reading.as_bytes();
+                    // The term's last letters may stop inside a reading.
+                    if at.piece == last && reading.starts_with(rest) {
+                        go(At {
+                            piece: at.piece + 1,
+                            letter: 0,
+                            chars: at.chars + 1,
+                        });
+                    }
+                    // In full, by its initial (`zh`, `ch`, `sh` or a
+                    // letter), or by its first letter alone (`s` for `shou`).
+                    let ini = initial_bytes(reading);
+                    for step in [reading, ini, &reading[..1]] {
+                        if !rest.starts_with(step) {
+                            continue;
+                        }
+                        if step.len() < rest.len() {
+                            go(At {
+                                piece: at.piece,
+                                letter: at.letter + step.len(),
+                                chars: at.chars + 1,
+                            });
+                        } else {
+                            go(At {
+                                piece: at.piece + 1,
+                                letter: 0,
+                                chars: at.chars + 1,
+                            });
+                        }
                     }
                 }
             }
@@ -131,10 +183,14 @@ mod tests {
         t
     }
 
-    fn spelled(letters: &str, text: &str) -> Vec<String> {
+    fn spelled(term: &str, text: &str) -> Vec<String> {
         let t = tables();
         let f = Folded::new(text, &t);
-        find_pinyin(letters.as_bytes(), &f, &t)
+        let query = crate::Query::parse(term, &t);
+        let Some(spelling) = &query.clauses[0][0].spelling else {
+            return Vec::new();
+        };
+        find_spelled(&spelling.0, &f, &t)
             .into_iter()
             .map(|r| f.chars()[r].iter().collect())
             .collect()
@@ -168,5 +224,17 @@ mod tests {
         assert!(spelled("zhengshou", "守正").is_empty());
         assert!(spelled("shouq", "守正").is_empty());
         assert!(spelled("x", "守正").is_empty());
+    }
+
+    #[test]
+    fn characters_and_letters_mixed() {
+        assert_eq!(spelled("守正cx", "唯有守正创新"), ["守正创新"]);
+        assert_eq!(spelled("守zheng", "守正创新"), ["守正"]);
+        assert_eq!(spelled("s正c", "守正创新"), ["守正创"]);
+        assert_eq!(spelled("守zhengc新", "守正创新"), ["守正创新"]);
+        // Letters between characters spell whole characters.
+        assert!(spelled("守zhe创", "守正创新").is_empty());
+        assert!(spelled("守x", "守正创新").is_empty());
+        assert!(spelled("正cx", "守正").is_empty());
     }
 }

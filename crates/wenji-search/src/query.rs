@@ -10,7 +10,7 @@ pub const MAX_QUERY_CHARS: usize = 256;
 /// Most distinct terms looked for; beyond them the query is cut and
 /// `Query::truncated` says so.
 pub const MAX_TERMS: usize = 24;
-/// Longest Latin term tried as pinyin, in letters.
+/// Most letters in a term tried as pinyin.
 pub const MAX_PINYIN_LETTERS: usize = 64;
 
 /// One term, folded as the text is.
@@ -20,8 +20,88 @@ pub struct Term {
     pub raw: String,
     /// Folded, punctuation and white space dropped; never empty.
     pub folded: String,
-    /// The folded term as pinyin letters, when it is made only of them.
-    pub pinyin: Option<String>,
+    /// The term as pinyin, when it is made of pinyin letters, possibly
+    /// mixed with Chinese characters (`shouzheng`, `倾ting`, `守正cx`).
+    pub spelling: Option<Spelling>,
+}
+
+/// A term read as pinyin: runs of letters, each spelling one or more
+/// Chinese characters, between characters that must be there as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling(pub Vec<Piece>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A Chinese character, matched as itself.
+    Char(char),
+    /// Pinyin letters `a`…`z`, tone marks dropped and `ü` given as `v`.
+    Letters(String),
+}
+
+impl Spelling {
+    /// The spelling of a folded term, if it is one: letters (at least two
+    /// in all, or one beside a character: a single letter would mark
+    /// every character whose reading starts with it) and Chinese
+    /// characters (those with readings) only.
+    fn of(folded: &str, tables: &Tables) -> Option<Spelling> {
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut letters = 0;
+        for c in folded.chars() {
+            if let Some(l) = pinyin_letter(c) {
+                letters += 1;
+                match pieces.last_mut() {
+                    Some(Piece::Letters(run)) => run.push(l),
+                    _ => pieces.push(Piece::Letters(l.to_string())),
+                }
+            } else if is_tone_mark(c) {
+                continue;
+            } else if !tables.readings(c).is_empty() {
+                pieces.push(Piece::Char(c));
+            } else {
+                return None;
+            }
+        }
+        let chars = pieces.len()
+            - pieces
+                .iter()
+                .filter(|p| matches!(p, Piece::Letters(_)))
+                .count();
+        let enough = letters >= 2 || (letters == 1 && chars > 0);
+        (enough && letters <= MAX_PINYIN_LETTERS).then_some(Spelling(pieces))
+    }
+
+    /// The letters only, as typed (for tests and messages).
+    pub fn letters(&self) -> String {
+        self.0
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Letters(l) => Some(l.as_str()),
+                Piece::Char(_) => None,
+            })
+            .collect()
+    }
+}
+
+/// A letter of pinyin as the readings spell it: tone marks dropped, `ü`
+/// as `v` (`qīng` → `qing`, `lǜ` → `lv`).
+fn pinyin_letter(c: char) -> Option<char> {
+    Some(match c {
+        'a'..='z' => c,
+        'ā' | 'á' | 'ǎ' | 'à' => 'a',
+        'ē' | 'é' | 'ě' | 'è' | 'ê' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+        'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'v',
+        'ń' | 'ň' | 'ǹ' => 'n',
+        'ḿ' => 'm',
+        _ => return None,
+    })
+}
+
+/// A combining tone mark, as typed on some keyboards (`qi\u{304}ng`).
+fn is_tone_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{304}' | '\u{308}' | '\u{30c}')
 }
 
 impl Term {
@@ -30,18 +110,20 @@ impl Term {
         if folded.is_empty() {
             return None;
         }
-        let letters: String = folded
-            .chars()
-            .map(|c| if c == 'ü' { 'v' } else { c })
-            .collect();
-        let pinyin = (letters.bytes().all(|b| b.is_ascii_lowercase())
-            && letters.len() <= MAX_PINYIN_LETTERS)
-            .then_some(letters);
         Some(Term {
             raw: raw.to_owned(),
+            spelling: Spelling::of(&folded, tables),
             folded,
-            pinyin,
         })
+    }
+
+    /// A single Latin letter: found as itself, never as pinyin.
+    pub fn is_lone_letter(&self) -> bool {
+        let mut cs = self.folded.chars();
+        matches!(
+            (cs.next().and_then(pinyin_letter), cs.next()),
+            (Some(_), None)
+        )
     }
 }
 
@@ -177,6 +259,11 @@ impl Query {
     /// No term to look for and none to exclude: everything is shown.
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty() && self.excluded.is_empty()
+    }
+
+    /// A term is a single Latin letter (the status line asks for more).
+    pub fn has_lone_letter(&self) -> bool {
+        self.positive_terms().any(Term::is_lone_letter)
     }
 
     /// Every term whose hits are highlighted.
@@ -324,11 +411,69 @@ mod tests {
         );
     }
 
+    fn spelling(q: &str) -> Option<Vec<Piece>> {
+        let mut t = Tables::default();
+        for (c, r) in [
+            ('倾', "qing"),
+            ('听', "ting"),
+            ('守', "shou"),
+            ('正', "zheng"),
+        ] {
+            t.set_readings(c, vec![r.into()]);
+        }
+        Query::parse(q, &t).clauses[0][0]
+            .spelling
+            .clone()
+            .map(|s| s.0)
+    }
+
     #[test]
     fn latin_terms_are_pinyin_candidates() {
         let q = parse("ShouZheng 守正 Lü docx1");
-        let p: Vec<Option<&str>> = q.positive_terms().map(|t| t.pinyin.as_deref()).collect();
-        assert_eq!(p, [Some("shouzheng"), None, Some("lv"), None]);
+        let p: Vec<Option<String>> = q
+            .positive_terms()
+            .map(|t| t.spelling.as_ref().map(Spelling::letters))
+            .collect();
+        assert_eq!(p, [Some("shouzheng".into()), None, Some("lv".into()), None]);
+    }
+
+    #[test]
+    fn tone_marks_and_u_umlaut_fold_away() {
+        let letters = |q: &str| spelling(q).map(|s| Spelling(s).letters());
+        assert_eq!(letters("qīngtīng"), Some("qingting".into()));
+        assert_eq!(letters("QĪNGTĪNG"), Some("qingting".into()));
+        assert_eq!(letters("lǜsè"), Some("lvse".into()));
+        assert_eq!(letters("lüse"), Some("lvse".into()));
+        assert_eq!(letters("lvse"), Some("lvse".into()));
+        assert_eq!(letters("qi\u{304}ng"), Some("qing".into()));
+    }
+
+    #[test]
+    fn characters_and_pinyin_mix() {
+        use Piece::*;
+        assert_eq!(
+            spelling("倾ting"),
+            Some(vec![Char('倾'), Letters("ting".into())])
+        );
+        assert_eq!(
+            spelling("守正cx"),
+            Some(vec![Char('守'), Char('正'), Letters("cx".into())])
+        );
+        assert_eq!(spelling("倾t"), Some(vec![Char('倾'), Letters("t".into())]));
+        // A character the text does not have, a digit: no spelling.
+        assert_eq!(spelling("國ting"), None);
+        assert_eq!(spelling("docx1"), None);
+        assert_eq!(spelling("倾听"), None);
+    }
+
+    #[test]
+    fn one_letter_alone_is_not_pinyin() {
+        assert_eq!(spelling("d"), None);
+        assert_eq!(spelling("Ｄ"), None);
+        assert!(parse("d").has_lone_letter());
+        assert!(parse("守正 x").has_lone_letter());
+        assert!(!parse("dx").has_lone_letter());
+        assert!(!parse("守正").has_lone_letter());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::chars::is_skipped;
+use crate::heteronyms::curated;
 use crate::tables::Tables;
 
 /// NFKC, lower case, traditional → simplified, of one character.
@@ -51,22 +52,29 @@ fn all_folds() -> &'static HashMap<char, String> {
     })
 }
 
-/// Toneless readings of a simplified character, `ü` given as `v` and `u`.
+/// Toneless readings of a simplified character, `ü` given as `v` and `u`:
+/// the curated readings of a common heteronym, else its most common
+/// reading only (see `heteronyms`).
 pub fn readings_of(c: char) -> Vec<String> {
-    use pinyin::ToPinyinMulti;
+    use pinyin::ToPinyin;
+    let base: Vec<String> = match curated(c) {
+        Some(readings) => readings.iter().map(|r| r.replace('v', "ü")).collect(),
+        None => c
+            .to_pinyin()
+            .map(|p| p.plain().to_owned())
+            .into_iter()
+            .collect(),
+    };
     let mut out: Vec<String> = Vec::new();
-    if let Some(multi) = c.to_pinyin_multi() {
-        for p in multi {
-            let plain = p.plain();
-            let variants = if plain.contains('ü') {
-                vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
-            } else {
-                vec![plain.to_owned()]
-            };
-            for v in variants {
-                if !out.contains(&v) {
-                    out.push(v);
-                }
+    for plain in base {
+        let variants = if plain.contains('ü') {
+            vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+        } else {
+            vec![plain]
+        };
+        for v in variants {
+            if !out.contains(&v) {
+                out.push(v);
             }
         }
     }
@@ -130,14 +138,47 @@ mod tests {
     }
 
     #[test]
-    fn several_readings_are_kept() {
-        let r = readings_of('长');
-        assert!(
-            r.contains(&"chang".to_owned()) && r.contains(&"zhang".to_owned()),
-            "{r:?}"
-        );
-        assert_eq!(readings_of('绿'), ["lv", "lu"]);
+    fn readings_a_reader_uses_and_no_others() {
+        // Common heteronyms keep each everyday reading; every other
+        // character keeps its most common one only.
+        for (c, want) in [
+            ('长', &["chang", "zhang"][..]),
+            ('行', &["xing", "hang"]),
+            ('重', &["zhong", "chong"]),
+            ('还', &["hai", "huan"]),
+            ('似', &["si", "shi"]),
+            ('率', &["lv", "lu", "shuai"]),
+            ('绿', &["lv", "lu"]),
+            ('巨', &["ju"]),
+            ('大', &["da", "dai"]),
+            ('育', &["yu"]),
+            ('活', &["huo"]),
+            ('是', &["shi"]),
+            ('前', &["qian"]),
+            ('听', &["ting"]),
+            ('倾', &["qing"]),
+            ('政', &["zheng"]),
+        ] {
+            assert_eq!(readings_of(c), want, "{c}");
+        }
         assert!(readings_of('a').is_empty());
+        assert!(readings_of('，').is_empty());
+    }
+
+    #[test]
+    fn every_curated_reading_is_one_the_dictionary_knows() {
+        // A typo in the hand-written list would be a reading nobody has.
+        use pinyin::ToPinyinMulti;
+        for (c, readings) in crate::heteronyms::HETERONYMS {
+            let known: Vec<String> = c
+                .to_pinyin_multi()
+                .map(|m| m.into_iter().map(|p| p.plain().replace('ü', "v")).collect())
+                .unwrap_or_default();
+            for r in *readings {
+                assert!(known.iter().any(|k| k == r), "{c} {r}: {known:?}");
+            }
+            assert!(readings.len() >= 2, "{c}");
+        }
     }
 
     #[test]

@@ -206,3 +206,61 @@ fn a_filtered_export_holds_exactly_the_shown_sections() {
     assert_eq!(cited, shown("理论 -实践"));
     assert!(txt.contains(&format!("只含匹配的 {} 节", cited.len())));
 }
+
+// Issue 14: pinyin marks only what it spells, by the readings a reader
+// would use.
+
+#[test]
+fn rare_readings_mark_nothing() {
+    // 巨 qu, 大 tai; 育 zhou, 活 guo; 是 ti… and 前 jian are a dictionary's
+    // rare readings, not what a reader spells.
+    for (q, not) in [("qt", "巨大"), ("zg", "育活"), ("shijian", "是前")] {
+        let m = marked(q);
+        assert!(!m.iter().any(|s| s.contains(not)), "{q}: {m:?}");
+    }
+    assert!(marked("lilun shijian").iter().all(|s| s != "是前"));
+    // Common heteronyms keep both readings.
+    assert!(marked("xingdong").iter().any(|s| s == "行动"));
+}
+
+#[test]
+fn one_letter_is_not_pinyin() {
+    // The seed's body has no Latin letter: a single letter finds nothing,
+    // not the 166 places whose reading starts with it…
+    for q in ["d", "q", "Ｚ"] {
+        assert_eq!(marked(q), Vec::<String>::new(), "{q}");
+    }
+    // …but finds itself where it is written.
+    let t = &fixture().tables;
+    let query = Query::parse("d", t);
+    let text = wenji_search::folded::Folded::new("原文 docx 文件", t);
+    let hits = wenji_search::matcher::find(&query.clauses[0][0], &text, t);
+    assert_eq!(hits, vec![std::ops::Range { start: 2, end: 3 }]);
+}
+
+#[test]
+fn tone_marks_and_mixed_terms_find_the_text() {
+    for q in ["qīngtīng", "QĪNGTĪNG", "倾ting", "倾t", "qing听", "qīng听"] {
+        assert!(
+            marked(q).iter().any(|s| s == "倾听"),
+            "{q}: {:?}",
+            marked(q)
+        );
+    }
+    assert!(marked("守正cx").iter().all(|s| s == "守正创新"));
+    assert!(!marked("守正cx").is_empty());
+    assert_eq!(shown("倾ting"), shown("倾听"));
+}
+
+#[test]
+fn the_extent_counts_the_headings_shown() {
+    // 篇章一's title holds 理论, so each of its sections has it; only
+    // 其二 has 实践 too: one chapter heading and one section heading.
+    let x = search("理论 实践").extent();
+    assert_eq!(x.to_string(), "1 章 1 节");
+    assert_eq!(shown("理论 实践"), ["篇章一-其二"]);
+    // A hit in 篇章三's title shows its lead and both sub-sections.
+    assert_eq!(search("szcx").extent().to_string(), "1 章 2 节");
+    // 引言 has no sub-section.
+    assert_eq!(search("灵魂工程与保障工程").extent().to_string(), "1 章");
+}
