@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wenji_core::route::Route;
 
+use crate::components::back_to_top::BackToTop;
 use crate::components::essay_list::EssayList;
 use crate::components::essay_view::EssayView;
 use crate::components::help_overlay::HelpOverlay;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         {page}
+        <BackToTop />
         <HelpOverlay />
         <Notice />
     }
@@ -53,6 +55,8 @@ fn wire(state: ReaderState, ui: UiState, arrival: TextArrival) {
     crate::shortcuts::install(state, ui);
     crate::scroll_spy::install(state, ui);
     crate::search_run::install(state, arrival);
+    crate::selection_copy::install();
+    crate::reading_position::install(state, ui);
 
     // Back and Forward change the address without a reload: follow it.
     let _ = window_event_listener(leptos::ev::popstate, move |ev| {

@@ -21,8 +21,10 @@ mod location;
 mod panic_notice;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+mod reading_position;
 mod scroll_spy;
 mod search_run;
+mod selection_copy;
 mod shortcuts;
 mod start;
 mod state;

@@ -60,17 +60,21 @@ pub fn shown_on_page(state: ReaderState, parts_only: bool) -> Vec<(Place, Elemen
 }
 
 fn update(state: ReaderState, ui: UiState) {
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let far_down = window().scroll_y().unwrap_or(0.0) > screen;
+    if ui.far_down.get_untracked() != far_down {
+        ui.far_down.set(far_down);
+    }
     let sections = shown_on_page(state, false);
     let line = reading_line(ui);
     // Before the first heading reaches the line, the first is current; at
     // the very bottom, the last (which may never reach the line).
     let at_bottom = document().document_element().is_some_and(|root| {
-        let seen = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0)
-            + window().scroll_y().unwrap_or(0.0);
+        let seen = screen + window().scroll_y().unwrap_or(0.0);
         seen >= f64::from(root.scroll_height()) - 2.0 && window().scroll_y().unwrap_or(0.0) > 0.0
     });
     let current = if at_bottom {

@@ -1,11 +1,12 @@
-//! What the page remembers in `localStorage`: the reader's folding per
-//! essay, and their display preferences. Storage may be missing, throw, be
+//! What the page remembers in `localStorage`: the reader's folding and
+//! reading position per essay, and their display preferences. Storage may be missing, throw, be
 //! full or hold junk: then nothing is remembered and the defaults apply,
 //! without a word. (Not gloo-storage: its `LocalStorage::raw()` throws when
 //! the browser refuses access to storage, which must not stop the page.)
 
 use wenji_core::fold::{Folding, STORAGE_KEY_PREFIX};
 use wenji_core::prefs::{Prefs, STORAGE_KEY as PREFS_KEY};
+use wenji_core::reading;
 
 use crate::browser::local_storage as storage;
 use crate::content::{collection, essay_at};
@@ -41,6 +42,30 @@ pub fn load_folding(slug: &str) -> Folding {
 pub fn save_folding(slug: &str, folding: &Folding) {
     let value = (folding.closed_count() > 0).then(|| folding.to_stored());
     write(&folding_key(slug), value);
+}
+
+fn reading_key(slug: &str) -> String {
+    format!("{}{slug}", reading::STORAGE_KEY_PREFIX)
+}
+
+/// The section of essay `slug` the reader was at last, if worth offering.
+pub fn load_reading(slug: &str) -> Option<&'static str> {
+    let essay = collection().index_of(slug).map(essay_at)?;
+    let stored = read(&reading_key(slug))?;
+    reading::from_stored(&stored, &essay.fold_ids())
+}
+
+/// Remember that the reader is at section `id` of essay `slug` (unless it
+/// is the first).
+pub fn save_reading(slug: &str, id: &str) {
+    let Some(essay) = collection().index_of(slug).map(essay_at) else {
+        return;
+    };
+    // Back at the start, the place they had reached stays on offer.
+    let first = essay.fold_ids().first().copied();
+    if let Some(stored) = reading::to_stored(id, first) {
+        write(&reading_key(slug), Some(stored));
+    }
 }
 
 pub fn load_prefs() -> Prefs {

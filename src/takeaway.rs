@@ -2,6 +2,7 @@
 //! `wenji_core::takeaway`, the clipboard and the file from the browser.
 
 use leptos::prelude::*;
+use wenji_core::prefs::CopyMode;
 use wenji_core::route::Route;
 use wenji_core::takeaway::{self, Format, PartShown, Shown};
 use wenji_core::{Essay, Place};
@@ -18,7 +19,7 @@ fn page(essay: &Essay) -> String {
     takeaway::page_address(&href, &route)
 }
 
-fn copy_and_tell(ui: UiState, text: String, done: &'static str) {
+fn copy_and_tell(ui: UiState, text: String, done: impl Into<String> + 'static) {
     leptos::task::spawn_local(async move {
         if crate::clipboard::copy(&text).await {
             ui.notify(done);
@@ -28,24 +29,34 @@ fn copy_and_tell(ui: UiState, text: String, done: &'static str) {
     });
 }
 
-/// Copy the sub-section at `place`, or what is shown of the part, cited.
+/// Copy the sub-section at `place`, or what is shown of the part, cited
+/// or not as the reader chose (`prefs.copy`).
 pub fn copy_place(state: ReaderState, ui: UiState, place: Place) {
     let e = essay_at(place.essay);
     let p = &e.parts[place.part];
-    if let Some(s) = place.section {
-        let text = takeaway::copy_section(e, p, &p.sections[s], &page(e));
-        copy_and_tell(ui, text, "已复制本节文字和出处");
-        return;
-    }
-    let shown = state
-        .hits
-        .with_untracked(|h| match h.at(place) {
-            Filtered::Shown(PlaceHits::Part(hits)) => Some(hits.shown()),
-            _ => None,
-        })
-        .unwrap_or_else(|| PartShown::all(p));
-    let text = takeaway::copy_part(e, p, &shown, &page(e));
-    copy_and_tell(ui, text, "已复制本部分文字和出处");
+    let cited = ui.prefs.with_untracked(|p| p.copy == CopyMode::Cited);
+    let address = cited.then(|| page(e));
+    let cite = address.as_deref();
+    let what = place.folds().named();
+    let done = if cited {
+        format!("已复制{what}文字和出处")
+    } else {
+        format!("已复制{what}文字")
+    };
+    let text = match place.section {
+        Some(s) => takeaway::copy_section(e, p, &p.sections[s], cite),
+        None => {
+            let shown = state
+                .hits
+                .with_untracked(|h| match h.at(place) {
+                    Filtered::Shown(PlaceHits::Part(hits)) => Some(hits.shown()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| PartShown::all(p));
+            takeaway::copy_part(e, p, &shown, cite)
+        }
+    };
+    copy_and_tell(ui, text, done);
 }
 
 /// Copy the address of part or sub-section `id` of essay `essay`.

@@ -32,6 +32,8 @@ pub struct UiState {
     pub help_open: RwSignal<bool>,
     /// Id of the part or sub-section at the top of the screen.
     pub current: RwSignal<Option<String>>,
+    /// The reader has scrolled more than a screen down.
+    pub far_down: RwSignal<bool>,
     pub prefs: RwSignal<Prefs>,
     /// The latest notice, announced by a polite live region.
     pub notice: RwSignal<String>,
@@ -50,6 +52,7 @@ impl UiState {
             panel: RwSignal::new(None),
             help_open: RwSignal::new(false),
             current: RwSignal::new(None),
+            far_down: RwSignal::new(false),
             prefs: RwSignal::new(load_prefs()),
             notice: RwSignal::new(String::new()),
             notice_serial: StoredValue::new(0),

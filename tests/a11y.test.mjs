@@ -101,8 +101,15 @@ describe('semantics', () => {
     for (const role of ['banner', 'navigation', 'main', 'search']) {
       assert.equal(await page.getByRole(role).count(), 1, role);
     }
-    const unlabelled = await page.$$eval('button', (bs) => bs.filter((b) => !(b.getAttribute('aria-label') || b.textContent.trim())).length);
+    const unlabelled = await page.$$eval('button', (bs) =>
+      bs.filter((b) => !(b.getAttribute('aria-label') || b.textContent.trim() || document.getElementById(b.getAttribute('aria-labelledby') ?? '')?.textContent.trim())).length,
+    );
     assert.equal(unlabelled, 0);
+    // A fold control is named by its heading's text, which stands beside it.
+    assert.equal(
+      await page.getByRole('button', { name: '其一，在“学深悟透”上下苦功。', exact: true }).getAttribute('aria-expanded'),
+      'true',
+    );
     // Every fold control is a disclosure button for the region it shows.
     const broken = await page.$$eval('button.fold', (bs) =>
       bs.filter((b) => !b.hasAttribute('aria-expanded') || !document.getElementById(b.getAttribute('aria-controls'))).length,

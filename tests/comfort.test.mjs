@@ -252,4 +252,68 @@ describe('a 360 px phone', () => {
     await page.waitForSelector('main mark');
     await context.close();
   });
+
+  test('the tools stay in reach at the foot of the screen, and a button goes back to the top', async () => {
+    const { page } = await reader.open('', PHONE);
+    const top = page.getByRole('button', { name: '回到顶部' });
+    assert.equal(await top.isVisible(), false, 'no way back to the top needed at the top');
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    await frames(page);
+    for (const name of ['目录', '全部展开', '全部折叠', '导出', '显示']) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      assert.ok(box && box.y >= 740 - 60 && box.y + box.height <= 740, `${name} at ${box?.y}`);
+    }
+    // The last paragraph can still be scrolled clear of the bar.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await frames(page);
+    const last = await page.locator('main p').last().boundingBox();
+    const bar = await page.locator('.essay-toolbar').boundingBox();
+    assert.ok(last.y + last.height <= bar.y, `${last.y + last.height} vs ${bar.y}`);
+    // 目录 opens the outline from down here.
+    await page.getByRole('button', { name: '目录' }).tap();
+    await page.getByRole('navigation').waitFor();
+    await page.keyboard.press('Escape');
+    await top.waitFor();
+    const t = await top.boundingBox();
+    assert.ok(t.y + t.height <= bar.y, 'above the bar');
+    await top.tap();
+    await page.waitForFunction(() => scrollY === 0);
+    await top.waitFor({ state: 'hidden' });
+  });
+
+  test('headings take the width: the buttons follow the text instead of a column beside it', async () => {
+    const { page } = await reader.open('', PHONE);
+    const widths = await page.$$eval('main .heading-row', (rows) =>
+      rows.map((r) => {
+        const text = r.querySelector('.heading-text').getClientRects();
+        const row = r.getBoundingClientRect();
+        return Math.max(...[...text].map((t) => t.right)) - row.left;
+      }),
+    );
+    // A heading's text reaches past where the buttons' column began
+    // (about 165 px of 320 were left to it); no heading runs to three lines.
+    assert.ok(Math.max(...widths) > 260, String(widths));
+    const lines = await page.$$eval('main .heading-text', (ts) =>
+      ts.map((t) => new Set([...t.getClientRects()].map((r) => Math.round(r.top))).size),
+    );
+    assert.ok(Math.max(...lines) <= 2, String(lines));
+  });
+});
+
+describe('the search box', () => {
+  test('keeps its width when hits appear, on a desktop and on a phone', async () => {
+    for (const options of [{ viewport: { width: 1280, height: 900 } }, PHONE]) {
+      const { page } = await reader.open('', options);
+      const before = (await searchBox(page).boundingBox()).width;
+      await searchBox(page).fill('倾听');
+      await page.waitForSelector('main mark');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /^1 \/ \d+$/.test(document.querySelector('.hit-position').textContent));
+      assert.equal((await searchBox(page).boundingBox()).width, before, JSON.stringify(options.viewport));
+      // The position sits inside the box, clear of the typed text.
+      const pos = await page.locator('.hit-position').boundingBox();
+      const box = await searchBox(page).boundingBox();
+      assert.ok(pos.x > box.x + box.width / 2 && pos.x + pos.width <= box.x + box.width);
+    }
+  });
 });

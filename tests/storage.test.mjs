@@ -25,7 +25,7 @@ const FAULTS = {
   },
   'storage holds corrupted and old-format values': () => {
     const junk = ['wenji-folding-v0\n篇章一', '{not json', '\u0000\uffff', 'null', '[]', '{"version":0,"folded":"篇章一"}', 'x'.repeat(100000)];
-    const keys = ['wenji:folding:zhenggong-xinde', 'wenji', 'wenji:folding', 'wenji:theme', 'wenji.v0', 'folding'];
+    const keys = ['wenji:folding:zhenggong-xinde', 'wenji', 'wenji:folding', 'wenji:theme', 'wenji.v0', 'folding', 'wenji:reading:zhenggong-xinde'];
     for (const [i, key] of keys.entries()) {
       localStorage.setItem(key, junk[i % junk.length]);
       sessionStorage.setItem(key, junk[(i + 1) % junk.length]);
@@ -45,6 +45,7 @@ describe('storage faults', () => {
       const expanded = await page.$$eval('button.fold', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
       assert.deepEqual(expanded, Array(12).fill('true'));
       assert.equal(await searchBox(page).inputValue(), '');
+      assert.equal(await page.locator('.resume').isVisible(), false, 'no place to go back to');
       await foldControl(page, '篇章一').click();
       assert.equal(await page.locator('#篇章一-body').isVisible(), false);
       await searchBox(page).fill('守正');
@@ -55,4 +56,53 @@ describe('storage faults', () => {
       await context.close();
     });
   }
+});
+
+describe('the reading position', () => {
+  const SECTION = '篇章二-其一';
+  const readTo = async (page, id) => {
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView(), id);
+    await page.waitForFunction(
+      (id) => localStorage.getItem('wenji:reading:zhenggong-xinde')?.endsWith(id),
+      id,
+    );
+  };
+
+  test('is offered as 继续阅读 on the next visit, and taken only when asked', async () => {
+    const { page, context, log } = await reader.open();
+    await readTo(page, SECTION);
+    const next = await context.newPage();
+    await next.goto(reader.url);
+    await next.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    const offer = next.locator('.resume');
+    await offer.waitFor();
+    assert.equal(await offer.textContent(), '继续阅读其一，学会“倾听”，方能“理解”。×');
+    assert.equal(await next.evaluate(() => scrollY), 0, 'not jumped to unasked');
+    await next.getByRole('button', { name: /^继续阅读/ }).click();
+    await next.waitForFunction((id) => {
+      const top = document.getElementById(id).getBoundingClientRect().top;
+      return top >= 0 && top < 200;
+    }, SECTION);
+    assert.equal(await next.evaluate(() => document.activeElement.id), `${SECTION}-fold`);
+    assert.equal(await offer.isVisible(), false);
+    assert.deepEqual(log.errors, []);
+  });
+
+  test('is not offered when the address says where to go or what to find, nor once declined', async () => {
+    const { page, context } = await reader.open();
+    await readTo(page, SECTION);
+    for (const path of ['#篇章一', '?q=' + encodeURIComponent('守正')]) {
+      const other = await context.newPage();
+      await other.goto(reader.url + path);
+      await other.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+      await other.waitForTimeout(200);
+      assert.equal(await other.locator('.resume').isVisible(), false, path);
+    }
+    const again = await context.newPage();
+    await again.goto(reader.url);
+    await again.locator('.resume').waitFor();
+    await again.getByRole('button', { name: '不用了' }).click();
+    assert.equal(await again.locator('.resume').isVisible(), false);
+    assert.equal(await again.evaluate(() => scrollY), 0);
+  });
 });

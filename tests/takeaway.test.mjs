@@ -39,6 +39,29 @@ describe('copy', () => {
     await context.close();
   });
 
+  test('text only, when chosen in 显示, leaves the citation out and is remembered', async () => {
+    const { page, context } = await reader.open('', CLIPBOARD);
+    const copy = page.getByRole('button', { name: '复制文字：篇章一-其一', exact: true });
+    assert.equal(await copy.getAttribute('title'), '复制本节文字（附出处）');
+    await page.getByRole('button', { name: '显示' }).click();
+    await page.getByRole('radio', { name: '仅文字' }).check();
+    await page.keyboard.press('Escape');
+    assert.equal(await copy.getAttribute('title'), '复制本节文字');
+    await copy.click();
+    await notice(page).filter({ hasText: '已复制本节文字' }).waitFor();
+    assert.equal(await notice(page).textContent(), '已复制本节文字');
+    assert.equal(await clipboard(page), await shownText(page, '篇章一-其一'));
+    // Remembered: a new visit copies text only too.
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await page.getByRole('button', { name: '复制文字：篇章二', exact: true }).click();
+    await notice(page).filter({ hasText: '已复制本部分文字' }).waitFor();
+    const text = await clipboard(page);
+    assert.ok(text.startsWith('篇章二：以人为本'), text);
+    assert.ok(!text.includes('出处：'), text);
+    await context.close();
+  });
+
   test('a part while filtering takes only its shown sections; its link opens there', async () => {
     const { page, context } = await reader.open('?q=' + encodeURIComponent('倾听'), CLIPBOARD);
     await page.waitForSelector('main mark');
@@ -80,6 +103,54 @@ describe('copy', () => {
     assert.equal(await page.locator('textarea').count(), 0, 'the helper field is gone');
     assert.ok(await button.evaluate((b) => b === document.activeElement), 'the focus is back on the button');
     await context.close();
+  });
+});
+
+describe('select and copy', () => {
+  test('a drag selects a heading without folding it; a click on it folds', async () => {
+    const { page } = await reader.open('', CLIPBOARD);
+    const expanded = () => page.getAttribute('#篇章一-其一-fold', 'aria-expanded');
+    assert.equal(await expanded(), 'true');
+    const text = page.locator('#篇章一-其一 .heading-text');
+    const h = await text.boundingBox();
+    await page.mouse.move(h.x + 2, h.y + h.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(h.x + h.width - 2, h.y + h.height / 2, { steps: 8 });
+    await page.mouse.up();
+    assert.equal(await page.evaluate(() => getSelection().toString()), await text.textContent());
+    assert.equal(await expanded(), 'true', 'a drag does not fold');
+    await page.evaluate(() => getSelection().removeAllRanges());
+    await text.click();
+    assert.equal(await expanded(), 'false', 'a click folds');
+    await text.click();
+    assert.equal(await expanded(), 'true');
+  });
+
+  test('Ctrl+C in the dark theme gives plain text and HTML with no colour', async () => {
+    const { page } = await reader.open('?q=' + encodeURIComponent('学深悟透'), { ...CLIPBOARD, colorScheme: 'dark' });
+    await page.waitForSelector('main mark');
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('dark')));
+    // From the start of the sub-section's heading to the end of its first
+    // paragraph: the heading (with a hit and its count) and the text.
+    await page.evaluate(() => {
+      const s = document.getElementById('篇章一-其一');
+      const range = document.createRange();
+      range.setStartBefore(s.querySelector('.heading-text'));
+      range.setEndAfter(s.querySelector('.sub-body p'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await page.keyboard.press('Control+C');
+    const { html, plain } = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const read = async (type) => (await item.getType(type)).text();
+      return { html: await read('text/html'), plain: await read('text/plain') };
+    });
+    const heading = await page.textContent('#篇章一-其一 .heading-text');
+    const first = await page.textContent('#篇章一-其一 .sub-body p');
+    assert.equal(plain, `${heading}\n${first}`);
+    assert.ok(html.endsWith(`<h3>${heading}</h3><p>${first}</p>`), html);
+    assert.doesNotMatch(html, /style|color|rgb|<mark/);
   });
 });
 

@@ -1,7 +1,8 @@
-//! Display settings: theme, text size and typeface, remembered.
+//! Display settings: theme, text size and typeface, and what the copy
+//! buttons copy; remembered.
 
 use leptos::prelude::*;
-use wenji_core::prefs::{FONTS, SIZES, THEMES};
+use wenji_core::prefs::{COPY_MODES, FONTS, SIZES, THEMES};
 
 use crate::components::choice_group::ChoiceGroup;
 use crate::ui::use_ui;
@@ -19,6 +20,10 @@ pub fn DisplayPanel() -> impl IntoView {
         .collect();
     let sizes = SIZE_VALUES.iter().copied().zip(SIZES).collect();
     let fonts = FONTS.iter().map(|(f, label)| (f.attr(), *label)).collect();
+    let copies = COPY_MODES
+        .iter()
+        .map(|(c, label)| (c.attr(), *label))
+        .collect();
     view! {
         <div id="display-panel" class="panel">
             <ChoiceGroup
@@ -41,6 +46,13 @@ pub fn DisplayPanel() -> impl IntoView {
                 options=fonts
                 chosen=index(|p| FONTS.iter().position(|(f, _)| *f == p.font).unwrap_or(0))
                 on_pick=Callback::new(move |i: usize| prefs.update(|p| p.font = FONTS[i].0))
+            />
+            <ChoiceGroup
+                legend="复制"
+                name="copy"
+                options=copies
+                chosen=index(|p| COPY_MODES.iter().position(|(c, _)| *c == p.copy).unwrap_or(0))
+                on_pick=Callback::new(move |i: usize| prefs.update(|p| p.copy = COPY_MODES[i].0))
             />
         </div>
     }

@@ -10,6 +10,7 @@ use crate::components::essay_toolbar::EssayToolbar;
 use crate::components::excerpt_end::ExcerptEnd;
 use crate::components::outline::Outline;
 use crate::components::part_view::PartView;
+use crate::components::resume_reading::ResumeReading;
 use crate::components::search_bar::SearchBar;
 use crate::state::use_reader;
 
@@ -41,6 +42,7 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
             <SearchBar />
             <Outline essay=essay index=index />
             <main id="main" class="essay">
+                <ResumeReading essay=essay index=index />
                 <EssayToolbar ids=ids essay=index />
                 <p class="print-query" hidden=move || !state.filtering()>
                     {print_note}

@@ -1,7 +1,8 @@
-//! The two small buttons beside a heading: copy the text (with a citation)
-//! and copy the link to it.
+//! The two small buttons beside a heading: copy the text (with a citation,
+//! unless the reader chose text only) and copy the link to it.
 
 use leptos::prelude::*;
+use wenji_core::prefs::CopyMode;
 use wenji_core::Place;
 
 use crate::content::essay_at;
@@ -24,7 +25,10 @@ pub fn HeadingActions(place: Place) -> impl IntoView {
                 type="button"
                 class="act act-copy"
                 aria-label=format!("复制文字：{id}")
-                title=format!("复制{what}文字（附出处）")
+                title=move || {
+                    let cited = ui.prefs.with(|p| p.copy == CopyMode::Cited);
+                    format!("复制{what}文字{}", if cited { "（附出处）" } else { "" })
+                }
                 on:click=copy_text
             >
                 <span class="icon icon-copy" aria-hidden="true"></span>

@@ -7,6 +7,7 @@ pub fn text_or_nothing(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+pub mod back_to_top;
 pub mod choice_group;
 pub mod display_panel;
 pub mod empty_state;
@@ -30,6 +31,7 @@ pub mod outline_link;
 pub mod panel_button;
 pub mod paragraph;
 pub mod part_view;
+pub mod resume_reading;
 pub mod search_bar;
 pub mod search_results;
 pub mod section_view;

@@ -112,24 +112,31 @@ pub fn SearchBar() -> impl IntoView {
     view! {
         <div class="search-bar" role="search" node_ref=ui.search_bar>
             <div class="search-row">
-                <input
-                    node_ref=input_ref
-                    id="search"
-                    class="search-input"
-                    type="search"
-                    placeholder="搜索关键词、拼音或繁体"
-                    aria-label="搜索文章"
-                    title="搜索关键词、拼音或繁体（按 / 聚焦）"
-                    aria-describedby="search-status"
-                    autocomplete="off"
-                    spellcheck="false"
-                    enterkeyhint="search"
-                    prop:value=move || state.input.get()
-                    on:input=on_input
-                    on:compositionstart=on_composition_start
-                    on:compositionend=on_composition_end
-                    on:keydown=on_keydown
-                />
+                <div class="search-field">
+                    <input
+                        node_ref=input_ref
+                        id="search"
+                        class="search-input"
+                        type="search"
+                        placeholder="搜索关键词、拼音或繁体"
+                        aria-label="搜索文章"
+                        title="搜索关键词、拼音或繁体（按 / 聚焦）"
+                        aria-describedby="search-status"
+                        autocomplete="off"
+                        spellcheck="false"
+                        enterkeyhint="search"
+                        prop:value=move || state.input.get()
+                        on:input=on_input
+                        on:compositionstart=on_composition_start
+                        on:compositionend=on_composition_end
+                        on:keydown=on_keydown
+                    />
+                    // Inside the box, over its end: the box keeps its width when hits
+                    // appear (nothing in it without hits: hidden while `:empty`).
+                    <span class="hit-position" aria-live="off">
+                        {move || text_or_nothing(position())}
+                    </span>
+                </div>
                 <button
                     type="button"
                     class="hit-nav"
@@ -150,10 +157,6 @@ pub fn SearchBar() -> impl IntoView {
                 >
                     "↓"
                 </button>
-                // Nothing in it without hits: it takes no room while `:empty`.
-                <span class="hit-position" aria-live="off">
-                    {move || text_or_nothing(position())}
-                </span>
             </div>
             <p id="search-status" class="search-status" role="status" aria-live="polite">
                 {move || text_or_nothing(status())}

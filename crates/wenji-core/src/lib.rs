@@ -2,6 +2,7 @@
 //! parsing content files, stable ids, the facts line and the folding state.
 #![forbid(unsafe_code)]
 
+pub mod clipboard;
 pub mod data;
 pub mod facts;
 #[cfg(any(test, feature = "fixtures"))]
@@ -11,6 +12,7 @@ pub mod ids;
 pub mod library;
 pub mod model;
 pub mod prefs;
+pub mod reading;
 pub mod route;
 pub mod shortcuts;
 pub mod takeaway;

@@ -23,6 +23,32 @@ pub enum Font {
     Serif,
 }
 
+/// What the copy buttons put on the clipboard: the text and where it comes
+/// from, or the text alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CopyMode {
+    #[default]
+    Cited,
+    TextOnly,
+}
+
+pub const COPY_MODES: [(CopyMode, &str); 2] =
+    [(CopyMode::Cited, "附出处"), (CopyMode::TextOnly, "仅文字")];
+
+impl CopyMode {
+    /// Its word in the stored line.
+    pub fn attr(self) -> &'static str {
+        match self {
+            CopyMode::Cited => "cited",
+            CopyMode::TextOnly => "text",
+        }
+    }
+
+    fn from_attr(s: &str) -> Option<CopyMode> {
+        COPY_MODES.iter().map(|(c, _)| *c).find(|c| c.attr() == s)
+    }
+}
+
 /// Text size steps, smallest first, with their labels.
 pub const SIZES: [&str; 5] = ["小", "标准", "较大", "大", "特大"];
 /// The step a new reader gets.
@@ -77,6 +103,7 @@ pub struct Prefs {
     /// Index into `SIZES`.
     pub size: usize,
     pub font: Font,
+    pub copy: CopyMode,
 }
 
 impl Default for Prefs {
@@ -85,6 +112,7 @@ impl Default for Prefs {
             theme: Theme::System,
             size: DEFAULT_SIZE,
             font: Font::Sans,
+            copy: CopyMode::Cited,
         }
     }
 }
@@ -129,17 +157,18 @@ impl Font {
 }
 
 impl Prefs {
-    /// `wenji-prefs-v1 theme=dark size=2 font=serif`; `None` when nothing
+    /// `wenji-prefs-v1 theme=dark size=2 font=serif copy=cited`; `None` when nothing
     /// differs from the default, so that nothing needs storing.
     pub fn to_stored(&self) -> Option<String> {
         if *self == Prefs::default() {
             return None;
         }
         Some(format!(
-            "{VERSION} theme={} size={} font={}",
+            "{VERSION} theme={} size={} font={} copy={}",
             self.theme.attr().unwrap_or("system"),
             self.size,
-            self.font.attr()
+            self.font.attr(),
+            self.copy.attr()
         ))
     }
 
@@ -162,6 +191,7 @@ impl Prefs {
                         .unwrap_or(DEFAULT_SIZE)
                 }
                 Some(("font", v)) => prefs.font = Font::from_attr(v).unwrap_or_default(),
+                Some(("copy", v)) => prefs.copy = CopyMode::from_attr(v).unwrap_or_default(),
                 _ => {}
             }
         }
@@ -178,11 +208,18 @@ mod tests {
         for (theme, _) in THEMES {
             for size in 0..SIZES.len() {
                 for (font, _) in FONTS {
-                    let p = Prefs { theme, size, font };
-                    let back = p
-                        .to_stored()
-                        .map_or(Prefs::default(), |s| Prefs::from_stored(&s));
-                    assert_eq!(back, p);
+                    for (copy, _) in COPY_MODES {
+                        let p = Prefs {
+                            theme,
+                            size,
+                            font,
+                            copy,
+                        };
+                        let back = p
+                            .to_stored()
+                            .map_or(Prefs::default(), |s| Prefs::from_stored(&s));
+                        assert_eq!(back, p);
+                    }
                 }
             }
         }
@@ -197,7 +234,7 @@ mod tests {
         };
         assert_eq!(
             dark.to_stored().as_deref(),
-            Some("wenji-prefs-v1 theme=dark size=1 font=sans")
+            Some("wenji-prefs-v1 theme=dark size=1 font=sans copy=cited")
         );
     }
 
@@ -222,6 +259,15 @@ mod tests {
             DEFAULT_SIZE
         );
         assert_eq!(Prefs::from_stored("wenji-prefs-v1 size=4").size, 4);
+        // A line stored before the copy choice existed keeps citing.
+        assert_eq!(
+            Prefs::from_stored("wenji-prefs-v1 theme=dark size=1 font=sans").copy,
+            CopyMode::Cited
+        );
+        assert_eq!(
+            Prefs::from_stored("wenji-prefs-v1 copy=text").copy,
+            CopyMode::TextOnly
+        );
     }
 
     #[test]

@@ -100,17 +100,18 @@ fn cited<'a>(essay: &Essay, part: &'a Part, section: Option<&'a Section>) -> (St
     (label, section.map_or(part.id.as_str(), |s| s.id.as_str()))
 }
 
-/// A sub-section as copied: its text, a blank line, its citation.
-pub fn copy_section(essay: &Essay, part: &Part, section: &Section, page: &str) -> String {
-    format!(
-        "{}\n\n{}",
+/// A sub-section as copied: its text, then, when `cite` gives the page's
+/// address, a blank line and its citation.
+pub fn copy_section(essay: &Essay, part: &Part, section: &Section, cite: Option<&str>) -> String {
+    with_citation(
         section_paragraphs(section).join("\n"),
-        citation(essay, part, Some(section), page)
+        cite.map(|page| citation(essay, part, Some(section), page)),
     )
 }
 
-/// A part as copied: its title and what of it is shown, then its citation.
-pub fn copy_part(essay: &Essay, part: &Part, shown: &PartShown, page: &str) -> String {
+/// A part as copied: its title and what of it is shown, then (with `cite`)
+/// its citation.
+pub fn copy_part(essay: &Essay, part: &Part, shown: &PartShown, cite: Option<&str>) -> String {
     let mut lines = vec![part.title.clone()];
     if shown.lead {
         lines.extend(part.lead.iter().cloned());
@@ -120,11 +121,17 @@ pub fn copy_part(essay: &Essay, part: &Part, shown: &PartShown, page: &str) -> S
             lines.extend(section_paragraphs(s));
         }
     }
-    format!(
-        "{}\n\n{}",
+    with_citation(
         lines.join("\n"),
-        citation(essay, part, None, page)
+        cite.map(|page| citation(essay, part, None, page)),
     )
+}
+
+fn with_citation(text: String, citation: Option<String>) -> String {
+    match citation {
+        Some(c) => format!("{text}\n\n{c}"),
+        None => text,
+    }
 }
 
 /// What is shown of `essay`, as a file. `query` is the active filter: then
@@ -290,7 +297,7 @@ mod tests {
         let e = essay();
         let (p, s) = (&e.parts[1], &e.parts[1].sections[0]);
         assert_eq!(
-            copy_section(&e, p, s, PAGE),
+            copy_section(&e, p, s, Some(PAGE)),
             "其一，学深。正文一。\n续段。\n\n\
              出处：《心得》 · 篇章一：铸魂 · 其一，学深。 https://example.org/wenji/#篇章一-其一"
         );
@@ -301,7 +308,7 @@ mod tests {
         let e = essay();
         let p = &e.parts[1];
         assert_eq!(
-            copy_part(&e, p, &PartShown::all(p), PAGE),
+            copy_part(&e, p, &PartShown::all(p), Some(PAGE)),
             "篇章一：铸魂\n导语。\n其一，学深。正文一。\n续段。\n其二，运用。正文二。\n\n\
              出处：《心得》 · 篇章一：铸魂 https://example.org/wenji/#篇章一"
         );
@@ -310,8 +317,23 @@ mod tests {
             sections: vec![false, true],
         };
         assert_eq!(
-            copy_part(&e, p, &only_second, PAGE),
+            copy_part(&e, p, &only_second, Some(PAGE)),
             "篇章一：铸魂\n其二，运用。正文二。\n\n出处：《心得》 · 篇章一：铸魂 https://example.org/wenji/#篇章一"
+        );
+    }
+
+    #[test]
+    fn text_only_leaves_the_citation_out() {
+        let e = essay();
+        let (p, s) = (&e.parts[1], &e.parts[1].sections[0]);
+        assert_eq!(copy_section(&e, p, s, None), "其一，学深。正文一。\n续段。");
+        let only_second = PartShown {
+            lead: false,
+            sections: vec![false, true],
+        };
+        assert_eq!(
+            copy_part(&e, p, &only_second, None),
+            "篇章一：铸魂\n其二，运用。正文二。"
         );
     }
 
