@@ -17,8 +17,8 @@ describe('a collection of several essays', () => {
     assert.deepEqual(titles, ['基层党建工作体会', '青年职工思想工作札记']);
     const facts = await page.$$eval('.essay-link .facts', (ts) => ts.map((t) => t.textContent));
     assert.deepEqual(facts, [
-      '原文 .pdf · 约 3,400 字 · 约 8 页 · 2025-06-30 发布于贵州',
-      '原文 .docx · 约 1,200 字 · 约 3 页 · 2025-11-02 发布于四川',
+      '原文为 PDF 文件 · 约 3,400 字 · 约 8 页 · 2025-06-30 发布于贵州',
+      '原文为 Word 文档 · 约 1,200 字 · 约 3 页 · 2025-11-02 发布于四川',
     ]);
     assert.equal(await page.locator('main h2').count(), 0, 'no essay is open yet');
     assert.deepEqual(log.errors, []);

@@ -300,6 +300,38 @@ describe('a 360 px phone', () => {
   });
 });
 
+describe('opening punctuation', () => {
+  test('starts a wrapped line, or a heading, without a half-character gap', async () => {
+    const { page } = await reader.open('');
+    const widths = await page.evaluate(() => {
+      const width = (el, at) => {
+        const range = document.createRange();
+        range.setStart(el.firstChild, at);
+        range.setEnd(el.firstChild, at + 1);
+        return range.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize);
+      };
+      // A paragraph of the page whose second line starts with “.
+      const p = document.createElement('p');
+      p.style.width = '7em';
+      p.textContent = '一二三四五“六七”八九十';
+      document.querySelector('.sub-body').append(p);
+      // A heading that starts with “.
+      const h = document.querySelector('.heading-text');
+      const saved = h.textContent;
+      h.textContent = '“守正”是根本';
+      const out = { wrapped: width(p, 5), paragraphStart: 0, heading: width(h, 0) };
+      p.textContent = '“六七”八九十';
+      out.paragraphStart = width(p, 0);
+      p.remove();
+      h.textContent = saved;
+      return out;
+    });
+    assert.ok(widths.wrapped < 0.6, `wrapped line: ${widths.wrapped} em`);
+    assert.ok(widths.heading < 0.6, `heading: ${widths.heading} em`);
+    assert.ok(widths.paragraphStart > 0.9, `a paragraph's first line keeps it whole: ${widths.paragraphStart} em`);
+  });
+});
+
 describe('the search box', () => {
   test('keeps its width when hits appear, on a desktop and on a phone', async () => {
     for (const options of [{ viewport: { width: 1280, height: 900 } }, PHONE]) {

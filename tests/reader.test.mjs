@@ -35,7 +35,7 @@ describe('the seed essay', () => {
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
     assert.equal(
       (await page.textContent('header .facts')).trim(),
-      '原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南',
+      '原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南',
     );
     assert.match(await page.textContent('header'), /节选/);
     assert.equal(await page.title(), '政工工作心得体会范文合集 · 文集');

@@ -34,7 +34,7 @@ describe('the release build', () => {
     assert.equal(await page.textContent('h1'), '政工工作心得体会范文合集');
     assert.equal(
       await page.textContent('header .facts'),
-      '原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南',
+      '原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南',
     );
     assert.equal(await page.locator('main h2').count(), 5);
     assert.equal(await page.locator('main h3').count(), 7);

@@ -166,7 +166,7 @@ describe('export', () => {
     const { page, context } = await reader.open('');
     const md = await download(page, 'Markdown（.md）');
     assert.equal(md.name, `${TITLE}.md`);
-    assert.ok(md.text.startsWith(`# ${TITLE}\n\n> 原文 .docx · 约 2,490 字`), md.text.slice(0, 80));
+    assert.ok(md.text.startsWith(`# ${TITLE}\n\n> 原文为 Word 文档 · 约 2,490 字`), md.text.slice(0, 80));
     const parts = await page.$$eval('main section.part', (ss) => ss.map((s) => [s.id, s.querySelector('.heading-text').textContent]));
     for (const [id, title] of parts) {
       assert.ok(md.text.includes(`\n## ${title}\n`), title);

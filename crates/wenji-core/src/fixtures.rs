@@ -3,7 +3,7 @@
 
 use crate::model::{Date, Essay, Facts, Part};
 
-/// The facts of the seed essay: `原文 .docx · 约 2,490 字 · 约 6 页 ·
+/// The facts of the seed essay: `原文为 Word 文档 · 约 2,490 字 · 约 6 页 ·
 /// 2026-01-15 发布于云南`, an excerpt.
 pub fn facts() -> Facts {
     Facts {

@@ -179,27 +179,35 @@ pub struct Narrowing {
     pub id: &'static str,
     /// The label of "no narrowing" (value `""`).
     pub all: &'static str,
-    /// Said after each value (`2024年`).
-    pub unit: &'static str,
+    /// Each value as the reader reads it (`2024年`, `Word 文档`).
+    pub name: fn(&str) -> String,
+}
+
+fn as_year(v: &str) -> String {
+    format!("{v}年")
+}
+
+fn as_is(v: &str) -> String {
+    v.to_owned()
 }
 
 pub const BY_YEAR: Narrowing = Narrowing {
     label: "年份",
     id: "list-year",
     all: "全部年份",
-    unit: "年",
+    name: as_year,
 };
 pub const BY_REGION: Narrowing = Narrowing {
     label: "地区",
     id: "list-region",
     all: "全部地区",
-    unit: "",
+    name: as_is,
 };
 pub const BY_FORMAT: Narrowing = Narrowing {
     label: "格式",
     id: "list-format",
     all: "全部格式",
-    unit: "",
+    name: crate::facts::format_name,
 };
 
 impl Narrowing {
@@ -210,7 +218,7 @@ impl Narrowing {
             .chain(facets.iter().map(|f| {
                 (
                     f.value.clone(),
-                    format!("{}{}（{}）", f.value, self.unit, f.count),
+                    format!("{}（{}）", (self.name)(&f.value), f.count),
                 )
             }))
             .collect()
@@ -327,6 +335,13 @@ mod tests {
         assert_eq!(options[0], (String::new(), "全部年份".to_owned()));
         assert_eq!(options[1], ("2026".to_owned(), "2026年（1）".to_owned()));
         assert_eq!(BY_REGION.options(&f.regions)[1].1, "云南（2）");
+        let formats = BY_FORMAT.options(&f.formats);
+        assert!(
+            formats
+                .iter()
+                .any(|(v, l)| v == "docx" && l.starts_with("Word 文档（")),
+            "{formats:?}"
+        );
         assert_eq!(
             choice_options::<Sort>()[1],
             ("date".to_owned(), "最新发布".to_owned())

@@ -355,7 +355,7 @@ mod tests {
         let e = essay();
         let md = export(&e, &Shown::all(&e), None, PAGE, Format::Markdown);
         assert!(
-            md.starts_with("# 心得\n\n> 原文 .docx · 约 2,490 字"),
+            md.starts_with("# 心得\n\n> 原文为 Word 文档 · 约 2,490 字"),
             "{md}"
         );
         assert!(md.contains("> 原文节选，原文未完。"));

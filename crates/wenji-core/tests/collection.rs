@@ -135,7 +135,7 @@ fn the_seed_facts_are_those_of_the_page() {
     assert!(e.facts.excerpt);
     assert_eq!(
         facts_line(&e.facts),
-        "原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"
+        "原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"
     );
 }
 

@@ -41,7 +41,7 @@ fn one_essay_is_shown_whole_with_its_facts() {
     let raw = first_view(vec![essay("标题", "正文")]);
     let html = without_markers(&raw);
     assert!(html.contains("<h1>标题</h1>"), "{html}");
-    assert!(html.contains("原文 .docx · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"));
+    assert!(html.contains("原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"));
     assert!(
         html.contains(r#"<section id="引言-其一" class="sub">"#),
         "{html}"
