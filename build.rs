@@ -10,7 +10,7 @@ fn main() {
     let dir =
         PathBuf::from(std::env::var("WENJI_CONTENT_DIR").unwrap_or_else(|_| "content".into()));
     println!("cargo:rerun-if-changed={}", dir.display());
-    if let Err(errors) = wenji_core::parse::load_collection(&dir) {
+    if let Err(errors) = wenji_import::load_collection(&dir) {
         eprintln!("error: the content in {} is malformed:", dir.display());
         for e in &errors {
             eprintln!("  {e}");

@@ -22,7 +22,7 @@ use std::fmt;
 use crate::model::{Collection, Date, Essay, Facts, Part, Section};
 
 /// First line of every index; a different version is refused.
-pub const INDEX_HEADER: &str = "wenji-index 1";
+pub const INDEX_HEADER: &str = "wenji-index 2";
 /// First line of every chunk.
 pub const CHUNK_HEADER: &str = "wenji-text 1";
 /// A chunk is closed once it holds at least this many bytes of text.
@@ -158,9 +158,10 @@ pub fn encode_index(
                 &e.order.to_string(),
                 &f.format,
                 &f.chars.to_string(),
-                &f.pages.to_string(),
-                &f.published.to_string(),
-                &f.region,
+                // An empty field: not known.
+                &f.pages.map(|p| p.to_string()).unwrap_or_default(),
+                &f.published.map(|d| d.to_string()).unwrap_or_default(),
+                f.region.as_deref().unwrap_or_default(),
                 if f.excerpt { "1" } else { "0" },
                 &chunk.to_string(),
             ],
@@ -280,6 +281,18 @@ fn date(line: usize, s: &str) -> Result<Date, DataError> {
         .ok_or_else(|| err(line, format!("`{s}` is not a date")))
 }
 
+/// An optional field: empty when not known.
+fn known<T>(
+    s: &str,
+    read: impl FnOnce(&str) -> Result<T, DataError>,
+) -> Result<Option<T>, DataError> {
+    if s.is_empty() {
+        Ok(None)
+    } else {
+        read(s).map(Some)
+    }
+}
+
 pub fn decode_index(text: &str) -> Result<Index, DataError> {
     let mut index = Index {
         essays: Vec::new(),
@@ -314,10 +327,10 @@ pub fn decode_index(text: &str) -> Result<Index, DataError> {
                     order: number(line, &f[2])?,
                     facts: Facts {
                         chars: number(line, &f[4])?,
-                        pages: number(line, &f[5])?,
-                        published: date(line, &f[6])?,
+                        pages: known(&f[5], |s| number(line, s))?,
+                        published: known(&f[6], |s| date(line, s))?,
                         excerpt: f[8] == "1",
-                        region: std::mem::take(&mut f[7]),
+                        region: known(&f[7], |s| Ok(s.to_owned()))?,
                         format: std::mem::take(&mut f[3]),
                     },
                     title: std::mem::take(&mut f[1]),
@@ -405,7 +418,10 @@ mod tests {
         );
         b.order = 2;
         b.facts.excerpt = false;
-        b.facts.region = "贵州\t省".into();
+        b.facts.region = Some("贵州\t省".into());
+        // What the file did not say stays unknown through the data files.
+        b.facts.pages = None;
+        b.facts.published = None;
         Collection {
             essays: vec![
                 essay(

@@ -2,16 +2,23 @@
 
 use crate::model::Facts;
 
-/// `原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南`
+/// `原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南`; what
+/// is not known is left out.
 pub fn facts_line(facts: &Facts) -> String {
-    format!(
-        "原文为 {} · 约 {} 字 · 约 {} 页 · {} 发布于{}",
-        format_name(&facts.format),
-        group_thousands(facts.chars),
-        group_thousands(facts.pages),
-        facts.published,
-        facts.region
-    )
+    let mut items = vec![
+        format!("原文为 {}", format_name(&facts.format)),
+        format!("约 {} 字", group_thousands(facts.chars)),
+    ];
+    if let Some(pages) = facts.pages {
+        items.push(format!("约 {} 页", group_thousands(pages)));
+    }
+    match (facts.published, &facts.region) {
+        (Some(date), Some(region)) => items.push(format!("{date} 发布于{region}")),
+        (Some(date), None) => items.push(format!("{date} 发布")),
+        (None, Some(region)) => items.push(format!("发布于{region}")),
+        (None, None) => {}
+    }
+    items.join(" · ")
 }
 
 /// The kind of document a file format is, as a reader says it: `docx` →
@@ -64,6 +71,26 @@ mod tests {
             facts_line(&facts),
             "原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"
         );
+    }
+
+    #[test]
+    fn what_is_not_known_is_left_out() {
+        let mut facts = crate::fixtures::facts();
+        facts.pages = None;
+        facts.region = None;
+        assert_eq!(
+            facts_line(&facts),
+            "原文为 Word 文档 · 约 2,490 字 · 2026-01-15 发布"
+        );
+        facts.published = None;
+        facts.region = Some("云南".into());
+        assert_eq!(
+            facts_line(&facts),
+            "原文为 Word 文档 · 约 2,490 字 · 发布于云南"
+        );
+        facts.region = None;
+        facts.format = "txt".into();
+        assert_eq!(facts_line(&facts), "原文为 纯文本 · 约 2,490 字");
     }
 
     #[test]

@@ -9,9 +9,9 @@ pub fn facts() -> Facts {
     Facts {
         format: "docx".into(),
         chars: 2490,
-        pages: 6,
-        published: Date::new(2026, 1, 15).expect("a real date"),
-        region: "云南".into(),
+        pages: Some(6),
+        published: Date::new(2026, 1, 15),
+        region: Some("云南".into()),
         excerpt: true,
     }
 }

@@ -132,8 +132,12 @@ impl ListView {
     }
 
     fn admits(&self, e: &Essay) -> bool {
-        self.year.is_none_or(|y| e.facts.published.year == y)
-            && self.region.as_ref().is_none_or(|r| e.facts.region == *r)
+        self.year
+            .is_none_or(|y| e.facts.published.is_some_and(|d| d.year == y))
+            && self
+                .region
+                .as_ref()
+                .is_none_or(|r| e.facts.region.as_ref() == Some(r))
             && self.format.as_ref().is_none_or(|f| e.facts.format == *f)
     }
 
@@ -143,6 +147,7 @@ impl ListView {
         let mut out: Vec<usize> = (0..all.len()).filter(|&i| self.admits(&all[i])).collect();
         match self.sort {
             Sort::Order => {}
+            // Newest first; an essay without a date last.
             Sort::Date => sort_positions(&mut out, &|a, b| {
                 all[b].facts.published.cmp(&all[a].facts.published)
             }),
@@ -242,16 +247,19 @@ pub struct Facets {
 
 impl Facets {
     pub fn of(collection: &Collection) -> Facets {
-        let count = |key: &dyn Fn(&Essay) -> String| {
+        // Essays that do not say (no date, no region) are in no facet.
+        let count = |key: &dyn Fn(&Essay) -> Option<String>| {
             let mut map: std::collections::BTreeMap<String, usize> = Default::default();
             for e in &collection.essays {
-                *map.entry(key(e)).or_default() += 1;
+                if let Some(k) = key(e) {
+                    *map.entry(k).or_default() += 1;
+                }
             }
             map.into_iter()
                 .map(|(value, count)| Facet { value, count })
                 .collect::<Vec<_>>()
         };
-        let mut years = count(&|e| e.facts.published.year.to_string());
+        let mut years = count(&|e| e.facts.published.map(|d| d.year.to_string()));
         years.reverse();
         let most_first = |facets: Vec<Facet>| {
             let mut order: Vec<usize> = (0..facets.len()).collect();
@@ -262,7 +270,7 @@ impl Facets {
                 .collect::<Vec<_>>()
         };
         let regions = most_first(count(&|e| e.facts.region.clone()));
-        let formats = most_first(count(&|e| e.facts.format.clone()));
+        let formats = most_first(count(&|e| Some(e.facts.format.clone())));
         Facets {
             years,
             regions,
@@ -279,12 +287,12 @@ mod tests {
 
     fn collection() -> Collection {
         let mut a = essay("a", "乙文", vec![]);
-        a.facts.published = Date::new(2024, 5, 1).unwrap();
+        a.facts.published = Date::new(2024, 5, 1);
         let mut b = essay("b", "甲文", vec![]);
-        b.facts.region = "贵州".into();
+        b.facts.region = Some("贵州".into());
         b.facts.format = "pdf".into();
         let mut c = essay("c", "丙文", vec![]);
-        c.facts.published = Date::new(2025, 1, 2).unwrap();
+        c.facts.published = Date::new(2025, 1, 2);
         Collection {
             essays: vec![a, b, c],
         }
@@ -306,6 +314,23 @@ mod tests {
         assert_eq!(v.essays(&c), vec![2]);
         v.format = Some("pdf".into());
         assert!(v.essays(&c).is_empty());
+    }
+
+    #[test]
+    fn an_essay_that_does_not_say_is_in_no_facet_and_sorts_last_by_date() {
+        let mut c = collection();
+        c.essays[1].facts.published = None;
+        c.essays[1].facts.region = None;
+        let mut v = ListView {
+            sort: Sort::Date,
+            ..ListView::default()
+        };
+        assert_eq!(v.essays(&c), vec![2, 0, 1]);
+        let f = Facets::of(&c);
+        assert_eq!(f.years.iter().map(|y| y.count).sum::<usize>(), 2);
+        assert_eq!(f.regions.iter().map(|r| r.count).sum::<usize>(), 2);
+        v.year = Some(2025);
+        assert_eq!(v.essays(&c), vec![2]);
     }
 
     #[test]

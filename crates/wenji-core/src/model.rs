@@ -36,6 +36,17 @@ impl Essay {
         self.places(0).map(|at| self.heading_at(at).0).collect()
     }
 
+    /// Characters of the essay's text (its parts), white space not counted.
+    pub fn counted_chars(&self) -> u32 {
+        let n: usize = self
+            .plain_text()
+            .lines()
+            .skip(1)
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
     /// The essay as plain text: title, then each part's title, lead
     /// paragraphs and sub-sections (heading and body joined, as in the
     /// original paragraph), one paragraph a line.
@@ -55,17 +66,30 @@ impl Essay {
     }
 }
 
-/// What is known of the original document.
+/// A document of another format than Markdown (plain text, Word), as the
+/// reader of that format makes it, before it is an essay of a collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The title the document gives itself, if any.
+    pub title: Option<String>,
+    pub parts: Vec<Part>,
+    /// Characters of its text, white space not counted.
+    pub chars: u32,
+}
+
+/// What is known of the original document. What a file does not say is
+/// not known (`None`), never made up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
     /// File format of the original, without the dot (`docx`).
     pub format: String,
-    /// Approximate character count of the whole original.
+    /// Approximate character count of the whole original (counted from the
+    /// text when the file does not say).
     pub chars: u32,
     /// Approximate page count of the whole original.
-    pub pages: u32,
-    pub published: Date,
-    pub region: String,
+    pub pages: Option<u32>,
+    pub published: Option<Date>,
+    pub region: Option<String>,
     /// The text is only the start of the original.
     pub excerpt: bool,
 }

@@ -28,7 +28,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::ids;
-use crate::model::{Collection, Date, Essay, Facts, Part, Section};
+use crate::model::{Collection, Date, Document, Essay, Facts, Part, Section};
 
 const FENCE: &str = "+++";
 
@@ -48,22 +48,43 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-#[derive(Deserialize)]
+/// Every field may be left out: what a file does not say is taken from
+/// its text (the title from a leading `#` line or the file name, the
+/// characters counted) or is not known.
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
-    title: String,
-    order: u32,
-    format: String,
-    chars: u32,
-    pages: u32,
-    published: toml::Value,
-    region: String,
-    excerpt: bool,
+    title: Option<String>,
+    order: Option<u32>,
+    format: Option<String>,
+    chars: Option<u32>,
+    pages: Option<u32>,
+    published: Option<toml::Value>,
+    region: Option<String>,
+    excerpt: Option<bool>,
+}
+
+/// Reads the documents whose extension it knows (`txt` → `Some`), or
+/// leaves the file alone (`None`); an error is a message about the file.
+pub type ReadOther<'a> = &'a dyn Fn(&str, &[u8]) -> Option<Result<Document, String>>;
+
+/// One file read, before the collection's order is settled.
+struct Loaded {
+    file: String,
+    essay: Essay,
+    /// The order the file asks for, if it does.
+    order: Option<u32>,
 }
 
 /// Parse every `*.md` file of `dir` into a collection ordered by `order`.
 /// All errors of all files are returned, not only the first.
 pub fn load_collection(dir: &Path) -> Result<Collection, Vec<ParseError>> {
+    load_collection_with(dir, &|_, _| None)
+}
+
+/// Like `load_collection`, with the files `other` reads besides Markdown.
+/// Files that ask for no `order` come after those that do, by file name.
+pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, Vec<ParseError>> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| {
         vec![ParseError {
@@ -75,50 +96,135 @@ pub fn load_collection(dir: &Path) -> Result<Collection, Vec<ParseError>> {
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| p.is_file())
         .collect();
     paths.sort();
 
-    let mut essays = Vec::new();
+    let mut loaded: Vec<Loaded> = Vec::new();
     let mut errors = Vec::new();
     for path in &paths {
         let file = path.display().to_string();
-        let result = std::fs::read(path)
-            .map_err(|e| ParseError {
-                file: file.clone(),
-                line: 0,
-                message: format!("cannot read the file: {e}"),
-            })
-            .and_then(|bytes| parse_file(&file, path, &bytes));
+        let ext = path
+            .extension()
+            .map(|x| x.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(ParseError {
+                    file: file.clone(),
+                    line: 0,
+                    message: format!("cannot read the file: {e}"),
+                });
+                continue;
+            }
+        };
+        let result = if ext == "md" {
+            parse_file(&file, &stem, &bytes)
+        } else {
+            match other(&ext, &bytes) {
+                None => continue,
+                Some(r) => r
+                    .map(|doc| (imported_essay(&stem, &ext, doc), None))
+                    .map_err(|message| ParseError {
+                        file: file.clone(),
+                        line: 0,
+                        message,
+                    }),
+            }
+        };
         match result {
-            Ok(essay) => essays.push((file, essay)),
+            Ok((essay, order)) => loaded.push(Loaded { file, essay, order }),
             Err(e) => errors.push(e),
         }
     }
-    if paths.is_empty() {
+    if paths.is_empty() || (loaded.is_empty() && errors.is_empty()) {
         errors.push(ParseError {
             file: shown,
             line: 0,
-            message: "the content folder holds no essay (no *.md file)".into(),
+            message: "the content folder holds no essay (no *.md, *.txt or *.docx file)".into(),
         });
     }
 
     let mut by_order: HashMap<u32, &str> = HashMap::new();
-    for (file, essay) in &essays {
-        if let Some(other) = by_order.insert(essay.order, file) {
+    for l in &loaded {
+        if let Some(order) = l.order {
+            if let Some(other) = by_order.insert(order, &l.file) {
+                errors.push(ParseError {
+                    file: l.file.clone(),
+                    line: order_line(&l.file),
+                    message: format!("order {order} is already used by {other}"),
+                });
+            }
+        }
+    }
+    let mut slugs: HashMap<&str, &str> = HashMap::new();
+    for l in &loaded {
+        if let Some(other) = slugs.insert(&l.essay.slug, &l.file) {
             errors.push(ParseError {
-                file: file.clone(),
-                line: order_line(file),
-                message: format!("order {} is already used by {other}", essay.order),
+                file: l.file.clone(),
+                line: 0,
+                message: format!(
+                    "its address `{}` is already that of {other}: rename one of the files",
+                    l.essay.slug
+                ),
             });
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut essays: Vec<Essay> = essays.into_iter().map(|(_, e)| e).collect();
+    let next = loaded.iter().filter_map(|l| l.order).max().unwrap_or(0);
+    let mut essays: Vec<Essay> = Vec::with_capacity(loaded.len());
+    let mut unordered = 0;
+    for mut l in loaded {
+        l.essay.order = match l.order {
+            Some(o) => o,
+            None => {
+                unordered += 1;
+                next.saturating_add(unordered)
+            }
+        };
+        essays.push(l.essay);
+    }
     essays.sort_by_key(|e| e.order);
     Ok(Collection { essays })
+}
+
+/// An essay from a document of another format: its title is the
+/// document's own or the file's name; its address the file's name when
+/// that can be one, else one made from it.
+fn imported_essay(stem: &str, ext: &str, doc: Document) -> Essay {
+    let slug = if is_valid_slug(stem) {
+        stem.to_owned()
+    } else {
+        format!("doc-{:08x}", fnv1a(stem))
+    };
+    Essay {
+        slug,
+        title: doc.title.unwrap_or_else(|| stem.trim().to_owned()),
+        order: 0,
+        facts: Facts {
+            format: ext.to_owned(),
+            chars: doc.chars,
+            pages: None,
+            published: None,
+            region: None,
+            excerpt: false,
+        },
+        parts: doc.parts,
+    }
+}
+
+/// A short stable hash (FNV-1a, 32 bits) for addresses made from names.
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// Line of the `order` field in a file that parsed, for the duplicate check.
@@ -133,7 +239,7 @@ fn order_line(path: &str) -> usize {
         .unwrap_or(2)
 }
 
-fn parse_file(file: &str, path: &Path, bytes: &[u8]) -> Result<Essay, ParseError> {
+fn parse_file(file: &str, stem: &str, bytes: &[u8]) -> Result<(Essay, Option<u32>), ParseError> {
     let source = std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + bytes[..e.valid_up_to()]
             .iter()
@@ -145,16 +251,16 @@ fn parse_file(file: &str, path: &Path, bytes: &[u8]) -> Result<Essay, ParseError
             message: "the file is not valid UTF-8".into(),
         }
     })?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    parse_essay(file, &stem, source)
+    parse_essay(file, stem, source)
 }
 
-/// Parse one essay. `slug` becomes its address and must be made of
-/// lower-case ASCII letters, digits and `-`.
-pub fn parse_essay(file: &str, slug: &str, source: &str) -> Result<Essay, ParseError> {
+/// Parse one essay, and the order it asks for. `slug` becomes its address
+/// and must be made of lower-case ASCII letters, digits and `-`.
+pub fn parse_essay(
+    file: &str,
+    slug: &str,
+    source: &str,
+) -> Result<(Essay, Option<u32>), ParseError> {
     let err = |line: usize, message: String| ParseError {
         file: file.into(),
         line,
@@ -176,84 +282,109 @@ pub fn parse_essay(file: &str, slug: &str, source: &str) -> Result<Essay, ParseE
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
 
-    if lines.first().map(|l| l.trim_end()) != Some(FENCE) {
-        return Err(err(
-            1,
-            format!("no front matter: the file must start with a `{FENCE}` line"),
-        ));
-    }
-    let close = lines
-        .iter()
-        .skip(1)
-        .position(|l| l.trim_end() == FENCE)
-        .map(|i| i + 1)
-        .ok_or_else(|| {
+    // The front matter is optional: without it, the body starts at once.
+    let (front, body_start, front_lines) = if lines.first().map(|l| l.trim_end()) == Some(FENCE) {
+        let close = lines
+            .iter()
+            .skip(1)
+            .position(|l| l.trim_end() == FENCE)
+            .map(|i| i + 1)
+            .ok_or_else(|| {
+                err(
+                    1,
+                    format!("the front matter is never closed by a `{FENCE}` line"),
+                )
+            })?;
+        let front_text = lines[1..close].join("\n");
+        let front: FrontMatter = toml::from_str(&front_text).map_err(|e| {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            let line = 2 + front_text[..offset.min(front_text.len())]
+                .matches('\n')
+                .count();
             err(
-                1,
-                format!("the front matter is never closed by a `{FENCE}` line"),
+                line,
+                format!(
+                    "front matter: {}",
+                    e.message().trim_end().replace('\n', " ")
+                ),
             )
         })?;
-    let front_text = lines[1..close].join("\n");
-    let front: FrontMatter = toml::from_str(&front_text).map_err(|e| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0);
-        let line = 2 + front_text[..offset.min(front_text.len())]
-            .matches('\n')
-            .count();
-        err(
-            line,
-            format!(
-                "front matter: {}",
-                e.message().trim_end().replace('\n', " ")
-            ),
-        )
-    })?;
+        (front, close + 1, &lines[1..close])
+    } else {
+        (FrontMatter::default(), 0, &lines[..0])
+    };
     let field_line = |name: &str| {
-        lines[1..close]
+        front_lines
             .iter()
             .position(|l| l.trim_start().starts_with(name))
             .map(|i| i + 2)
             .unwrap_or(2)
     };
-    let published = to_date(&front.published).ok_or_else(|| {
-        err(
-            field_line("published"),
-            format!(
-                "`published` must be a calendar date like 2026-01-15, found `{}`",
-                front.published
-            ),
-        )
-    })?;
+    let published = match &front.published {
+        None => None,
+        Some(value) => Some(to_date(value).ok_or_else(|| {
+            err(
+                field_line("published"),
+                format!("`published` must be a calendar date like 2026-01-15, found `{value}`"),
+            )
+        })?),
+    };
     for (name, value) in [
         ("title", &front.title),
         ("format", &front.format),
         ("region", &front.region),
     ] {
-        if value.trim().is_empty() {
+        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
             return Err(err(field_line(name), format!("`{name}` is empty")));
         }
     }
-    if front.format.starts_with('.') {
+    if front.format.as_ref().is_some_and(|f| f.starts_with('.')) {
         return Err(err(
             field_line("format"),
             "`format` is written without the dot (`docx`)".into(),
         ));
     }
 
-    let parts = parse_body(&lines, close + 1, &err)?;
-    Ok(Essay {
+    // A leading `# title` line names the essay when the front matter does
+    // not.
+    let mut first = body_start;
+    while lines.get(first).is_some_and(|l| l.trim().is_empty()) {
+        first += 1;
+    }
+    let heading_title = lines
+        .get(first)
+        .and_then(|l| l.trim().strip_prefix("# "))
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty());
+    let body_from = if heading_title.is_some() && front.title.is_none() {
+        first + 1
+    } else {
+        body_start
+    };
+    let parts = parse_body(&lines, body_from, &err)?;
+    let title = front
+        .title
+        .map(|t| t.trim().to_owned())
+        .or(heading_title.filter(|_| body_from > body_start))
+        .unwrap_or_else(|| slug.to_owned());
+    let mut essay = Essay {
         slug: slug.into(),
-        title: front.title.trim().into(),
-        order: front.order,
+        title,
+        order: front.order.unwrap_or(0),
         facts: Facts {
-            format: front.format.trim().into(),
-            chars: front.chars,
+            format: front
+                .format
+                .map_or_else(|| "md".into(), |f| f.trim().into()),
+            chars: 0,
             pages: front.pages,
             published,
-            region: front.region.trim().into(),
-            excerpt: front.excerpt,
+            region: front.region.map(|r| r.trim().to_owned()),
+            excerpt: front.excerpt.unwrap_or(false),
         },
         parts,
-    })
+    };
+    essay.facts.chars = front.chars.unwrap_or_else(|| essay.counted_chars());
+    Ok((essay, front.order))
 }
 
 fn is_valid_slug(slug: &str) -> bool {
@@ -403,7 +534,7 @@ fn parse_body(
     if parts.is_empty() {
         return Err(err(
             // The last real line: a final newline makes no line of its own.
-            lines.len() - usize::from(lines.last() == Some(&"")),
+            (lines.len() - usize::from(lines.last() == Some(&""))).max(1),
             "the essay has no `##` part".into(),
         ));
     }

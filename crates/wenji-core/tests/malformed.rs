@@ -43,8 +43,11 @@ fn assert_fails(name: &str, line: usize, cause: &str) {
 }
 
 #[test]
-fn no_front_matter() {
-    assert_fails("no-front-matter.md", 1, "no front matter");
+fn no_front_matter_is_allowed() {
+    let essay = parse_one("no-front-matter.md").expect("the front matter is optional");
+    // No title anywhere: the file's name.
+    assert_eq!(essay.title, "no-front-matter");
+    assert_eq!(essay.parts[0].lead, ["正文。"]);
 }
 
 #[test]
@@ -54,12 +57,56 @@ fn unclosed_front_matter() {
 
 #[test]
 fn empty_file() {
-    assert_fails("empty-file.md", 1, "no front matter");
+    assert_fails("empty-file.md", 1, "no `##` part");
 }
 
 #[test]
-fn missing_field() {
-    assert_fails("missing-field.md", 2, "missing field `region`");
+fn a_field_left_out_is_not_known() {
+    let essay = parse_one("missing-field.md").expect("every field is optional");
+    assert_eq!(essay.facts.region, None);
+}
+
+#[test]
+fn without_front_matter_the_facts_come_from_the_text() {
+    let dir = tempdir("bare");
+    std::fs::write(
+        dir.join("bare.md"),
+        "# 我的心得\n\n## 引言\n\n正文，共十个字。\n",
+    )
+    .unwrap();
+    let essay = load_collection(&dir).unwrap().essays.remove(0);
+    assert_eq!(essay.title, "我的心得");
+    assert_eq!(essay.facts.format, "md");
+    assert_eq!(essay.facts.chars, 2 + 8);
+    assert_eq!(
+        (
+            essay.facts.pages,
+            essay.facts.published,
+            essay.facts.region.clone()
+        ),
+        (None, None, None)
+    );
+    assert!(!essay.facts.excerpt);
+    assert_eq!(
+        wenji_core::facts::facts_line(&essay.facts),
+        "原文为 Markdown 文本 · 约 10 字"
+    );
+}
+
+#[test]
+fn essays_without_an_order_follow_those_with_one_by_file_name() {
+    let dir = tempdir("unordered");
+    std::fs::copy(fixture("bom.md"), dir.join("z.md")).unwrap();
+    for name in ["b", "a"] {
+        std::fs::write(dir.join(format!("{name}.md")), "## 引言\n\n正文。\n").unwrap();
+    }
+    let c = load_collection(&dir).unwrap();
+    let slugs: Vec<&str> = c.essays.iter().map(|e| e.slug.as_str()).collect();
+    assert_eq!(slugs, ["z", "a", "b"]);
+    assert_eq!(
+        c.essays.iter().map(|e| e.order).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn run() -> Result<(), String> {
     );
     let content =
         PathBuf::from(std::env::var("WENJI_CONTENT_DIR").unwrap_or_else(|_| "content".into()));
-    let collection = wenji_core::parse::load_collection(&content).map_err(|errors| {
+    let collection = wenji_import::load_collection(&content).map_err(|errors| {
         errors
             .iter()
             .map(ToString::to_string)
