@@ -73,8 +73,13 @@ pub struct Document {
     /// The title the document gives itself, if any.
     pub title: Option<String>,
     pub parts: Vec<Part>,
-    /// Characters of its text, white space not counted.
+    /// Characters of its text, white space not counted (or as the file
+    /// says).
     pub chars: u32,
+    /// Pages, when the file says (a Word file's `docProps/app.xml`).
+    pub pages: Option<u32>,
+    /// When it was written, when the file says.
+    pub published: Option<Date>,
 }
 
 /// What is known of the original document. What a file does not say is

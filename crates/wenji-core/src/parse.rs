@@ -211,8 +211,8 @@ fn imported_essay(stem: &str, ext: &str, doc: Document) -> Essay {
         facts: Facts {
             format: ext.to_owned(),
             chars: doc.chars,
-            pages: None,
-            published: None,
+            pages: doc.pages,
+            published: doc.published,
             region: None,
             excerpt: false,
         },

@@ -1,19 +1,23 @@
-//! Readers' own documents made into the reader's model: plain text now
-//! (`.txt` in UTF-8, UTF-16 or GBK), with its structure found from the
-//! families of Chinese headings.
+//! Readers' own documents made into the reader's model: Word files
+//! (`.docx`, their structure from heading styles and outline levels) and
+//! plain text (`.txt` in UTF-8, UTF-16 or GBK, its structure found from the
+//! families of Chinese headings, as for a Word file without heading styles).
 //!
 //! The crate has no web dependency: the build reads `content/` with it, and
 //! the page can read a file a reader opens with the very same code. It is
-//! split where the work splits: `text` decodes bytes into paragraphs,
+//! split where the work splits: `zip` and `docx` read Word files, `text`
+//! decodes bytes into paragraphs,
 //! `headings` says which paragraphs are headings and at what level,
 //! `numerals` reads the numbers headings count with, and `outline` makes
 //! parts and sub-sections of it all.
 #![forbid(unsafe_code)]
 
+pub mod docx;
 pub mod headings;
 pub mod numerals;
 pub mod outline;
 pub mod text;
+pub mod zip;
 
 use std::fmt;
 
@@ -49,6 +53,11 @@ pub fn load_collection(
 ) -> Result<wenji_core::Collection, Vec<wenji_core::parse::ParseError>> {
     wenji_core::parse::load_collection_with(dir, &|ext, bytes| match ext {
         "txt" => Some(read_text(bytes, true).map_err(|e| e.message)),
+        "docx" => Some(docx::read_docx(bytes, true).map_err(|e| e.message)),
+        // Older Word and WPS files: say what to do rather than skip them.
+        "doc" | "wps" => Some(Err(
+            "not a .docx (an older .doc or .wps file): save it as .docx".into(),
+        )),
         _ => None,
     })
 }
@@ -67,6 +76,8 @@ pub fn read_text(bytes: &[u8], split: bool) -> Result<Document, ImportError> {
         title,
         parts: outline::parts(&paragraphs, split),
         chars,
+        pages: None,
+        published: None,
     })
 }
 
@@ -134,5 +145,29 @@ mod tests {
         let doc = read_text("只有一行".as_bytes(), true).unwrap();
         assert_eq!(doc.title, None);
         assert_eq!(doc.parts[0].lead, ["只有一行"]);
+    }
+
+    #[test]
+    fn word_files_join_the_collection_and_old_ones_are_named() {
+        let dir = std::env::temp_dir().join(format!("wenji-import-docx-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let document = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>一、总则</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>"#;
+        let core = r#"<c xmlns:dc="d"><dc:title>工作心得</dc:title></c>"#;
+        let docx = zip::write::zip(
+            &[("word/document.xml", document.as_bytes()), ("docProps/core.xml", core.as_bytes())],
+            true,
+        );
+        std::fs::write(dir.join("心得.docx"), docx).unwrap();
+        let c = load_collection(&dir).unwrap();
+        let e = &c.essays[0];
+        assert_eq!((e.title.as_str(), e.facts.format.as_str()), ("工作心得", "docx"));
+        assert_eq!(e.parts[0].title, "一、总则");
+
+        std::fs::write(dir.join("旧.doc"), [0xD0, 0xCF, 0x11, 0xE0, 0, 0]).unwrap();
+        let errors = load_collection(&dir).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].file.ends_with("旧.doc"), "{errors:?}");
+        assert!(errors[0].message.contains("save it as .docx"), "{errors:?}");
     }
 }

@@ -37,7 +37,12 @@ pub fn parts(paragraphs: &[Paragraph], split: bool) -> Vec<Part> {
     let mut ranker = Ranker::default();
     // A document that says its own levels (Word styles) is taken at its
     // word; the patterns are for text that does not.
-    let styled = paragraphs.iter().any(|p| p.level.is_some());
+    // The highest level used is a part (a document may start at heading 2).
+    let top = paragraphs.iter().filter_map(|p| p.level).min();
+    let styled = top.is_some();
+    // Styled parts with no styled sub-section: 其一，… paragraphs still open
+    // sub-sections, as in the seed.
+    let styled_sections = top.is_some_and(|t| paragraphs.iter().any(|p| p.level == Some(t + 1)));
     for p in paragraphs {
         let text = p.text.trim();
         if text.is_empty() {
@@ -48,10 +53,20 @@ pub fn parts(paragraphs: &[Paragraph], split: bool) -> Vec<Part> {
             continue;
         }
         if styled {
-            match p.level {
-                Some(1) => out.part(text),
+            match p.level.zip(top).map(|(l, t)| l + 1 - t) {
+                Some(1) => {
+                    out.part(text);
+                    ranker = Ranker::default();
+                }
                 Some(2) => out.section(text, ""),
-                _ => out.paragraph(text),
+                Some(_) => out.paragraph(text),
+                None => match classify(text).filter(|c| c.family == Family::Inline) {
+                    Some(c) if !styled_sections && ranker.accept(&c).is_some() => {
+                        let (heading, rest) = text.split_at(c.heading_end);
+                        out.section(heading, rest);
+                    }
+                    _ => out.paragraph(text),
+                },
             }
             continue;
         }
