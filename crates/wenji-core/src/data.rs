@@ -22,7 +22,7 @@ use std::fmt;
 use crate::model::{Collection, Date, Essay, Facts, Part, Section};
 
 /// First line of every index; a different version is refused.
-pub const INDEX_HEADER: &str = "wenji-index 2";
+pub const INDEX_HEADER: &str = "wenji-index 3";
 /// First line of every chunk.
 pub const CHUNK_HEADER: &str = "wenji-text 1";
 /// A chunk is closed once it holds at least this many bytes of text.
@@ -162,6 +162,7 @@ pub fn encode_index(
                 &f.pages.map(|p| p.to_string()).unwrap_or_default(),
                 &f.published.map(|d| d.to_string()).unwrap_or_default(),
                 f.region.as_deref().unwrap_or_default(),
+                f.author.as_deref().unwrap_or_default(),
                 if f.excerpt { "1" } else { "0" },
                 &chunk.to_string(),
             ],
@@ -317,8 +318,8 @@ pub fn decode_index(text: &str) -> Result<Index, DataError> {
                 index.chunks.push(f.remove(0));
             }
             "E" => {
-                expect_fields(line, tag, &f, 10)?;
-                let chunk: usize = number(line, &f[9])?;
+                expect_fields(line, tag, &f, 11)?;
+                let chunk: usize = number(line, &f[10])?;
                 if chunk >= index.chunks.len() {
                     return Err(err(line, format!("no chunk {chunk}")));
                 }
@@ -329,8 +330,9 @@ pub fn decode_index(text: &str) -> Result<Index, DataError> {
                         chars: number(line, &f[4])?,
                         pages: known(&f[5], |s| number(line, s))?,
                         published: known(&f[6], |s| date(line, s))?,
-                        excerpt: f[8] == "1",
+                        excerpt: f[9] == "1",
                         region: known(&f[7], |s| Ok(s.to_owned()))?,
+                        author: known(&f[8], |s| Ok(s.to_owned()))?,
                         format: std::mem::take(&mut f[3]),
                     },
                     title: std::mem::take(&mut f[1]),
@@ -422,6 +424,7 @@ mod tests {
         // What the file did not say stays unknown through the data files.
         b.facts.pages = None;
         b.facts.published = None;
+        b.facts.author = Some("张\t三".into());
         Collection {
             essays: vec![
                 essay(
@@ -475,10 +478,14 @@ mod tests {
         let e = decode_index(&bad).unwrap_err();
         assert_eq!(
             (e.line, e.message.as_str()),
-            (3, "`E` needs 10 fields, found 3")
+            (3, "`E` needs 11 fields, found 3")
         );
-        let bad = format!("{INDEX_HEADER}\nE\ta\tb\t1\tdocx\t1\t1\t2026-02-30\tx\t0\t0\n");
-        assert!(decode_index(&bad).is_err());
+        let bad =
+            format!("{INDEX_HEADER}\nC\tt.txt\nE\ta\tb\t1\tdocx\t1\t1\t2026-02-30\tx\t\t0\t0\n");
+        assert!(decode_index(&bad)
+            .unwrap_err()
+            .message
+            .contains("2026-02-30"));
         let bad = format!("{CHUNK_HEADER}\nT\t0\nS\tx\ty\n");
         assert_eq!(
             decode_chunk(&bad).unwrap_err().message,

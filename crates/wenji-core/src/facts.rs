@@ -5,10 +5,11 @@ use crate::model::Facts;
 /// `原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南`; what
 /// is not known is left out.
 pub fn facts_line(facts: &Facts) -> String {
-    let mut items = vec![
+    let mut items: Vec<String> = facts.author.iter().map(|a| format!("作者 {a}")).collect();
+    items.extend([
         format!("原文为 {}", format_name(&facts.format)),
         format!("约 {} 字", group_thousands(facts.chars)),
-    ];
+    ]);
     if let Some(pages) = facts.pages {
         items.push(format!("约 {} 页", group_thousands(pages)));
     }
@@ -91,6 +92,11 @@ mod tests {
         facts.region = None;
         facts.format = "txt".into();
         assert_eq!(facts_line(&facts), "原文为 纯文本 · 约 2,490 字");
+        facts.author = Some("张三".into());
+        assert_eq!(
+            facts_line(&facts),
+            "作者 张三 · 原文为 纯文本 · 约 2,490 字"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub fn facts() -> Facts {
         pages: Some(6),
         published: Date::new(2026, 1, 15),
         region: Some("云南".into()),
+        author: None,
         excerpt: true,
     }
 }

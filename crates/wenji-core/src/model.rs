@@ -80,6 +80,8 @@ pub struct Document {
     pub pages: Option<u32>,
     /// When it was written, when the file says.
     pub published: Option<Date>,
+    /// Who wrote it, when the file says (a Word file's `dc:creator`).
+    pub author: Option<String>,
 }
 
 /// What is known of the original document. What a file does not say is
@@ -95,6 +97,7 @@ pub struct Facts {
     pub pages: Option<u32>,
     pub published: Option<Date>,
     pub region: Option<String>,
+    pub author: Option<String>,
     /// The text is only the start of the original.
     pub excerpt: bool,
 }

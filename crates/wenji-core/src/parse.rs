@@ -61,12 +61,123 @@ struct FrontMatter {
     pages: Option<u32>,
     published: Option<toml::Value>,
     region: Option<String>,
+    author: Option<String>,
     excerpt: Option<bool>,
+    /// For a `.docx` or `.txt` file's sidecar: `false` shows the document
+    /// as one part, without looking for its headings.
+    split: Option<bool>,
 }
 
-/// Reads the documents whose extension it knows (`txt` → `Some`), or
-/// leaves the file alone (`None`); an error is a message about the file.
-pub type ReadOther<'a> = &'a dyn Fn(&str, &[u8]) -> Option<Result<Document, String>>;
+/// What a front matter or a sidecar gives, checked.
+#[derive(Default)]
+struct Given {
+    title: Option<String>,
+    order: Option<u32>,
+    format: Option<String>,
+    chars: Option<u32>,
+    pages: Option<u32>,
+    published: Option<Date>,
+    region: Option<String>,
+    author: Option<String>,
+    excerpt: Option<bool>,
+    split: Option<bool>,
+}
+
+/// Read the TOML of a front matter or sidecar: `lines`, the first of which
+/// is line `first` of `file`.
+/// `what` names it in messages (`front matter`, `sidecar`).
+fn read_given(file: &str, lines: &[&str], first: usize, what: &str) -> Result<Given, ParseError> {
+    let err = |line: usize, message: String| ParseError {
+        file: file.into(),
+        line,
+        message,
+    };
+    let text = lines.join("\n");
+    let front: FrontMatter = toml::from_str(&text).map_err(|e| {
+        let offset = e.span().map(|s| s.start).unwrap_or(0);
+        let line = first + text[..offset.min(text.len())].matches('\n').count();
+        err(
+            line,
+            format!("{what}: {}", e.message().trim_end().replace('\n', " ")),
+        )
+    })?;
+    let field_line = |name: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(name))
+            .map_or(first, |i| i + first)
+    };
+    let published = match &front.published {
+        None => None,
+        Some(value) => Some(to_date(value).ok_or_else(|| {
+            err(
+                field_line("published"),
+                format!("`published` must be a calendar date like 2026-01-15, found `{value}`"),
+            )
+        })?),
+    };
+    for (name, value) in [
+        ("title", &front.title),
+        ("format", &front.format),
+        ("region", &front.region),
+        ("author", &front.author),
+    ] {
+        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(err(field_line(name), format!("`{name}` is empty")));
+        }
+    }
+    if front.format.as_ref().is_some_and(|f| f.starts_with('.')) {
+        return Err(err(
+            field_line("format"),
+            "`format` is written without the dot (`docx`)".into(),
+        ));
+    }
+    let trimmed = |v: Option<String>| v.map(|t| t.trim().to_owned());
+    Ok(Given {
+        title: trimmed(front.title),
+        order: front.order,
+        format: trimmed(front.format),
+        chars: front.chars,
+        pages: front.pages,
+        published,
+        region: trimmed(front.region),
+        author: trimmed(front.author),
+        excerpt: front.excerpt,
+        split: front.split,
+    })
+}
+
+/// Reads the documents whose extension it knows (`txt` → `Some`), split
+/// into parts by their headings or not (the `bool`), or leaves the file
+/// alone (`None`); an error is a message about the file.
+pub type ReadOther<'a> = &'a dyn Fn(&str, &[u8], bool) -> Option<Result<Document, String>>;
+
+/// The extension of a document's sidecar: `心得.toml` beside `心得.docx`
+/// sets or overrides its facts and order, as a front matter does.
+pub const SIDECAR: &str = "toml";
+
+/// The sidecar at `path`, if there is one.
+fn read_sidecar(path: &Path) -> Result<Given, ParseError> {
+    let file = path.display().to_string();
+    match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Given::default()),
+        Err(e) => Err(ParseError {
+            file,
+            line: 0,
+            message: format!("cannot read the file: {e}"),
+        }),
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| ParseError {
+                file: file.clone(),
+                line: 1,
+                message: "the file is not valid UTF-8".into(),
+            })?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let lines: Vec<&str> = text.lines().collect();
+            read_given(&file, &lines, 1, "sidecar")
+        }
+    }
+}
 
 /// One file read, before the collection's order is settled.
 struct Loaded {
@@ -79,7 +190,7 @@ struct Loaded {
 /// Parse every `*.md` file of `dir` into a collection ordered by `order`.
 /// All errors of all files are returned, not only the first.
 pub fn load_collection(dir: &Path) -> Result<Collection, Vec<ParseError>> {
-    load_collection_with(dir, &|_, _| None)
+    load_collection_with(dir, &|_, _, _| None)
 }
 
 /// Like `load_collection`, with the files `other` reads besides Markdown.
@@ -125,11 +236,40 @@ pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, 
         };
         let result = if ext == "md" {
             parse_file(&file, &stem, &bytes)
+        } else if ext == SIDECAR {
+            // Read with its document; alone, it is a mistake (a Markdown
+            // file says its facts in its front matter).
+            let has_document = paths.iter().any(|p| {
+                p != path
+                    && p.file_stem() == path.file_stem()
+                    && p.extension().is_some_and(|x| x != "md")
+            });
+            if !has_document {
+                errors.push(ParseError {
+                    file: file.clone(),
+                    line: 0,
+                    message:
+                        "a sidecar without a .docx or .txt document of the same name beside it"
+                            .into(),
+                });
+            }
+            continue;
         } else {
-            match other(&ext, &bytes) {
+            let sidecar = path.with_extension(SIDECAR);
+            let given = match read_sidecar(&sidecar) {
+                Ok(given) => given,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            match other(&ext, &bytes, given.split.unwrap_or(true)) {
                 None => continue,
                 Some(r) => r
-                    .map(|doc| (imported_essay(&stem, &ext, doc), None))
+                    .map(|doc| {
+                        let order = given.order;
+                        (imported_essay(&stem, &ext, doc, given), order)
+                    })
                     .map_err(|message| ParseError {
                         file: file.clone(),
                         line: 0,
@@ -195,10 +335,11 @@ pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, 
     Ok(Collection { essays })
 }
 
-/// An essay from a document of another format: its title is the
-/// document's own or the file's name; its address the file's name when
-/// that can be one, else one made from it.
-fn imported_essay(stem: &str, ext: &str, doc: Document) -> Essay {
+/// An essay from a document of another format: what its sidecar gives
+/// (`given`) first, else what the document says, else its file's name for
+/// a title; its address the file's name when that can be one, else one
+/// made from it.
+fn imported_essay(stem: &str, ext: &str, doc: Document, given: Given) -> Essay {
     let slug = if is_valid_slug(stem) {
         stem.to_owned()
     } else {
@@ -206,15 +347,19 @@ fn imported_essay(stem: &str, ext: &str, doc: Document) -> Essay {
     };
     Essay {
         slug,
-        title: doc.title.unwrap_or_else(|| stem.trim().to_owned()),
+        title: given
+            .title
+            .or(doc.title)
+            .unwrap_or_else(|| stem.trim().to_owned()),
         order: 0,
         facts: Facts {
-            format: ext.to_owned(),
-            chars: doc.chars,
-            pages: doc.pages,
-            published: doc.published,
-            region: None,
-            excerpt: false,
+            format: given.format.unwrap_or_else(|| ext.to_owned()),
+            chars: given.chars.unwrap_or(doc.chars),
+            pages: given.pages.or(doc.pages),
+            published: given.published.or(doc.published),
+            region: given.region,
+            author: given.author.or(doc.author),
+            excerpt: given.excerpt.unwrap_or(false),
         },
         parts: doc.parts,
     }
@@ -283,7 +428,7 @@ pub fn parse_essay(
         .collect();
 
     // The front matter is optional: without it, the body starts at once.
-    let (front, body_start, front_lines) = if lines.first().map(|l| l.trim_end()) == Some(FENCE) {
+    let (front, body_start) = if lines.first().map(|l| l.trim_end()) == Some(FENCE) {
         let close = lines
             .iter()
             .skip(1)
@@ -295,53 +440,21 @@ pub fn parse_essay(
                     format!("the front matter is never closed by a `{FENCE}` line"),
                 )
             })?;
-        let front_text = lines[1..close].join("\n");
-        let front: FrontMatter = toml::from_str(&front_text).map_err(|e| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            let line = 2 + front_text[..offset.min(front_text.len())]
-                .matches('\n')
-                .count();
-            err(
-                line,
-                format!(
-                    "front matter: {}",
-                    e.message().trim_end().replace('\n', " ")
-                ),
-            )
-        })?;
-        (front, close + 1, &lines[1..close])
+        (
+            read_given(file, &lines[1..close], 2, "front matter")?,
+            close + 1,
+        )
     } else {
-        (FrontMatter::default(), 0, &lines[..0])
+        (Given::default(), 0)
     };
-    let field_line = |name: &str| {
-        front_lines
+    if front.split.is_some() {
+        let line = lines
             .iter()
-            .position(|l| l.trim_start().starts_with(name))
-            .map(|i| i + 2)
-            .unwrap_or(2)
-    };
-    let published = match &front.published {
-        None => None,
-        Some(value) => Some(to_date(value).ok_or_else(|| {
-            err(
-                field_line("published"),
-                format!("`published` must be a calendar date like 2026-01-15, found `{value}`"),
-            )
-        })?),
-    };
-    for (name, value) in [
-        ("title", &front.title),
-        ("format", &front.format),
-        ("region", &front.region),
-    ] {
-        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
-            return Err(err(field_line(name), format!("`{name}` is empty")));
-        }
-    }
-    if front.format.as_ref().is_some_and(|f| f.starts_with('.')) {
+            .position(|l| l.trim_start().starts_with("split"))
+            .map_or(2, |i| i + 1);
         return Err(err(
-            field_line("format"),
-            "`format` is written without the dot (`docx`)".into(),
+            line,
+            "`split` is for the sidecar of a .docx or .txt file, not for Markdown".into(),
         ));
     }
 
@@ -364,7 +477,6 @@ pub fn parse_essay(
     let parts = parse_body(&lines, body_from, &err)?;
     let title = front
         .title
-        .map(|t| t.trim().to_owned())
         .or(heading_title.filter(|_| body_from > body_start))
         .unwrap_or_else(|| slug.to_owned());
     let mut essay = Essay {
@@ -372,13 +484,12 @@ pub fn parse_essay(
         title,
         order: front.order.unwrap_or(0),
         facts: Facts {
-            format: front
-                .format
-                .map_or_else(|| "md".into(), |f| f.trim().into()),
+            format: front.format.unwrap_or_else(|| "md".into()),
             chars: 0,
             pages: front.pages,
-            published,
-            region: front.region.map(|r| r.trim().to_owned()),
+            published: front.published,
+            region: front.region,
+            author: front.author,
             excerpt: front.excerpt.unwrap_or(false),
         },
         parts,

@@ -111,7 +111,7 @@ fn essays_without_an_order_follow_those_with_one_by_file_name() {
 
 #[test]
 fn unknown_field() {
-    assert_fails("unknown-field.md", 10, "unknown field `author`");
+    assert_fails("unknown-field.md", 10, "unknown field `writer`");
 }
 
 #[test]

@@ -93,6 +93,10 @@ pub(crate) fn read_with_limit(
         chars: non_zero("Characters").unwrap_or(counted),
         pages: non_zero("Pages"),
         published: core.get("created").and_then(|d| date(d)),
+        author: core
+            .get("creator")
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty()),
     })
 }
 
@@ -909,6 +913,7 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("心得 & 体会"));
         assert_eq!((doc.pages, doc.chars), (Some(8), 3400));
         assert_eq!(doc.published, Date::new(2025, 6, 30));
+        assert_eq!(doc.author.as_deref(), Some("张三"));
         // WPS often writes zero: then the text is counted, pages unknown.
         let doc = read(&[("word/document.xml", body), ("docProps/app.xml", app(0, 0))]);
         assert_eq!((doc.pages, doc.chars, doc.title), (None, 7, None));

@@ -51,9 +51,9 @@ impl std::error::Error for ImportError {}
 pub fn load_collection(
     dir: &std::path::Path,
 ) -> Result<wenji_core::Collection, Vec<wenji_core::parse::ParseError>> {
-    wenji_core::parse::load_collection_with(dir, &|ext, bytes| match ext {
-        "txt" => Some(read_text(bytes, true).map_err(|e| e.message)),
-        "docx" => Some(docx::read_docx(bytes, true).map_err(|e| e.message)),
+    wenji_core::parse::load_collection_with(dir, &|ext, bytes, split| match ext {
+        "txt" => Some(read_text(bytes, split).map_err(|e| e.message)),
+        "docx" => Some(docx::read_docx(bytes, split).map_err(|e| e.message)),
         // Older Word and WPS files: say what to do rather than skip them.
         "doc" | "wps" => Some(Err(
             "not a .docx (an older .doc or .wps file): save it as .docx".into(),
@@ -78,6 +78,7 @@ pub fn read_text(bytes: &[u8], split: bool) -> Result<Document, ImportError> {
         chars,
         pages: None,
         published: None,
+        author: None,
     })
 }
 
@@ -155,13 +156,19 @@ mod tests {
         let document = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>一、总则</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>"#;
         let core = r#"<c xmlns:dc="d"><dc:title>工作心得</dc:title></c>"#;
         let docx = zip::write::zip(
-            &[("word/document.xml", document.as_bytes()), ("docProps/core.xml", core.as_bytes())],
+            &[
+                ("word/document.xml", document.as_bytes()),
+                ("docProps/core.xml", core.as_bytes()),
+            ],
             true,
         );
         std::fs::write(dir.join("心得.docx"), docx).unwrap();
         let c = load_collection(&dir).unwrap();
         let e = &c.essays[0];
-        assert_eq!((e.title.as_str(), e.facts.format.as_str()), ("工作心得", "docx"));
+        assert_eq!(
+            (e.title.as_str(), e.facts.format.as_str()),
+            ("工作心得", "docx")
+        );
         assert_eq!(e.parts[0].title, "一、总则");
 
         std::fs::write(dir.join("旧.doc"), [0xD0, 0xCF, 0x11, 0xE0, 0, 0]).unwrap();

@@ -86,3 +86,79 @@ fn a_text_file_that_cannot_be_read_fails_the_build_naming_it() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_sidecar_sets_the_facts_order_and_splitting_of_a_document() {
+    let dir = tempdir("sidecar");
+    std::fs::copy(
+        root().join("content/zhenggong-xinde.md"),
+        dir.join("zhenggong-xinde.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("札记.txt"),
+        "标题行\n\n一、抓学习\n学习。\n二、抓落实\n落实。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("札记.toml"),
+        "title = \"党建札记\"\norder = 0\npublished = 2024-03-01\nregion = \"四川\"\nauthor = \"李四\"\nsplit = false\n",
+    )
+    .unwrap();
+    let c = load_collection(&dir).unwrap();
+    let e = &c.essays[0];
+    assert_eq!(
+        (e.title.as_str(), e.order),
+        ("党建札记", 0),
+        "the sidecar's order comes first"
+    );
+    assert_eq!(e.parts.len(), 1, "split = false: one part");
+    assert_eq!(e.parts[0].lead.len(), 4);
+    assert_eq!(
+        wenji_core::facts::facts_line(&e.facts),
+        format!(
+            "作者 李四 · 原文为 纯文本 · 约 {} 字 · 2024-03-01 发布于四川",
+            e.facts.chars
+        )
+    );
+}
+
+#[test]
+fn a_bad_or_lonely_sidecar_fails_the_build_naming_it() {
+    let dir = tempdir("bad-sidecar");
+    std::fs::write(dir.join("a.txt"), "正文。\n").unwrap();
+    std::fs::write(
+        dir.join("a.toml"),
+        "title = \"甲\"\npublished = 2024-02-30\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b.toml"), "title = \"乙\"\n").unwrap();
+    let mut errors: Vec<String> = load_collection(&dir)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    errors.sort();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].contains("a.toml:2: sidecar:") && errors[0].contains("date"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("b.toml") && errors[1].contains("without a .docx or .txt"),
+        "{errors:?}"
+    );
+    // `split` belongs to sidecars, not to Markdown.
+    let dir = tempdir("split-md");
+    std::fs::write(
+        dir.join("a.md"),
+        "+++\nsplit = false\n+++\n## 引言\n\n正文。\n",
+    )
+    .unwrap();
+    let errors = load_collection(&dir).unwrap_err();
+    assert_eq!(
+        (errors[0].line, errors[0].message.contains("sidecar")),
+        (2, true),
+        "{errors:?}"
+    );
+}
