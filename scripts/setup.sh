@@ -70,4 +70,9 @@ if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core || ! 
 fi
 wasm-opt --version | grep -q 'version 132' \
   || { echo "setup: wasm-opt on PATH is not version 132: $(command -v wasm-opt)" >&2; exit 1; }
+# The crates of Cargo.lock, for the host and wasm32: the builds run
+# --offline (Trunk passes it to cargo), so README command 1 alone on a new
+# machine needs them fetched first. Quick when they are already here.
+cargo fetch --locked --quiet
+
 say "ready"

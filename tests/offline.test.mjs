@@ -6,6 +6,7 @@ import { searchBox } from './support/suite.mjs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 import { serve } from './support/serve.mjs';
 import { launch, ready, recordedPage } from './support/browser.mjs';
@@ -44,6 +45,13 @@ async function visitedSite() {
   return { dir, server, ...rec };
 }
 
+/** Deploy a changed file as a build does: with its precompressed copies. */
+async function deploy(dir, name, text) {
+  await writeFile(join(dir, name), text);
+  await writeFile(join(dir, `${name}.br`), brotliCompressSync(text));
+  await writeFile(join(dir, `${name}.gz`), gzipSync(text));
+}
+
 describe('offline', () => {
   test('after one visit the reader opens and filters with no network', async () => {
     const { server, page, context, log } = await visitedSite();
@@ -73,9 +81,9 @@ describe('offline', () => {
     // Deploy a changed build: new page content, new service worker.
     const newId = 'test-new-build';
     const index = (await readFile(join(dir, 'index.html'), 'utf8')).replace(oldId, newId);
-    await writeFile(join(dir, 'index.html'), index);
+    await deploy(dir, 'index.html', index);
     const sw = (await readFile(join(dir, 'sw.js'), 'utf8')).replace(/const BUILD = "[^"]+"/, `const BUILD = "${newId}"`);
-    await writeFile(join(dir, 'sw.js'), sw);
+    await deploy(dir, 'sw.js', sw);
 
     // Back online, the old build keeps serving until the reader agrees.
     await context.setOffline(false);
@@ -108,7 +116,7 @@ describe('offline', () => {
       .replace(/const BUILD = "[^"]+"/, 'const BUILD = "half-uploaded"')
       .replace(/"\.\/wenji-[0-9a-f]+_bg\.wasm"/, '"./wenji-missing_bg.wasm"');
     assert.match(sw, /wenji-missing_bg\.wasm/);
-    await writeFile(join(dir, 'sw.js'), sw);
+    await deploy(dir, 'sw.js', sw);
 
     const tried = context.waitForEvent('requestfailed', {
       predicate: (r) => r.url().includes('wenji-missing_bg.wasm'),

@@ -1,7 +1,9 @@
 // What the release build ships: prerendered pages, the single file, the CSP.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readdir } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +29,43 @@ const headingBoxes = (page) =>
     return [h.textContent.trim(), Math.round(r.top + scrollY), Math.round(r.left)];
   }));
 
+/** Raw bytes and headers of `url`, asking for `encoding`. */
+const fetchRaw = (url, encoding) =>
+  new Promise((ok, fail) => {
+    get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+      const parts = [];
+      res.on('data', (d) => parts.push(d));
+      res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(parts) }));
+    }).on('error', fail);
+  });
+
 describe('the release build', () => {
+  test('writes a .gz and a .br copy of each text and wasm file, which the server sends', async () => {
+    const names = await readdir('dist');
+    const served = names.filter((n) => /\.(html|js|css|wasm|txt|json|webmanifest)$/.test(n));
+    assert.ok(served.some((n) => n.endsWith('.wasm')));
+    for (const name of served) {
+      const plain = await readFile(join('dist', name));
+      if (plain.length < 1024) continue; // too small for a copy to pay
+      assert.ok(names.includes(`${name}.br`) && names.includes(`${name}.gz`), name);
+      assert.deepEqual(brotliDecompressSync(await readFile(join('dist', `${name}.br`))), plain, name);
+      assert.deepEqual(gunzipSync(await readFile(join('dist', `${name}.gz`))), plain, name);
+    }
+    const wasm = served.find((n) => n.endsWith('.wasm'));
+    const plain = await readFile(join('dist', wasm));
+    const br = await fetchRaw(reader.url + wasm, 'gzip, deflate, br');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers['content-type'], 'application/wasm');
+    assert.ok(br.body.length * 2 < plain.length);
+    assert.deepEqual(brotliDecompressSync(br.body), plain);
+    const gz = await fetchRaw(reader.url + wasm, 'gzip');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(gunzipSync(gz.body), plain);
+    const none = await fetchRaw(reader.url + wasm, 'identity');
+    assert.equal(none.headers['content-encoding'], undefined);
+    assert.deepEqual(none.body, plain);
+  });
+
   test('is readable with JavaScript turned off', async () => {
     const { page, context } = await reader.page({ javaScriptEnabled: false });
     await page.goto(reader.url);

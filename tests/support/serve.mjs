@@ -18,6 +18,20 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** `file`'s `.br` or `.gz` copy if `accepted` takes it and it exists, else the file. */
+async function precompressed(file, accepted) {
+  const takes = (coding) => accepted.split(',').some((c) => c.trim().split(';')[0] === coding);
+  for (const [coding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!takes(coding)) continue;
+    try {
+      return [await readFile(file + ext), coding];
+    } catch {
+      // No copy of this file: try the next, or send it as it is.
+    }
+  }
+  return [await readFile(file), null];
+}
+
 /** Serve `root` at http://127.0.0.1:`port``prefix`; port 0 picks a free one. */
 export async function serve(root, { port = 0, prefix = '/' } = {}) {
   const base = resolve(root);
@@ -34,10 +48,14 @@ export async function serve(root, { port = 0, prefix = '/' } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      // The build's precompressed copy, when the browser takes it: what a
+      // host that serves precompressed files sends.
+      const [body, encoding] = await precompressed(file, req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

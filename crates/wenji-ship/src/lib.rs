@@ -1,6 +1,7 @@
 //! Trunk's post-build step for wenji (see `Trunk.toml` `[[hooks]]`).
 #![forbid(unsafe_code)]
 
+pub mod compress;
 pub mod data;
 pub mod early;
 pub mod js;

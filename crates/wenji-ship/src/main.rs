@@ -6,12 +6,14 @@
 //! 4. writes the collection's data files (index and text chunks), named in
 //!    the page and inlined in the single file (and, for a small collection,
 //!    in the page itself);
-//! 5. writes `sw.js`, the service worker that precaches this build.
+//! 5. writes `sw.js`, the service worker that precaches this build;
+//! 6. writes a `.gz` and a `.br` copy beside each text and wasm file.
 
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 
+use wenji_ship::compress;
 use wenji_ship::data::data_files;
 use wenji_ship::page::{self, Files};
 use wenji_ship::service_worker;
@@ -119,6 +121,27 @@ fn run() -> Result<(), String> {
     entries.push(service_worker::entry("index.html", site.as_bytes()));
     entries.push(service_worker::entry("", site.as_bytes()));
     write(&staging.join("sw.js"), &service_worker::script(&entries))?;
+
+    // Last, so that the copies are of the files as they are served (and
+    // the service worker, which fetches through the server, lists none).
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&staging)
+        .map_err(|e| format!("{}: {e}", staging.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    for path in files {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let Some(name) = name.filter(|n| compress::worth_compressing(n)) else {
+            continue;
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for (copy, data) in compress::copies(&name, &bytes) {
+            let to = staging.join(copy);
+            std::fs::write(&to, data).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,97 @@
+//! Precompressed copies beside each text and wasm file of the site
+//! (`x.wasm.gz`, `x.wasm.br`), for hosts that serve them as they are
+//! (nginx `gzip_static`/`brotli_static`, Caddy `precompressed`, README
+//! command 1's server): the first visit is as small as over a compressing
+//! server, and no server compresses on each request.
+
+use std::io::Write;
+
+/// Extensions of the files worth compressing.
+const TEXT_AND_WASM: [&str; 8] = [
+    "html",
+    "js",
+    "css",
+    "wasm",
+    "txt",
+    "svg",
+    "json",
+    "webmanifest",
+];
+
+/// Is file `name` one to compress?
+pub fn worth_compressing(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| TEXT_AND_WASM.contains(&ext))
+}
+
+/// gzip at its best level.
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = e.write_all(data);
+    e.finish().unwrap_or_default()
+}
+
+/// Brotli at its best quality (a little less for files over a megabyte, a
+/// large collection's text, which would otherwise slow the build).
+pub fn brotli(data: &[u8]) -> Vec<u8> {
+    let quality = if data.len() > 1024 * 1024 { 9 } else { 11 };
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, 22);
+        let _ = w.write_all(data);
+    }
+    out
+}
+
+/// The `.gz` and `.br` copies of file `name` (`data`), each only when it is
+/// smaller than the file.
+pub fn copies(name: &str, data: &[u8]) -> Vec<(String, Vec<u8>)> {
+    if !worth_compressing(name) {
+        return Vec::new();
+    }
+    [("gz", gzip(data)), ("br", brotli(data))]
+        .into_iter()
+        .filter(|(_, c)| c.len() < data.len())
+        .map(|(ext, c)| (format!("{name}.{ext}"), c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn both_copies_decompress_to_the_file() {
+        let text = "政工工作，是我们党联系群众的生命线。".repeat(200);
+        let copies = copies("text-0123.txt", text.as_bytes());
+        assert_eq!(copies.len(), 2);
+        for (name, bytes) in copies {
+            let mut back = Vec::new();
+            if name.ends_with(".gz") {
+                flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_end(&mut back)
+                    .unwrap();
+            } else {
+                assert!(name.ends_with("text-0123.txt.br"), "{name}");
+                brotli::Decompressor::new(&bytes[..], 4096)
+                    .read_to_end(&mut back)
+                    .unwrap();
+            }
+            assert_eq!(back, text.as_bytes(), "{name}");
+            assert!(bytes.len() * 10 < text.len(), "{name}: {}", bytes.len());
+        }
+    }
+
+    #[test]
+    fn only_text_and_wasm_and_only_when_smaller() {
+        assert!(copies("icon.png", b"PNG....").is_empty());
+        assert!(
+            copies("favicon.svg", b"<svg/>").is_empty(),
+            "too small to gain"
+        );
+        assert!(worth_compressing("wenji-abc_bg.wasm") && worth_compressing("index.html"));
+        assert!(!worth_compressing("sw.js.gz"));
+    }
+}
