@@ -18,10 +18,27 @@ const TEXT_AND_WASM: [&str; 8] = [
     "webmanifest",
 ];
 
+/// The single file: a download kept whole, not part of a visit (and, with
+/// a large collection inside, long to compress).
+const SINGLE_FILE: &str = "wenji.html";
+
 /// Is file `name` one to compress?
 pub fn worth_compressing(name: &str) -> bool {
-    name.rsplit_once('.')
-        .is_some_and(|(_, ext)| TEXT_AND_WASM.contains(&ext))
+    name != SINGLE_FILE
+        && name
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| TEXT_AND_WASM.contains(&ext))
+}
+
+/// Brotli's best quality for the code and the page, which every first visit
+/// fetches; a faster one for the collection's data, a few hundred KB a
+/// chunk and megabytes in all, which would otherwise slow the build most.
+fn quality(name: &str) -> u32 {
+    if name.ends_with(".txt") {
+        9
+    } else {
+        11
+    }
 }
 
 /// gzip at its best level.
@@ -32,10 +49,8 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     e.finish().unwrap_or_default()
 }
 
-/// Brotli at its best quality (a little less for files over a megabyte, a
-/// large collection's text, which would otherwise slow the build).
-pub fn brotli(data: &[u8]) -> Vec<u8> {
-    let quality = if data.len() > 1024 * 1024 { 9 } else { 11 };
+/// Brotli at `quality` (0–11).
+pub fn brotli(data: &[u8], quality: u32) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, 22);
@@ -50,7 +65,7 @@ pub fn copies(name: &str, data: &[u8]) -> Vec<(String, Vec<u8>)> {
     if !worth_compressing(name) {
         return Vec::new();
     }
-    [("gz", gzip(data)), ("br", brotli(data))]
+    [("gz", gzip(data)), ("br", brotli(data, quality(name)))]
         .into_iter()
         .filter(|(_, c)| c.len() < data.len())
         .map(|(ext, c)| (format!("{name}.{ext}"), c))
@@ -93,5 +108,6 @@ mod tests {
         );
         assert!(worth_compressing("wenji-abc_bg.wasm") && worth_compressing("index.html"));
         assert!(!worth_compressing("sw.js.gz"));
+        assert!(!worth_compressing("wenji.html"), "a download, kept whole");
     }
 }
