@@ -32,11 +32,15 @@ async function precompressed(file, accepted) {
   return [await readFile(file), null];
 }
 
-/** Serve `root` at http://127.0.0.1:`port``prefix`; port 0 picks a free one. */
-export async function serve(root, { port = 0, prefix = '/' } = {}) {
+/**
+ * Serve `root` at http://127.0.0.1:`port``prefix`; port 0 picks a free one.
+ * `onRequest(path)` hears of every request (tests count downloads with it).
+ */
+export async function serve(root, { port = 0, prefix = '/', onRequest } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    onRequest?.(path);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;

@@ -42,13 +42,35 @@ const FILES = __FILES__;
 const CACHE = `wenji-${BUILD}`;
 const SCOPE = new URL("./", self.location).pathname;
 
+// The SHA-256 of `buffer`, as FILES writes it (base64url, no padding).
+async function digest(buffer) {
+  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  let text = "";
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+// A file of this build: from the browser's HTTP cache when the page has
+// just fetched it (a first visit downloads each file once), else from the
+// network; kept only if it is the very file the build listed.
+async function fetchChecked([path, sha]) {
+  for (const mode of ["force-cache", "reload"]) {
+    const response = await fetch(new Request(path, { cache: mode }));
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    if ((await digest(await response.clone().arrayBuffer())) === sha) return [path, response];
+  }
+  throw new Error(`${path}: not the file of build ${BUILD}`);
+}
+
 self.addEventListener("install", (event) => {
-  // All or nothing: addAll fails if any file fails, the half-filled cache
-  // is dropped, and the old build stays in charge.
+  // All or nothing: if any file fails, the half-filled cache is dropped,
+  // and the old build stays in charge.
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map(([path]) => new Request(path, { cache: "reload" }))))
+    Promise.all(FILES.map(fetchChecked))
+      .then(async (fetched) => {
+        const cache = await caches.open(CACHE);
+        await Promise.all(fetched.map(([path, response]) => cache.put(path, response)));
+      })
       .catch(async (error) => {
         await caches.delete(CACHE);
         throw error;
