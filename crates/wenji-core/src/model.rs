@@ -38,13 +38,7 @@ impl Essay {
 
     /// Characters of the essay's text (its parts), white space not counted.
     pub fn counted_chars(&self) -> u32 {
-        let n: usize = self
-            .plain_text()
-            .lines()
-            .skip(1)
-            .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
-            .sum();
-        u32::try_from(n).unwrap_or(u32::MAX)
+        count_chars(self.plain_text().lines().skip(1))
     }
 
     /// The essay as plain text: title, then each part's title, lead
@@ -64,6 +58,16 @@ impl Essay {
         }
         lines.join("\n")
     }
+}
+
+/// Characters of `texts` that are not white space: how an essay's or a
+/// document's characters are counted when its file does not say.
+pub fn count_chars<'a>(texts: impl IntoIterator<Item = &'a str>) -> u32 {
+    let n: usize = texts
+        .into_iter()
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A document of another format than Markdown (plain text, Word), as the

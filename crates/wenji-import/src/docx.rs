@@ -76,7 +76,7 @@ pub(crate) fn read_with_limit(
     if body.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
         return Err(ImportError::new("the document is empty"));
     }
-    let counted = crate::count_chars(body.paragraphs.iter().map(|p| p.text.as_str()));
+    let counted = wenji_core::model::count_chars(body.paragraphs.iter().map(|p| p.text.as_str()));
     let non_zero = |key: &str| {
         app.get(key)
             .and_then(|v| v.trim().parse::<u32>().ok())

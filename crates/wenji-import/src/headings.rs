@@ -4,7 +4,7 @@
 //! and families rank by the order in which they first appear, as a reader
 //! of the document would take them.
 
-use crate::numerals;
+use crate::numerals::{self, is_digit};
 
 /// A family of headings: its members look alike and count together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,11 +161,6 @@ pub fn classify(paragraph: &str) -> Option<Candidate> {
         .starts_with('、')
         .then_some(())
         .and_then(|()| whole(Family::ChineseComma, Some(n)))
-}
-
-/// An ASCII or full-width digit.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// The last number of a decimal heading number (`1.2.3` → 3).

@@ -21,6 +21,7 @@ pub mod zip;
 
 use std::fmt;
 
+use wenji_core::model::count_chars;
 use wenji_core::Document;
 
 /// Why a document could not be read; the caller names the file.
@@ -93,15 +94,6 @@ fn title_line(paragraphs: &[outline::Paragraph]) -> bool {
         && t.chars().count() <= headings::MAX_HEADING_CHARS
         && !t.ends_with(['。', '！', '？', '；', '，', '、', '：'])
         && headings::classify(t).is_none()
-}
-
-/// Characters that are not white space.
-pub fn count_chars<'a>(texts: impl IntoIterator<Item = &'a str>) -> u32 {
-    let n: usize = texts
-        .into_iter()
-        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
-        .sum();
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

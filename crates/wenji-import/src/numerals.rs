@@ -31,6 +31,11 @@ pub fn leading(s: &str) -> Option<(usize, u32)> {
         .find_map(|e| parse(&s[..e]).map(|n| (e, n)))
 }
 
+/// An ASCII or full-width digit.
+pub fn is_digit(c: char) -> bool {
+    digit(c).is_some()
+}
+
 fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
