@@ -4,6 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+# The disk is shared with other work on these machines; a full disk shows up
+# later as an obscure rustc "IO failure", so say it first.
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+if [ "${free_kb:-0}" -lt $((8 * 1024 * 1024)) ]; then
+  echo "warning: only $((free_kb / 1024)) MiB free here; a full run needs about 8 GiB" >&2
+fi
+
 step "set-up"
 bash scripts/setup.sh --browsers
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -20,8 +27,8 @@ cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
 step "cargo deny (licences, bans; offline)"
 cargo deny --offline check licenses bans
 
-step "host tests (wenji-core, wenji-search, wenji-ship)"
-cargo test -p wenji-core -p wenji-search -p wenji-ship
+step "host tests (wenji-core, wenji-search, wenji-import, wenji-ship)"
+cargo test -p wenji-core -p wenji-search -p wenji-import -p wenji-ship
 
 step "release build of the several-essays fixture (target/dist-multi)"
 WENJI_CONTENT_DIR=tests/fixtures/collection-multi \
