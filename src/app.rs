@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wenji_core::route::Route;
 
 use crate::components::back_to_top::BackToTop;
+use crate::components::drop_zone::DropZone;
 use crate::components::essay_list::EssayList;
 use crate::components::essay_view::EssayView;
 use crate::components::help_overlay::HelpOverlay;
@@ -11,6 +12,7 @@ use crate::components::loading_essay::LoadingEssay;
 use crate::components::notice::Notice;
 use crate::content::{collection, full_essay, use_arrival, TextArrival};
 use crate::location::set_document_title;
+use crate::opened_files::OpenedFiles;
 use crate::state::ReaderState;
 use crate::ui::UiState;
 
@@ -21,8 +23,11 @@ pub fn App() -> impl IntoView {
     let ui = UiState::new();
     provide_context(ui);
     let arrival = use_arrival();
+    let opened = OpenedFiles::new(state, ui, arrival);
+    provide_context(opened);
     if crate::browser::present() {
         wire(state, ui, arrival);
+        leptos::task::spawn_local(opened.restore());
     }
 
     // An essay opened before its text has arrived waits for it.
@@ -42,6 +47,7 @@ pub fn App() -> impl IntoView {
     view! {
         {page}
         <BackToTop />
+        <DropZone />
         <HelpOverlay />
         <Notice />
     }

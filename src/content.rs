@@ -7,8 +7,14 @@
 //! `<meta name="wenji-data">` and preloads it beside the wasm); the single
 //! file carries them inline, each in a `<script type="text/plain"
 //! data-wenji-file="…">`.
+//!
+//! Files a reader opens in the page (`opened_files`) join the collection
+//! after its own essays, in the same format: the collection then changes,
+//! so it is kept as a whole that is replaced (never edited in place, since
+//! views hold `&'static` borrows of it), and reading it tracks a trigger,
+//! so that what was computed from it is computed again.
 
-use std::cell::OnceCell;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
@@ -20,33 +26,43 @@ use wenji_search::filter::EssayIndex;
 use wenji_search::Tables;
 
 struct Loaded {
+    /// The site's own index: its essays come first in `collection`.
     index: Index,
-    /// The essays without their text.
+    /// The essays without their text: the site's, then the opened files.
     collection: Collection,
     tables: Tables,
     /// Each essay with its text, once its chunk has arrived.
     full: Vec<OnceLock<&'static Essay>>,
     /// Each essay folded for the search, built on first use.
-    folded: Vec<OnceLock<EssayIndex>>,
+    folded: Vec<OnceLock<&'static EssayIndex>>,
     scopes: Vec<String>,
 }
 
 thread_local! {
     // Per thread rather than global: the page has one thread, and each of
     // the host's prerender tests keeps a collection of its own.
-    static LOADED: OnceCell<&'static Loaded> = const { OnceCell::new() };
+    static LOADED: Cell<Option<&'static Loaded>> = const { Cell::new(None) };
+    /// Notified when an opened file joins or leaves the collection.
+    static CHANGED: ArcTrigger = ArcTrigger::new();
 }
 
 fn loaded() -> &'static Loaded {
-    LOADED.with(|l| *l.get().expect("the index is read before the app mounts"))
+    LOADED
+        .get()
+        .expect("the index is read before the app mounts")
 }
 
-/// Every essay of the collection, without its text (the list needs no more).
+/// Every essay of the collection, without its text (the list needs no
+/// more). Tracked: a reactive reader runs again when files are opened.
 pub fn collection() -> &'static Collection {
+    CHANGED.with(|c| c.track());
     &loaded().collection
 }
 
+/// The search tables of every essay's characters (tracked like
+/// `collection`: an opened file brings its own).
 pub fn tables() -> &'static Tables {
+    CHANGED.with(|c| c.track());
     &loaded().tables
 }
 
@@ -64,7 +80,7 @@ pub fn essay_at(i: usize) -> &'static Essay {
 pub fn search_index(i: usize) -> Option<&'static EssayIndex> {
     let l = loaded();
     let essay = full_essay(i)?;
-    Some(l.folded[i].get_or_init(|| EssayIndex::new(essay, &l.tables)))
+    Some(l.folded[i].get_or_init(|| Box::leak(Box::new(EssayIndex::new(essay, &l.tables)))))
 }
 
 /// Id prefix of essay `i` where several essays share the page (`slug--`),
@@ -135,10 +151,110 @@ pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
         folded: (0..n).map(|_| OnceLock::new()).collect(),
         scopes,
     }));
-    LOADED.with(|l| {
-        l.set(loaded)
-            .map_err(|_| LoadError("文集数据已读取".into()))
-    })
+    if LOADED.get().is_some() {
+        return Err(LoadError("文集数据已读取".into()));
+    }
+    LOADED.set(Some(loaded));
+    Ok(())
+}
+
+/// How many essays are the site's own (the opened files follow them).
+pub fn site_len() -> usize {
+    loaded().index.essays.len()
+}
+
+/// Is essay `i` a file the reader opened?
+pub fn is_opened(i: usize) -> bool {
+    i >= site_len()
+}
+
+/// Add the essay of an opened file, given in the collection's format (the
+/// worker's answer: a one-essay index with its tables, and its chunk).
+/// Returns its position; a file already open is not added twice.
+pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<usize, LoadError> {
+    let bad = |e: wenji_core::data::DataError| LoadError(format!("文件读取有误（{e}）"));
+    let index = decode_index(index_text).map_err(bad)?;
+    let mut chunk = decode_chunk(chunk_text).map_err(bad)?;
+    let (Some(meta), Some((_, parts))) = (index.essays.into_iter().next(), chunk.pop()) else {
+        return Err(LoadError("文件读取有误（没有文章）".into()));
+    };
+    let old = loaded();
+    if let Some(i) = old.collection.index_of(&meta.slug) {
+        return Ok(i);
+    }
+    let mut tables = old.tables.clone();
+    tables.merge(&Tables::from_compact(
+        &index.fold_table,
+        &index.reading_table,
+    ));
+    let essay: &'static Essay = Box::leak(Box::new(Essay {
+        parts,
+        ..meta.clone()
+    }));
+    let mut essays = old.collection.essays.clone();
+    essays.push(meta);
+    let at = essays.len() - 1;
+    let keep = (0..at).map(|i| (i, None));
+    replace(old, essays, tables, keep.chain([(at, Some(essay))]));
+    Ok(at)
+}
+
+/// Take the opened file `slug` out of the collection (never the site's
+/// own essays). Returns whether it was there.
+pub fn remove_opened(slug: &str) -> bool {
+    let old = loaded();
+    let Some(gone) = old.collection.index_of(slug).filter(|&i| is_opened(i)) else {
+        return false;
+    };
+    let mut essays = old.collection.essays.clone();
+    essays.remove(gone);
+    let keep = (0..old.collection.essays.len())
+        .filter(|&i| i != gone)
+        .map(|i| (i, None));
+    replace(old, essays, old.tables.clone(), keep);
+    true
+}
+
+/// A new whole made of `essays`, each taken from `old`'s position `from`
+/// (its text and search index carried over) or given with its text.
+fn replace(
+    old: &'static Loaded,
+    essays: Vec<Essay>,
+    tables: Tables,
+    from: impl Iterator<Item = (usize, Option<&'static Essay>)>,
+) {
+    let mut full = Vec::with_capacity(essays.len());
+    let mut folded = Vec::with_capacity(essays.len());
+    for (i, given) in from {
+        let text = OnceLock::new();
+        let index = OnceLock::new();
+        match given {
+            Some(e) => {
+                let _ = text.set(e);
+            }
+            None => {
+                if let Some(e) = old.full[i].get() {
+                    let _ = text.set(*e);
+                }
+                if let Some(x) = old.folded[i].get() {
+                    let _ = index.set(*x);
+                }
+            }
+        }
+        full.push(text);
+        folded.push(index);
+    }
+    let scopes = essays.iter().map(|e| format!("{}--", e.slug)).collect();
+    let next: &'static Loaded = Box::leak(Box::new(Loaded {
+        index: old.index.clone(),
+        collection: Collection { essays },
+        tables,
+        full,
+        folded,
+        scopes,
+    }));
+    LOADED.set(Some(next));
+    CHANGED.with(|c| c.notify());
 }
 
 /// Read chunk `chunk` and keep its essays; returns how many arrived.
@@ -173,9 +289,9 @@ pub fn keep_chunk(name: &str, text: &str) -> Result<usize, LoadError> {
     Ok(arrived)
 }
 
-/// The chunk that holds essay `i`.
-pub fn chunk_of(i: usize) -> usize {
-    loaded().index.chunk_of[i]
+/// The chunk that holds essay `i` (`None` for an opened file).
+pub fn chunk_of(i: usize) -> Option<usize> {
+    loaded().index.chunk_of.get(i).copied()
 }
 
 pub fn chunk_count() -> usize {

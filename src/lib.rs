@@ -15,9 +15,12 @@ mod clipboard;
 mod components;
 mod content;
 mod download;
+mod file_store;
 mod hit_nav;
+mod importer;
 mod layout;
 mod location;
+mod opened_files;
 mod panic_notice;
 #[cfg(feature = "ssr")]
 pub mod prerender;

@@ -34,8 +34,11 @@ async fn load_and_mount() {
         failed: RwSignal::new(None),
     };
     if let Route::Essay(slug) = location::current_route() {
-        if let Some(i) = content::collection().index_of(&slug) {
-            load_chunk(arrival, content::chunk_of(i)).await;
+        if let Some(chunk) = content::collection()
+            .index_of(&slug)
+            .and_then(content::chunk_of)
+        {
+            load_chunk(arrival, chunk).await;
         }
     }
     mount(arrival);

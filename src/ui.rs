@@ -23,6 +23,8 @@ pub enum Panel {
     Outline,
     Export,
     Display,
+    /// 打开文件 and 我的文件.
+    Files,
 }
 
 #[derive(Clone, Copy)]

@@ -7,6 +7,7 @@ use wenji_core::facts::facts_line;
 use wenji_core::route::Route;
 
 use crate::components::display_panel::DisplayPanel;
+use crate::components::files_panel::FilesPanel;
 use crate::components::library_controls::LibraryControls;
 use crate::components::more_button::MoreButton;
 use crate::components::panel_button::PanelButton;
@@ -65,9 +66,13 @@ pub fn EssayList() -> AnyView {
             <div class="essay-toolbar">
                 <div class="toolbar-row">
                     <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
+                    <PanelButton panel=Panel::Files controls="files-panel" label="打开文件" />
                 </div>
                 <Show when=move || ui.is_open(Panel::Display)>
                     <DisplayPanel />
+                </Show>
+                <Show when=move || ui.is_open(Panel::Files)>
+                    <FilesPanel />
                 </Show>
             </div>
             <LibraryControls />

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::display_panel::DisplayPanel;
 use crate::components::export_panel::ExportPanel;
+use crate::components::files_panel::FilesPanel;
 use crate::components::panel_button::PanelButton;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
@@ -35,6 +36,7 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                 </button>
                 <PanelButton panel=Panel::Export controls="export-panel" label="导出" />
                 <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
+                <PanelButton panel=Panel::Files controls="files-panel" label="打开文件" />
             </div>
             // Built when first wanted: less to do before the page is ready.
             <Show when=move || ui.is_open(Panel::Export)>
@@ -42,6 +44,9 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
             </Show>
             <Show when=move || ui.is_open(Panel::Display)>
                 <DisplayPanel />
+            </Show>
+            <Show when=move || ui.is_open(Panel::Files)>
+                <FilesPanel />
             </Show>
         </div>
     }

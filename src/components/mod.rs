@@ -10,6 +10,7 @@ pub fn text_or_nothing(text: String) -> Option<String> {
 pub mod back_to_top;
 pub mod choice_group;
 pub mod display_panel;
+pub mod drop_zone;
 pub mod empty_state;
 pub mod essay_header;
 pub mod essay_list;
@@ -17,6 +18,7 @@ pub mod essay_toolbar;
 pub mod essay_view;
 pub mod excerpt_end;
 pub mod export_panel;
+pub mod files_panel;
 pub mod fold_heading;
 pub mod fold_section;
 pub mod heading_actions;

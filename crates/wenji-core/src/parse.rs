@@ -335,6 +335,12 @@ pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, 
     Ok(Collection { essays })
 }
 
+/// An essay from a document of another format (`ext`) with nothing given
+/// beside it: a file a reader opens in the page.
+pub fn essay_from_document(stem: &str, ext: &str, doc: Document) -> Essay {
+    imported_essay(stem, ext, doc, Given::default())
+}
+
 /// An essay from a document of another format: what its sidecar gives
 /// (`given`) first, else what the document says, else its file's name for
 /// a title; its address the file's name when that can be one, else one

@@ -40,21 +40,17 @@ pub(crate) fn read_with_limit(
     limit: usize,
 ) -> Result<Document, ImportError> {
     if bytes.starts_with(&OLE) {
-        return Err(ImportError::new(
-            "not a .docx (an older .doc or .wps file, or an encrypted one): save it as .docx",
-        ));
+        return Err(ImportError::OldWordFile);
     }
     let zip = Archive::open(bytes)?;
     let part = |name: &str| -> Result<Option<String>, ImportError> {
         zip.read(name, limit)?
             .map(|b| {
-                String::from_utf8(b)
-                    .map_err(|_| ImportError::new(format!("`{name}` is not valid UTF-8 XML")))
+                String::from_utf8(b).map_err(|_| ImportError::NotUtf8Xml { part: name.into() })
             })
             .transpose()
     };
-    let document = part("word/document.xml")?
-        .ok_or_else(|| ImportError::new("not a .docx: it has no word/document.xml"))?;
+    let document = part("word/document.xml")?.ok_or(ImportError::NoDocumentXml)?;
     let styles = match part("word/styles.xml")? {
         Some(xml) => Some(Styles::parse(&xml).map_err(|e| e.of("word/styles.xml"))?),
         None => None,
@@ -74,7 +70,7 @@ pub(crate) fn read_with_limit(
     let body = Body::parse(&document, styles.as_ref(), numbering)
         .map_err(|e| e.of("word/document.xml"))?;
     if body.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
-        return Err(ImportError::new("the document is empty"));
+        return Err(ImportError::Empty);
     }
     let counted = wenji_core::model::count_chars(body.paragraphs.iter().map(|p| p.text.as_str()));
     let non_zero = |key: &str| {
@@ -113,7 +109,10 @@ struct XmlError(String);
 
 impl XmlError {
     fn of(self, part: &str) -> ImportError {
-        ImportError::new(format!("`{part}` is not well-formed XML: {}", self.0))
+        ImportError::BadXml {
+            part: part.into(),
+            detail: self.0,
+        }
     }
 }
 
@@ -925,32 +924,32 @@ mod tests {
         ole.extend_from_slice(&[0; 60]);
         assert!(read_docx(&ole, true)
             .unwrap_err()
-            .message
+            .message()
             .contains("save it as .docx"));
         let bomb = zip(&[("word/document.xml", &vec![b' '; 300_000])], true);
         assert!(read_with_limit(&bomb, true, 100_000)
             .unwrap_err()
-            .message
+            .message()
             .contains("zip bomb"));
         let broken = docx(&[(
             "word/document.xml",
             "<w:document><w:body><w:p></w:body>".into(),
         )]);
-        let e = read_docx(&broken, true).unwrap_err().message;
+        let e = read_docx(&broken, true).unwrap_err().message();
         assert!(e.contains("word/document.xml") && e.contains("XML"), "{e}");
         let empty = docx(&[("word/document.xml", document(TRANSITIONAL, "<w:p/>"))]);
         assert_eq!(
-            read_docx(&empty, true).unwrap_err().message,
+            read_docx(&empty, true).unwrap_err().message(),
             "the document is empty"
         );
         assert!(read_docx(b"PK junk", true)
             .unwrap_err()
-            .message
+            .message()
             .contains("damaged"));
         let no_document = docx(&[("other.xml", "<a/>".into())]);
         assert!(read_docx(&no_document, true)
             .unwrap_err()
-            .message
+            .message()
             .contains("word/document.xml"));
     }
 

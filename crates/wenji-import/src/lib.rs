@@ -13,38 +13,17 @@
 #![forbid(unsafe_code)]
 
 pub mod docx;
+mod error;
 pub mod headings;
 pub mod numerals;
 pub mod outline;
 pub mod text;
 pub mod zip;
 
-use std::fmt;
-
 use wenji_core::model::count_chars;
 use wenji_core::Document;
 
-/// Why a document could not be read; the caller names the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    pub message: String,
-}
-
-impl ImportError {
-    pub fn new(message: impl Into<String>) -> ImportError {
-        ImportError {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ImportError {}
+pub use error::ImportError;
 
 /// The collection in `dir`: its Markdown essays, and the `.txt` documents
 /// read here. Errors name the file (and, for Markdown, the line).
@@ -53,13 +32,59 @@ pub fn load_collection(
     dir: &std::path::Path,
 ) -> Result<wenji_core::Collection, Vec<wenji_core::parse::ParseError>> {
     wenji_core::parse::load_collection_with(dir, &|ext, bytes, split| match ext {
-        "txt" => Some(read_text(bytes, split).map_err(|e| e.message)),
-        "docx" => Some(docx::read_docx(bytes, split).map_err(|e| e.message)),
+        "txt" => Some(read_text(bytes, split).map_err(|e| e.message())),
+        "docx" => Some(docx::read_docx(bytes, split).map_err(|e| e.message())),
         // Older Word and WPS files: say what to do rather than skip them.
         "doc" | "wps" => Some(Err(
             "not a .docx (an older .doc or .wps file): save it as .docx".into(),
         )),
         _ => None,
+    })
+}
+
+/// A file a reader opened in the page (`name` is its file name): a
+/// `.docx`, a `.txt` or a Markdown essay, as the build reads it from
+/// `content/`. Its address is `mine-` and a hash of its bytes, so that
+/// opening the same file again replaces it and never clashes with the
+/// collection's own essays (`-whole` follows when it is not split).
+#[cfg(feature = "collection")]
+pub fn read_file(name: &str, bytes: &[u8], split: bool) -> Result<wenji_core::Essay, ImportError> {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_lowercase()),
+        _ => (name, String::new()),
+    };
+    let mut essay = match ext.as_str() {
+        "txt" => wenji_core::parse::essay_from_document(stem, "txt", read_text(bytes, split)?),
+        "docx" => {
+            wenji_core::parse::essay_from_document(stem, "docx", docx::read_docx(bytes, split)?)
+        }
+        "doc" | "wps" => return Err(ImportError::OldWordFile),
+        "md" | "markdown" => {
+            let text = std::str::from_utf8(bytes).map_err(|_| ImportError::BadUtf8)?;
+            let (mut essay, _) =
+                wenji_core::parse::parse_essay(name, "mine", text).map_err(|e| {
+                    ImportError::Markdown {
+                        line: e.line,
+                        message: e.message,
+                    }
+                })?;
+            if !split {
+                essay.parts = outline::unsplit(essay.parts);
+            }
+            essay
+        }
+        _ => return Err(ImportError::NotADocument { extension: ext }),
+    };
+    // Read whole, it is another view of the file, open beside the split one.
+    let whole = if split { "" } else { "-whole" };
+    essay.slug = format!("mine-{:016x}{whole}", fnv1a64(bytes));
+    Ok(essay)
+}
+
+/// FNV-1a, 64 bits: a short stable name for a file's bytes.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
 
@@ -69,7 +94,7 @@ pub fn read_text(bytes: &[u8], split: bool) -> Result<Document, ImportError> {
     let (text, _) = text::decode(bytes)?;
     let mut paragraphs = text::paragraphs(&text);
     if paragraphs.is_empty() {
-        return Err(ImportError::new("the document is empty"));
+        return Err(ImportError::Empty);
     }
     let title = title_line(&paragraphs).then(|| paragraphs.remove(0).text);
     let chars = count_chars(paragraphs.iter().map(|p| p.text.as_str()));
@@ -124,11 +149,57 @@ mod tests {
     }
 
     #[test]
+    fn a_file_opened_in_the_page_is_read_by_its_extension() {
+        let text = "心得\n\n一、学习\n正文一。\n二、实践\n正文二。\n".as_bytes();
+        let essay = read_file("我的心得.TXT", text, true).unwrap();
+        assert_eq!(essay.title, "心得");
+        assert_eq!(essay.facts.format, "txt");
+        assert_eq!(essay.parts.len(), 2);
+        assert!(essay.slug.starts_with("mine-"), "{}", essay.slug);
+        // The same bytes under another name keep their address.
+        assert_eq!(read_file("副本.txt", text, true).unwrap().slug, essay.slug);
+        let whole = read_file("我的心得.txt", text, false).unwrap();
+        assert_eq!(whole.parts.len(), 1);
+        assert_eq!(whole.slug, format!("{}-whole", essay.slug));
+
+        let md = "# 标题\n\n## 篇一\n\n第一段。\n\n## 篇二\n\n第二段。\n";
+        let split = read_file("文.md", md.as_bytes(), true);
+        let whole = read_file("文.md", md.as_bytes(), false);
+        if let (Ok(split), Ok(whole)) = (&split, &whole) {
+            assert!(split.parts.len() >= 2, "{split:?}");
+            assert_eq!(whole.parts.len(), 1);
+            assert!(
+                whole.parts[0].lead.iter().any(|p| p == "第二段。"),
+                "{whole:?}"
+            );
+        } else {
+            panic!("{split:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_the_page_cannot_open_says_why_in_chinese() {
+        let pdf = read_file("报告.pdf", b"%PDF-1.7", true).unwrap_err();
+        assert_eq!(
+            pdf,
+            ImportError::NotADocument {
+                extension: "pdf".into()
+            }
+        );
+        assert!(pdf.zh().contains(".pdf"), "{}", pdf.zh());
+        let doc = read_file("旧.doc", &[0xD0, 0xCF, 0x11, 0xE0], true).unwrap_err();
+        assert!(doc.zh().contains("另存为 .docx"), "{}", doc.zh());
+        let empty = read_file("空.txt", b"  \n", true).unwrap_err();
+        assert_eq!(empty, ImportError::Empty);
+        assert_eq!(empty.zh(), "文件没有正文");
+    }
+
+    #[test]
     fn an_empty_document_is_an_error() {
         assert_eq!(
             read_text(" \n\u{3000}\n".as_bytes(), true)
                 .unwrap_err()
-                .message,
+                .message(),
             "the document is empty"
         );
     }

@@ -30,6 +30,21 @@ impl Paragraph {
     }
 }
 
+/// `parts` as one part of paragraphs, their titles and headings kept as
+/// paragraphs of their own (a Markdown essay opened without splitting).
+pub fn unsplit(parts: Vec<Part>) -> Vec<Part> {
+    let mut paragraphs = Vec::new();
+    for part in parts {
+        paragraphs.push(Paragraph::text(part.title));
+        paragraphs.extend(part.lead.into_iter().map(Paragraph::text));
+        for s in part.sections {
+            paragraphs.push(Paragraph::text(s.heading));
+            paragraphs.extend(s.body.into_iter().map(Paragraph::text));
+        }
+    }
+    self::parts(&paragraphs, false)
+}
+
 /// The parts of `paragraphs`. With `split` off, one part of every paragraph
 /// as it is (for a reader who wants the document without detection).
 pub fn parts(paragraphs: &[Paragraph], split: bool) -> Vec<Part> {

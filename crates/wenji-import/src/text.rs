@@ -34,9 +34,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(ImportError::new(
-            "the text is neither UTF-8, UTF-16 nor GBK/GB18030: save it as UTF-8",
-        ));
+        return Err(ImportError::UnknownEncoding);
     }
     Ok((text.into_owned(), Encoding::Gb18030))
 }
@@ -44,7 +42,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
 fn utf8(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
     std::str::from_utf8(bytes)
         .map(|t| (t.to_owned(), Encoding::Utf8))
-        .map_err(|_| ImportError::new("the text starts as UTF-8 but is not valid UTF-8"))
+        .map_err(|_| ImportError::BadUtf8)
 }
 
 fn utf16(bytes: &[u8], encoding: Encoding) -> Result<(String, Encoding), ImportError> {
@@ -57,7 +55,7 @@ fn utf16(bytes: &[u8], encoding: Encoding) -> Result<(String, Encoding), ImportE
         .collect();
     String::from_utf16(&units)
         .map(|t| (t, encoding))
-        .map_err(|_| ImportError::new("the text looks like UTF-16 but is not valid UTF-16"))
+        .map_err(|_| ImportError::BadUtf16)
 }
 
 /// UTF-16 without a BOM. UTF-8 and GBK text has no zero byte; UTF-16 text

@@ -46,6 +46,18 @@ impl Tables {
         self.readings.insert(c, readings);
     }
 
+    /// Add what `other` says of characters this does not know (a file's
+    /// tables joining the collection's: both come from the same builder,
+    /// so a character both know is said the same way).
+    pub fn merge(&mut self, other: &Tables) {
+        for (c, f) in &other.fold {
+            self.fold.entry(*c).or_insert_with(|| f.clone());
+        }
+        for (c, rs) in &other.readings {
+            self.readings.entry(*c).or_insert_with(|| rs.clone());
+        }
+    }
+
     pub fn fold_len(&self) -> usize {
         self.fold.len()
     }
@@ -109,6 +121,20 @@ mod tests {
         t.set_readings('绿', vec!["lv".into(), "lu".into()]);
         let (f, r) = t.to_compact();
         assert_eq!(Tables::from_compact(&f, &r), t);
+    }
+
+    #[test]
+    fn merging_adds_the_characters_not_known() {
+        let mut site = Tables::default();
+        site.set_readings('长', vec!["chang".into(), "zhang".into()]);
+        let mut file = Tables::default();
+        file.set_fold('傳', "传".into());
+        file.set_readings('长', vec!["chang".into()]);
+        file.set_readings('传', vec!["chuan".into()]);
+        site.merge(&file);
+        assert_eq!(site.fold_str("傳"), "传");
+        assert_eq!(site.readings('传'), ["chuan"]);
+        assert_eq!(site.readings('长'), ["chang", "zhang"], "kept as it was");
     }
 
     #[test]

@@ -93,6 +93,7 @@ fn run() -> Result<(), String> {
     } else {
         page::inline_data(&single, &inline)?
     };
+    let single = page::inline_worker(&single, &Dir(staging.clone()))?;
     let single = page::add_csp(&single, &page::single_file_policy(&single))?;
     write(&staging.join("wenji.html"), &single)?;
 

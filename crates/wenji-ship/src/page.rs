@@ -127,7 +127,7 @@ pub fn single_file_policy(html: &str) -> String {
     let styles: Vec<String> = inline_styles(html).into_iter().map(csp_hash).collect();
     format!(
         "default-src 'none'; script-src 'wasm-unsafe-eval' {}; style-src {}; img-src data:; \
-         object-src 'none'; base-uri 'none'; form-action 'none'",
+         worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'",
         scripts.join(" "),
         styles.join(" ")
     )
@@ -306,6 +306,28 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
     Ok(out.replacen(&loader, &inline, 1))
 }
 
+/// The document reader's worker as Trunk writes it (named by its binary).
+pub const WORKER_GLUE: &str = "wenji-worker.js";
+pub const WORKER_WASM: &str = "wenji-worker_bg.wasm";
+
+/// The single file carries the worker too, its glue and its wasm in base64
+/// (`data-wenji-worker`, read by the app's `importer`), before `</body>`:
+/// a file opened from the single file is read with nothing else at hand.
+pub fn inline_worker(html: &str, files: &dyn Files) -> Result<String, String> {
+    let block = |kind: &str, bytes: &[u8]| {
+        format!(
+            r#"<script type="text/plain" data-wenji-worker="{kind}">{}</script>"#,
+            B64.encode(bytes)
+        )
+    };
+    let blocks =
+        block("glue", &files.read(WORKER_GLUE)?) + &block("wasm", &files.read(WORKER_WASM)?);
+    let at = html.rfind("</body>").ok_or("no </body> in the page")?;
+    let mut out = html.to_owned();
+    out.insert_str(at, &blocks);
+    Ok(out)
+}
+
 /// The end of the `<script …>…</script>` that starts at `start`.
 fn script_end(html: &str, start: usize) -> Result<usize, String> {
     html[start..]
@@ -389,6 +411,27 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             csp_hash(""),
             "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
         );
+    }
+
+    #[test]
+    fn the_single_file_carries_the_worker_in_base64() {
+        struct Worker;
+        impl Files for Worker {
+            fn read(&self, p: &str) -> Result<Vec<u8>, String> {
+                match p {
+                    WORKER_GLUE => Ok(b"let wasm_bindgen = 1; // </script>".to_vec()),
+                    WORKER_WASM => Ok(vec![0, 97, 115, 109]),
+                    _ => Err(format!("no {p}")),
+                }
+            }
+        }
+        let html = inline_worker("<body><p>x</p></body>", &Worker).unwrap();
+        assert!(html.ends_with("</script></body>"), "{html}");
+        assert!(html
+            .contains(r#"<script type="text/plain" data-wenji-worker="wasm">AGFzbQ==</script>"#));
+        // Base64 cannot close the script it is in.
+        assert_eq!(html.matches("</script>").count(), 2);
+        assert!(single_file_policy(&html).contains("worker-src blob:"));
     }
 
     #[test]

@@ -1,0 +1,121 @@
+//! Where the files a reader opened are kept between visits: IndexedDB, as
+//! their original bytes (read again on each visit, so that a better reader
+//! in a later build reads them better). Nothing leaves the browser.
+//!
+//! Where IndexedDB is missing or refuses (some private windows, some
+//! `file://` pages), every call fails and the caller keeps the files for
+//! the visit only, and says so.
+
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbRequest, IdbTransactionMode,
+};
+
+const DATABASE: &str = "wenji";
+const STORE: &str = "opened-files";
+const VERSION: u32 = 1;
+
+/// A file as kept: what it was called, how it was read, its bytes.
+pub struct Stored {
+    pub slug: String,
+    pub name: String,
+    pub split: bool,
+    pub bytes: Uint8Array,
+}
+
+/// IndexedDB is not there or refused.
+#[derive(Debug)]
+pub struct Unavailable;
+
+/// Every kept file, in the order they were opened.
+pub async fn all() -> Result<Vec<Stored>, Unavailable> {
+    let store = store(IdbTransactionMode::Readonly).await?;
+    let list = done(&store.get_all().map_err(|_| Unavailable)?).await?;
+    let mut files: Vec<(f64, Stored)> = Array::from(&list)
+        .iter()
+        .filter_map(|record| {
+            let get = |k: &str| Reflect::get(&record, &k.into()).ok();
+            Some((
+                get("opened")?.as_f64().unwrap_or(0.0),
+                Stored {
+                    slug: get("slug")?.as_string()?,
+                    name: get("name")?.as_string()?,
+                    split: get("split")?.as_bool().unwrap_or(true),
+                    bytes: get("bytes")?.dyn_into().ok()?,
+                },
+            ))
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(files.into_iter().map(|(_, f)| f).collect())
+}
+
+/// Keep `file` (replacing one of the same slug).
+pub async fn put(file: &Stored) -> Result<(), Unavailable> {
+    let record = Object::new();
+    let set = |k: &str, v: &JsValue| Reflect::set(&record, &k.into(), v).map_err(|_| Unavailable);
+    set("slug", &file.slug.as_str().into())?;
+    set("name", &file.name.as_str().into())?;
+    set("split", &file.split.into())?;
+    set("bytes", &file.bytes)?;
+    set("opened", &js_sys::Date::now().into())?;
+    let store = store(IdbTransactionMode::Readwrite).await?;
+    done(&store.put(&record).map_err(|_| Unavailable)?).await?;
+    Ok(())
+}
+
+/// Forget the file `slug`.
+pub async fn delete(slug: &str) -> Result<(), Unavailable> {
+    let store = store(IdbTransactionMode::Readwrite).await?;
+    done(&store.delete(&slug.into()).map_err(|_| Unavailable)?).await?;
+    Ok(())
+}
+
+async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, Unavailable> {
+    let db = open().await?;
+    db.transaction_with_str_and_mode(STORE, mode)
+        .and_then(|t| t.object_store(STORE))
+        .map_err(|_| Unavailable)
+}
+
+async fn open() -> Result<IdbDatabase, Unavailable> {
+    let factory = window().indexed_db().ok().flatten().ok_or(Unavailable)?;
+    let request = factory
+        .open_with_u32(DATABASE, VERSION)
+        .map_err(|_| Unavailable)?;
+    let upgrading = request.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = upgrading.result() {
+            let db: IdbDatabase = db.unchecked_into();
+            if !db.object_store_names().contains(STORE) {
+                let params = IdbObjectStoreParameters::new();
+                params.set_key_path(&"slug".into());
+                let _ = db.create_object_store_with_optional_parameters(STORE, &params);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    done(&request).await?.dyn_into().map_err(|_| Unavailable)
+}
+
+/// The result of `request`, once it has one.
+async fn done(request: &IdbRequest) -> Result<JsValue, Unavailable> {
+    let r = request.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok_request = r.clone();
+        let on_success = Closure::once_into_js(move || {
+            let value = ok_request.result().unwrap_or(JsValue::UNDEFINED);
+            let _ = resolve.call1(&JsValue::NULL, &value);
+        });
+        let on_error = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        r.set_onsuccess(Some(on_success.unchecked_ref()));
+        r.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(|_| Unavailable)
+}

@@ -1,0 +1,188 @@
+// A reader's own files, opened in the page: picked or dropped, read by the
+// worker, shown in the same reader (outline, folding, search with pinyin
+// and 繁简, export), kept under 我的文件 across visits, removable; a bad
+// file is named and the page goes on; nothing leaves the page.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { readerSuite, searchBox } from './support/suite.mjs';
+import { docx } from './support/docx.mjs';
+
+const reader = readerSuite();
+
+const WORD = docx(
+  [
+    ['Heading1', '一、学习体会'],
+    [null, '学习是第一要务，要倾听群众呼声。'],
+    ['Heading2', '（一）读原著'],
+    [null, '原著是根本。'],
+    ['Heading1', '二、实践体会'],
+    [null, '實踐出真知，要在实践中检验。'],
+  ],
+  '我的学习心得',
+);
+const TEXT = '基层调研报告\n\n第一章 调研背景\n本次调研走访了十个支部。\n第二章 调研发现\n发现问题三项。\n';
+const MARKDOWN = '# 读书笔记\n\n## 第一篇\n\n读书使人明理。\n\n## 第二篇\n\n学而时习之。\n';
+
+const filesPanel = (page) => page.locator('#files-panel');
+
+/** Open the 打开文件 panel (if closed) and pick `files` ([name, bytes]). */
+async function pick(page, files) {
+  await openPanel(page);
+  await page.setInputFiles(
+    '#file-input',
+    files.map(([name, buffer]) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) })),
+  );
+}
+
+/** Drop `files` ([name, text]) on the page as a drag from the desktop does. */
+async function drop(page, files) {
+  const prevented = await page.evaluate((files) => {
+    const data = new DataTransfer();
+    for (const [name, text] of files) data.items.add(new File([text], name));
+    const fire = (type) => {
+      const ev = new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true });
+      document.querySelector('main').dispatchEvent(ev);
+      return ev.defaultPrevented;
+    };
+    window.wenjiDrop = () => fire('drop');
+    return fire('dragover');
+  }, files);
+  // The frame shows once the page has rendered the drag.
+  await page.locator('.drop-zone.drop-over').waitFor();
+  const dropped = await page.evaluate(() => window.wenjiDrop());
+  return { dragover: prevented, drop: dropped };
+}
+
+const titled = (page, title) => page.waitForFunction((t) => document.title === `${t} · 文集`, title, { timeout: 20000 });
+
+const partTitles = (page) => page.$$eval('main h2.fold-heading .heading-text', (hs) => hs.map((h) => h.textContent));
+
+/** The 打开文件 panel, opened if it is not. */
+async function openPanel(page) {
+  if (!(await filesPanel(page).isVisible())) await page.getByRole('button', { name: '打开文件' }).click();
+  return filesPanel(page);
+}
+
+/** Every request the context made stayed on the site, and only read. */
+function watch(context, url) {
+  const requests = [];
+  context.on('request', (r) => requests.push([r.method(), r.url()]));
+  return () => {
+    const away = requests.filter(([method, u]) => method !== 'GET' || !(u.startsWith(url) || u.startsWith('blob:')));
+    assert.deepEqual(away, [], 'nothing leaves the page');
+  };
+}
+
+describe('opening your own files', () => {
+  test('a picked .docx reads as an essay: outline, folding, pinyin and 繁简 search, export', async () => {
+    const { page, context, log } = await reader.open('');
+    const staysHere = watch(context, reader.url);
+    await pick(page, [['学习心得.docx', WORD]]);
+    await titled(page, '我的学习心得');
+    assert.match(page.url(), /\?essay=mine-[0-9a-f]{16}$/);
+    assert.deepEqual(await partTitles(page), ['一、学习体会', '二、实践体会']);
+    assert.equal(await filesPanel(page).isVisible(), false, 'the panel closes on the essay');
+    await page.getByRole('navigation', { name: '目录' }).getByRole('link', { name: '（一）读原著' }).waitFor({ state: 'attached' });
+
+    // Folding: the sub-section's button folds it.
+    const fold = page.getByRole('button', { name: '（一）读原著' });
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+    await fold.click();
+    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+
+    // Pinyin for the file's own characters, and a traditional query.
+    await searchBox(page).fill('qingting');
+    await page.waitForFunction(() => [...document.querySelectorAll('main mark')].some((m) => m.textContent === '倾听'));
+    await searchBox(page).fill('实践');
+    await page.waitForFunction(() => [...document.querySelectorAll('main mark')].map((m) => m.textContent).includes('實踐'));
+    await searchBox(page).fill('');
+
+    // Export, as for the collection's essays.
+    await page.getByRole('button', { name: '导出' }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#export-panel').getByRole('button', { name: '纯文本（.txt）' }).click(),
+    ]);
+    const text = await readFile(await file.path(), 'utf8');
+    assert.equal(file.suggestedFilename(), '我的学习心得.txt');
+    assert.ok(text.includes('学习是第一要务，要倾听群众呼声。'), text.slice(0, 200));
+    assert.ok(text.includes('原著是根本。'));
+
+    staysHere();
+    assert.deepEqual(log.errors, []);
+  });
+
+  test('a dropped .txt and a picked .md open; without splitting a file is one part', async () => {
+    const { page, context } = await reader.open('');
+    const staysHere = watch(context, reader.url);
+    const dropped = await drop(page, [['调研.txt', TEXT]]);
+    assert.deepEqual(dropped, { dragover: true, drop: true }, 'the browser does not navigate to the file');
+    await titled(page, '基层调研报告');
+    assert.deepEqual(await partTitles(page), ['第一章 调研背景', '第二章 调研发现']);
+    assert.equal(await page.locator('.drop-zone.drop-over').count(), 0);
+
+    await pick(page, [['笔记.md', MARKDOWN]]);
+    await titled(page, '读书笔记');
+    assert.deepEqual(await partTitles(page), ['第一篇', '第二篇']);
+
+    // The same text again, read as it is.
+    await (await openPanel(page)).getByRole('radio', { name: '不分章节' }).check();
+    await pick(page, [['调研.txt', TEXT]]);
+    await page.waitForFunction(() => /-whole$/.test(location.search));
+    assert.equal((await partTitles(page)).length, 1);
+    assert.ok((await page.locator('main').innerText()).includes('第二章 调研发现'), 'headings stay as text');
+    staysHere();
+  });
+
+  test('opened files are kept under 我的文件 across visits, and removed for good', async () => {
+    const { page, context } = await reader.open('');
+    await pick(page, [['调研.txt', TEXT]]);
+    await titled(page, '基层调研报告');
+    const address = page.url();
+
+    // A reload on the file's own address shows it again.
+    await page.reload();
+    await titled(page, '基层调研报告');
+    assert.equal(page.url(), address);
+    // The plain address still opens on the collection's essay.
+    await page.goto(reader.url);
+    const mine = (await openPanel(page)).getByRole('link', { name: '调研.txt' });
+    await mine.waitFor();
+    await mine.click();
+    await titled(page, '基层调研报告');
+
+    await (await openPanel(page)).getByRole('button', { name: '删除 调研.txt' }).click();
+    await page.waitForFunction(() => !document.title.startsWith('基层调研报告'));
+    await filesPanel(page).getByText('还没有打开的文件。').waitFor();
+    await page.reload();
+    await (await openPanel(page)).getByText('还没有打开的文件。').waitFor();
+    // Give a restore the time it would take, then look again.
+    await page.waitForTimeout(500);
+    assert.equal(await filesPanel(page).getByRole('link', { name: '调研.txt' }).count(), 0);
+    await context.close();
+  });
+
+  test('a bad file is named with what to do, and the page keeps working', async () => {
+    const { page, log } = await reader.open('');
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await pick(page, [
+      ['旧报告.doc', ole],
+      ['假的.docx', Buffer.from('not a zip at all')],
+      ['图片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+    ]);
+    const problems = filesPanel(page).locator('.file-problems li');
+    await page.waitForFunction(() => document.querySelectorAll('.file-problems li').length === 3, null, { timeout: 20000 });
+    const lines = await problems.allTextContents();
+    assert.ok(lines[0].startsWith('旧报告.doc：') && lines[0].includes('另存为 .docx'), lines[0]);
+    assert.ok(lines[1].startsWith('假的.docx：') && lines[1].includes('损坏'), lines[1]);
+    assert.ok(lines[2].startsWith('图片.png：') && lines[2].includes('.png'), lines[2]);
+    assert.equal(await filesPanel(page).getByRole('link').count(), 0, 'nothing half-opened');
+
+    // The reader still filters.
+    await searchBox(page).fill('学深悟透');
+    await page.locator('main mark').first().waitFor();
+    assert.deepEqual(log.errors, []);
+  });
+});
