@@ -4,7 +4,10 @@
 // file is named and the page goes on; nothing leaves the page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { readerSuite, searchBox } from './support/suite.mjs';
 import { docx } from './support/docx.mjs';
@@ -70,7 +73,9 @@ function watch(context, url) {
   const requests = [];
   context.on('request', (r) => requests.push([r.method(), r.url()]));
   return () => {
-    const away = requests.filter(([method, u]) => method !== 'GET' || !(u.startsWith(url) || u.startsWith('blob:')));
+    const away = requests.filter(
+      ([method, u]) => method !== 'GET' || !(u.startsWith(url) || u.startsWith('blob:') || u.startsWith('data:')),
+    );
     assert.deepEqual(away, [], 'nothing leaves the page');
   };
 }
@@ -184,5 +189,36 @@ describe('opening your own files', () => {
     await searchBox(page).fill('学深悟透');
     await page.locator('main mark').first().waitFor();
     assert.deepEqual(log.errors, []);
+  });
+
+  test('offline after one visit, a file still opens', async () => {
+    const { page, context } = await reader.open('');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await pick(page, [['调研.txt', TEXT]]);
+    await titled(page, '基层调研报告');
+  });
+
+  test('the single file opens a file from file://, within its policy', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wenji-single-'));
+    await copyFile('dist/wenji.html', join(dir, 'wenji.html'));
+    const { page, context, log } = await reader.page();
+    const staysHere = watch(context, 'file:');
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+    });
+    await page.goto(pathToFileURL(join(dir, 'wenji.html')).href);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await pick(page, [['学习心得.docx', WORD]]);
+    await titled(page, '我的学习心得');
+    await searchBox(page).fill('qingting');
+    await page.waitForFunction(() => [...document.querySelectorAll('main mark')].some((m) => m.textContent === '倾听'));
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(log.errors, []);
+    staysHere();
   });
 });
