@@ -18,6 +18,15 @@ const STATES = {
   'display settings open': async (page) => page.getByRole('button', { name: '显示' }).click(),
   'export open': async (page) => page.getByRole('button', { name: '导出' }).click(),
   'help open': async (page) => page.keyboard.press('?'),
+  'my files open, a file read and one refused': async (page) => {
+    await page.getByRole('button', { name: '打开文件' }).click();
+    await page.setInputFiles('#file-input', [
+      { name: '心得.txt', mimeType: 'text/plain', buffer: Buffer.from('心得\n\n一、学习\n正文。\n二、实践\n正文。\n') },
+      { name: '旧.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) },
+    ]);
+    await page.locator('.file-problems p').waitFor();
+    await page.locator('.opened-files li').waitFor();
+  },
   'a copy announced': async (page) => {
     await page.getByRole('button', { name: '复制链接：篇章一', exact: true }).click();
     await page.locator('.notice').filter({ hasText: '已复制' }).waitFor();

@@ -177,8 +177,8 @@ describe('opening your own files', () => {
       ['假的.docx', Buffer.from('not a zip at all')],
       ['图片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
     ]);
-    const problems = filesPanel(page).locator('.file-problems li');
-    await page.waitForFunction(() => document.querySelectorAll('.file-problems li').length === 3, null, { timeout: 20000 });
+    const problems = filesPanel(page).locator('.file-problems p');
+    await page.waitForFunction(() => document.querySelectorAll('.file-problems p').length === 3, null, { timeout: 20000 });
     const lines = await problems.allTextContents();
     assert.ok(lines[0].startsWith('旧报告.doc：') && lines[0].includes('另存为 .docx'), lines[0]);
     assert.ok(lines[1].startsWith('假的.docx：') && lines[1].includes('损坏'), lines[1]);

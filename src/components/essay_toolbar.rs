@@ -28,11 +28,15 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                     class="tool outline-toggle"
                     node_ref=ui.outline_toggle
                 />
+                // On a phone 全部 is left unseen (still in the button's name),
+                // so that the six tools fit one row.
                 <button type="button" class="tool" on:click=move |_| state.expand_all()>
-                    "全部展开"
+                    <span class="wide-only">"全部"</span>
+                    "展开"
                 </button>
                 <button type="button" class="tool" on:click=collapse>
-                    "全部折叠"
+                    <span class="wide-only">"全部"</span>
+                    "折叠"
                 </button>
                 <PanelButton panel=Panel::Export controls="export-panel" label="导出" />
                 <PanelButton panel=Panel::Display controls="display-panel" label="显示" />

@@ -107,16 +107,16 @@ pub fn FilesPanel() -> impl IntoView {
             <p class="panel-note" role="status">
                 {status}
             </p>
-            <ul class="file-problems" role="alert">
+            <div class="file-problems" role="alert">
                 {move || {
                     opened
                         .problems
                         .get()
                         .into_iter()
-                        .map(|p| view! { <li>{p}</li> })
+                        .map(|p| view! { <p>{p}</p> })
                         .collect_view()
                 }}
-            </ul>
+            </div>
             <h2 class="files-heading">"我的文件"</h2>
             <Show
                 when=move || opened.files.with(|f| !f.is_empty())

@@ -1,0 +1,11 @@
+import { launch, recordedPage, ready } from './support/browser.mjs';
+import { serve } from './support/serve.mjs';
+const server = await serve('dist');
+const browser = await launch();
+const { page } = await recordedPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+await page.goto(server.url);
+await ready(page);
+console.log(await page.$$eval('.toolbar-row .tool', (bs) => bs.map((b) => [b.textContent, Math.round(b.getBoundingClientRect().width), Math.round(b.getBoundingClientRect().y), getComputedStyle(b).fontSize, getComputedStyle(b).paddingLeft])));
+console.log(await page.$eval('.toolbar-row', (r) => [r.getBoundingClientRect().width, getComputedStyle(r).gap, getComputedStyle(r.parentElement).paddingLeft]));
+await page.screenshot({ path: '/tmp/phone.png' });
+await browser.close(); await server.close();
