@@ -74,7 +74,7 @@ const warm = [];
 const pick = (page) =>
   page.setInputFiles('#file-input', { name: '汇编.docx', mimeType: 'application/octet-stream', buffer: file.bytes });
 const shown = (page) =>
-  page.waitForFunction(() => document.title.startsWith('二百页的心得汇编') && document.querySelector('main h1'), null, {
+  page.waitForFunction(() => document.title.startsWith('二百页的心得汇编') && document.querySelector('main h2'), null, {
     timeout: 60000,
   });
 for (let i = 0; i < RUNS; i++) {
