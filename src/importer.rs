@@ -30,13 +30,34 @@ pub struct Answer {
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// The last read asked for: each read waits for the one before, so the
+    /// worker has one question at a time and its answers never cross.
+    static QUEUE: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    /// Who waits for the worker's next message: its promise's resolve and
+    /// reject.
+    static WAITING: RefCell<Option<(js_sys::Function, js_sys::Function)>> =
+        const { RefCell::new(None) };
 }
 
 /// Read file `name` (`bytes`) in the worker, split into parts or not. The
-/// error is what to tell the reader.
+/// error is what to tell the reader. Reads run one after the other (files
+/// opened while kept ones are read again, say).
 pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer, String> {
+    let mut done = None;
+    let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
+    if let Some(before) = QUEUE.replace(Some(mine)) {
+        let _ = JsFuture::from(before).await;
+    }
+    let answer = read_now(name, bytes, split).await;
+    if let Some(done) = done {
+        let _ = done.call0(&JsValue::NULL);
+    }
+    answer
+}
+
+async fn read_now(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer, String> {
     let worker = started().await?;
-    let answer = JsFuture::from(next_message(&worker));
+    let answer = JsFuture::from(next_message());
     let message = Array::of3(&name.into(), bytes, &split.into());
     worker
         .post_message(&message)
@@ -63,7 +84,8 @@ async fn started() -> Result<Worker, String> {
     if let Some(w) = WORKER.with_borrow(Clone::clone) {
         return Ok(w);
     }
-    let failed = || "无法启动文件读取程序".to_owned();
+    // Offline, the reader's code is there only if a file was opened before.
+    let failed = || "无法启动文件读取程序（第一次打开文件需要联网）".to_owned();
     let (worker, wasm) = match inline_parts() {
         Some((glue, wasm)) => {
             let source = Array::of2(&glue.into(), &INLINE_START.into());
@@ -76,8 +98,9 @@ async fn started() -> Result<Worker, String> {
         }
         None => (Worker::new(LOADER).map_err(|_| failed())?, None),
     };
+    listen(&worker);
     // It says "ready" once it listens.
-    let ready = JsFuture::from(next_message(&worker));
+    let ready = JsFuture::from(next_message());
     if let Some(wasm) = wasm {
         worker
             .post_message(&Uint8Array::from(wasm.as_slice()))
@@ -88,19 +111,28 @@ async fn started() -> Result<Worker, String> {
     Ok(worker)
 }
 
-/// The worker's next message (or its next error, as a rejection).
-fn next_message(worker: &Worker) -> Promise {
-    let worker = worker.clone();
-    Promise::new(&mut |resolve, reject| {
-        let on_message = Closure::once_into_js(move |e: MessageEvent| {
+/// Hand the worker's messages and errors to whoever waits (for the page's
+/// life: the worker is started once).
+fn listen(worker: &Worker) {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        if let Some((resolve, _)) = WAITING.take() {
             let _ = resolve.call1(&JsValue::NULL, &e.data());
-        });
-        let on_error = Closure::once_into_js(move |e: JsValue| {
+        }
+    });
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
+        if let Some((_, reject)) = WAITING.take() {
             let _ = reject.call1(&JsValue::NULL, &e);
-        });
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        worker.set_onerror(Some(on_error.unchecked_ref()));
-    })
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_message.forget();
+    on_error.forget();
+}
+
+/// The worker's next message (or its next error, as a rejection).
+fn next_message() -> Promise {
+    Promise::new(&mut |resolve, reject| WAITING.set(Some((resolve, reject))))
 }
 
 /// The single file's inline worker: its glue and its wasm.

@@ -169,6 +169,18 @@ describe('opening your own files', () => {
     await context.close();
   });
 
+  test('where the browser keeps nothing, files last for the visit and the panel says so', async () => {
+    const { page } = await reader.page();
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+    await page.goto(reader.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await pick(page, [['调研.txt', TEXT]]);
+    await titled(page, '基层调研报告');
+    const panel = await openPanel(page);
+    await panel.getByText('此浏览器不允许本地保存：打开的文件只保留到关闭页面为止。').waitFor();
+    assert.equal(await panel.getByRole('link', { name: '调研.txt' }).count(), 1);
+  });
+
   test('a bad file is named with what to do, and the page keeps working', async () => {
     const { page, log } = await reader.open('');
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
@@ -191,15 +203,48 @@ describe('opening your own files', () => {
     assert.deepEqual(log.errors, []);
   });
 
-  test('offline after one visit, a file still opens', async () => {
+  test('the reader is fetched only when a file is first opened, then works offline', async () => {
+    const { page, context } = await reader.open('');
+    const requests = [];
+    context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cached = () =>
+      page.evaluate(async () => {
+        const keys = await caches.keys();
+        const cache = await caches.open(keys.find((k) => k.startsWith('wenji-')));
+        return (await cache.keys()).map((r) => new URL(r.url).pathname.split('/').pop());
+      });
+    // Installed, the service worker holds the build but not the reader.
+    assert.ok((await cached()).includes('index.html'));
+    assert.ok(!(await cached()).some((n) => n.startsWith('wenji-worker')), 'not precached');
+    assert.ok(!requests.some((p) => /worker/.test(p)), requests.join(' '));
+
+    await pick(page, [['调研.txt', TEXT]]);
+    await titled(page, '基层调研报告');
+    await page.waitForFunction(async () => {
+      const keys = await caches.keys();
+      const cache = await caches.open(keys.find((k) => k.startsWith('wenji-')));
+      return (await cache.keys()).some((r) => r.url.endsWith('wenji-worker_bg.wasm'));
+    });
+
+    await context.setOffline(true);
+    await page.goto(reader.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await pick(page, [['笔记.md', MARKDOWN]]);
+    await titled(page, '读书笔记');
+  });
+
+  test('offline, a first file is refused with the reason', async () => {
     const { page, context } = await reader.open('');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.setOffline(true);
-    await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     await pick(page, [['调研.txt', TEXT]]);
-    await titled(page, '基层调研报告');
+    await filesPanel(page).locator('.file-problems p').waitFor();
+    assert.match(await filesPanel(page).locator('.file-problems p').textContent(), /^调研\.txt：.*第一次打开文件需要联网/);
+    await searchBox(page).fill('学深悟透');
+    await page.locator('main mark').first().waitFor();
   });
 
   test('the single file opens a file from file://, within its policy', async () => {

@@ -121,7 +121,12 @@ fn run() -> Result<(), String> {
     write(&index_path, &site)?;
     entries.push(service_worker::entry("index.html", site.as_bytes()));
     entries.push(service_worker::entry("", site.as_bytes()));
-    write(&staging.join("sw.js"), &service_worker::script(&entries))?;
+    // The document reader waits until a reader opens a file.
+    let later = [page::WORKER_START, page::WORKER_GLUE, page::WORKER_WASM];
+    write(
+        &staging.join("sw.js"),
+        &service_worker::script(&entries, &later),
+    )?;
 
     // Last, so that the copies are of the files as they are served (and
     // the service worker, which fetches through the server, lists none).

@@ -306,9 +306,11 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
     Ok(out.replacen(&loader, &inline, 1))
 }
 
-/// The document reader's worker as Trunk writes it (named by its binary).
+/// The document reader's worker as Trunk writes it (named by its binary),
+/// and what starts it (`public/`).
 pub const WORKER_GLUE: &str = "wenji-worker.js";
 pub const WORKER_WASM: &str = "wenji-worker_bg.wasm";
+pub const WORKER_START: &str = "worker-start.js";
 
 /// The single file carries the worker too, its glue and its wasm in base64
 /// (`data-wenji-worker`, read by the app's `importer`), before `</body>`:
