@@ -83,8 +83,17 @@ describe('offline', () => {
     await controlled(page);
     const cached = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).length);
     const sw = await readFile(join(dir, 'sw.js'), 'utf8');
-    const listed = [...sw.matchAll(/\["\.\/([^"]*)", "/g)].map((m) => `/${m[1]}`);
+    // FILES are precached; LATER (the document reader) waits for a file.
+    const [precached, later] = sw.split('const LATER');
+    const paths = (text) => [...text.matchAll(/\["\.\/([^"]*)", "/g)].map((m) => `/${m[1]}`);
+    const listed = paths(precached);
     assert.equal(cached, listed.length, 'the whole build is precached');
+    assert.ok(paths(later).includes('/wenji-worker_bg.wasm'), later);
+    assert.deepEqual(
+      requests.filter((r) => paths(later).includes(r)),
+      [],
+      'the document reader is not downloaded before a file is opened',
+    );
     const wasm = listed.find((p) => p.endsWith('.wasm'));
     assert.equal(requests.filter((r) => r === wasm).length, 1, 'the wasm once');
     // What the page itself fetched is not fetched again (icons and the
