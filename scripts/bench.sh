@@ -7,5 +7,6 @@ bash scripts/setup.sh --browsers
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release --offline
 node scripts/bench.mjs
+node scripts/bench-lighthouse.mjs
 node scripts/bench-import.mjs
 node scripts/bench-scale.mjs "$@"
