@@ -9,9 +9,14 @@
 //! it. A new query (or a new page) drops the run of the old one. Essays
 //! whose text has not arrived yet are searched when it arrives; one that
 //! cannot arrive leaves the others searched.
+//!
+//! A query that finds nothing is then looked at for near forms (a slip of
+//! the input method, a character missing or extra: `wenji_search::near`),
+//! in the same slices, and they are offered apart from the hits.
 
 use leptos::prelude::*;
 use wenji_core::route::Route;
+use wenji_search::near::{forgivable, NearMatches};
 use wenji_search::{filter_essay, CollectionHits, EssayHits};
 
 use crate::content::{collection, search_index, tables, TextArrival};
@@ -43,6 +48,9 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         let empty = state.query.with(|q| q.is_empty());
         run.generation.update_value(|g| *g += 1);
         run.busy.set_value(false);
+        if state.near.with_untracked(|n| !n.is_empty()) {
+            state.near.set(Vec::new());
+        }
         if empty {
             state.hits.set(CollectionHits::default());
             return;
@@ -70,6 +78,8 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         if more {
             run.busy.set_value(true);
             run.later(run.generation.get_value());
+        } else {
+            run.forgive(run.generation.get_value());
         }
     });
     // Another page, or more text: carry on where the run stands.
@@ -92,6 +102,7 @@ impl Run {
                     if !searched {
                         if let Some(hits) = self.search(i) {
                             self.state.hits.update(|h| h.set(i, hits));
+                            self.forgive(self.generation.get_value());
                         }
                     }
                 }
@@ -163,6 +174,53 @@ impl Run {
             self.later(generation);
         } else {
             self.busy.set_value(false);
+            self.forgive(generation);
+        }
+    }
+
+    /// Once the exact search is done and found nothing: look for near
+    /// forms of the query in what was searched, in slices.
+    fn forgive(self, generation: u64) {
+        if untrack(|| self.state.totals().sections) > 0 {
+            return;
+        }
+        let Some(term) = self.state.query.with_untracked(|q| forgivable(q, tables())) else {
+            return;
+        };
+        let essays: Vec<usize> = match self.state.route.get_untracked() {
+            Route::Essay(slug) => collection().index_of(&slug).into_iter().collect(),
+            Route::List => (0..collection().essays.len()).collect(),
+        };
+        self.forgive_from(generation, term, essays, 0, NearMatches::default());
+    }
+
+    fn forgive_from(
+        self,
+        generation: u64,
+        term: Vec<char>,
+        essays: Vec<usize>,
+        mut at: usize,
+        mut near: NearMatches,
+    ) {
+        let start = now();
+        while let Some(&i) = essays.get(at) {
+            if self.generation.get_value() != generation {
+                return;
+            }
+            if let Some(index) = search_index(i) {
+                near.scan_essay(&term, index, tables());
+            }
+            at += 1;
+            if at < essays.len() && now() - start > SLICE_MS {
+                set_timeout(
+                    move || self.forgive_from(generation, term, essays, at, near),
+                    std::time::Duration::from_millis(0),
+                );
+                return;
+            }
+        }
+        if self.generation.get_value() == generation {
+            self.state.near.set(near.offered());
         }
     }
 }

@@ -7,6 +7,7 @@ use wenji_core::fold::Folding;
 use wenji_core::library::ListView;
 use wenji_core::route::Route;
 use wenji_core::Place;
+use wenji_search::near::Near;
 use wenji_search::{CollectionHits, Field, Filtered, PlaceHits, Query, Totals};
 
 use crate::content::{collection, tables};
@@ -47,6 +48,9 @@ pub struct ReaderState {
     pub groups_shown: RwSignal<usize>,
     /// The hit the reader moved to with Enter or the arrows (0-based).
     pub current_hit: RwSignal<Option<usize>>,
+    /// Near forms of a query that found nothing (`search_run` looks for
+    /// them once the exact search is done); never counted as hits.
+    pub near: RwSignal<Vec<Near>>,
     last_edit: StoredValue<f64>,
 }
 
@@ -82,6 +86,7 @@ impl ReaderState {
             list_shown: RwSignal::new(LIST_STEP),
             groups_shown: RwSignal::new(GROUPS_STEP),
             current_hit: RwSignal::new(None),
+            near: RwSignal::new(Vec::new()),
             last_edit: StoredValue::new(f64::NEG_INFINITY),
         }
     }
@@ -245,8 +250,14 @@ impl ReaderState {
 
     /// Clear the filter (a history entry of its own).
     pub fn clear_query(&self) {
+        self.search_for(String::new());
+    }
+
+    /// Search for `text` as a step of its own (a history entry), as a
+    /// click on a near form asks.
+    pub fn search_for(&self, text: String) {
         self.last_edit.set_value(f64::NEG_INFINITY);
-        self.set_query(String::new(), true);
+        self.set_query(text, true);
     }
 
     fn set_query(&self, text: String, push: bool) {

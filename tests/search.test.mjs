@@ -286,3 +286,38 @@ describe('the keyword filter', () => {
     await context.close();
   });
 });
+
+describe('search that forgives a slip', () => {
+  test('a slip of the input method is offered its near form, apart from the hits, and a click searches for it', async () => {
+    const { page, log } = await reader.open();
+    await searchBox(page).fill('学深悟头');
+    const near = page.locator('.empty-state .near');
+    await near.waitFor();
+    assert.equal(await near.locator('p').textContent(), '没有完全匹配；近似：');
+    const offered = near.getByRole('button', { name: /^学深悟透/ });
+    assert.match(await offered.textContent(), /^学深悟透\d+ 处$/);
+    // Nothing of it is a hit.
+    assert.equal(await page.locator('main mark').count(), 0);
+    assert.match(await status(page), /^没有/);
+    await offered.click();
+    await page.locator('main mark').first().waitFor();
+    assert.equal(await searchBox(page).inputValue(), '学深悟透');
+    assert.ok((await marks(page)).every((m) => m === '学深悟透'));
+    assert.ok(page.url().includes(encodeURIComponent('学深悟透')), page.url());
+    // Back returns to the slip.
+    await page.goBack();
+    await near.waitFor();
+    assert.equal(await searchBox(page).inputValue(), '学深悟头');
+    assert.deepEqual(log.errors, []);
+  });
+
+  test('a character missing is forgiven in a long term; a query with no near form offers none', async () => {
+    const { page } = await reader.open();
+    await searchBox(page).fill('同行交借鉴');
+    await page.locator('.empty-state .near').getByRole('button', { name: /^同行交流借鉴/ }).waitFor();
+    await searchBox(page).fill('量子计算');
+    await page.locator('.empty-state').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.empty-state .near').count(), 0);
+  });
+});

@@ -1,4 +1,5 @@
-//! Shown when a filter finds nothing.
+//! Shown when a filter finds nothing; with the near forms of the query
+//! when there are some (a click searches for one).
 
 use leptos::prelude::*;
 
@@ -9,9 +10,37 @@ use crate::state::use_reader;
 #[component]
 pub fn EmptyState() -> impl IntoView {
     let state = use_reader();
+    let near = move || {
+        state
+            .near
+            .get()
+            .into_iter()
+            .map(|n| {
+                let form = n.form.clone();
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="tool near-form"
+                            on:click=move |_| state.search_for(form.clone())
+                        >
+                            {n.form}
+                            <span class="near-count">{format!("{} 处", n.count)}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <div class="empty-state">
             <p>{move || format!("没有找到与{}匹配的内容。", quoted(&state.input.get()))}</p>
+            <Show when=move || state.near.with(|n| !n.is_empty())>
+                <div class="near">
+                    <p>"没有完全匹配；近似："</p>
+                    <ul class="near-forms">{near}</ul>
+                </div>
+            </Show>
             <p class="empty-hint">"可以换个关键词，或用拼音、首字母（如 szcx）试试。"</p>
             <button type="button" class="tool" on:click=move |_| state.clear_query()>
                 "清除搜索"

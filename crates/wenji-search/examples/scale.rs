@@ -2,13 +2,15 @@
 //! `node scripts/make-collection.mjs 1000 target/c1000 &&
 //!  cargo run --release -p wenji-search --example scale -- target/c1000`
 //! Prints the time to fold the collection once and, for typical queries,
-//! the time to filter every essay and the hits found.
+//! the time to filter every essay and the hits found; then, for slips that
+//! find nothing, the time to look for near forms over every essay.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use wenji_core::parse::load_collection;
 use wenji_search::filter::EssayIndex;
+use wenji_search::near::{forgivable, NearMatches};
 use wenji_search::{filter_essay, Query, Tables};
 
 fn main() {
@@ -55,5 +57,21 @@ fn main() {
             .fold((0, 0), |(a, b), x| (a + x.hits, b + x.sections));
         let essays = hits.iter().filter(|x| x.sections > 0).count();
         println!("{q:>10}: {el:>10.2?}  {h} hits, {s} sections, {essays} essays");
+    }
+    for q in ["学深悟头", "同行交借鉴", "抛转引玉"] {
+        let query = Query::parse(q, &tables);
+        let term = forgivable(&query, &tables).expect("a forgivable term");
+        let t = Instant::now();
+        let mut near = NearMatches::default();
+        for i in &indexes {
+            near.scan_essay(&term, i, &tables);
+        }
+        let el = t.elapsed();
+        let offered: Vec<String> = near
+            .offered()
+            .iter()
+            .map(|n| format!("{} ({})", n.form, n.count))
+            .collect();
+        println!("{q:>10}: {el:>10.2?}  near: {}", offered.join(", "));
     }
 }

@@ -44,6 +44,17 @@ impl EssayIndex {
                 .collect(),
         }
     }
+
+    /// Every folded text of the essay: titles, headings, paragraphs.
+    pub fn texts(&self) -> impl Iterator<Item = &Folded> {
+        self.parts.iter().flat_map(|p| {
+            std::iter::once(&p.title).chain(&p.lead).chain(
+                p.sections
+                    .iter()
+                    .flat_map(|(h, body)| std::iter::once(h).chain(body)),
+            )
+        })
+    }
 }
 
 /// Hits of a shown section: byte ranges to highlight in its heading (empty

@@ -14,6 +14,7 @@ pub mod folded;
 pub mod heteronyms;
 pub mod marks;
 pub mod matcher;
+pub mod near;
 pub mod query;
 pub mod tables;
 #[cfg(feature = "build-tables")]
