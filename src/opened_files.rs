@@ -150,17 +150,31 @@ impl OpenedFiles {
 
     /// Close the file `slug` and forget it.
     pub fn remove(self, slug: String) {
-        if content::remove_opened(&slug) {
-            self.arrival.essays.update(|n| *n -= 1);
-        }
         if self.state.route.get_untracked() == Route::Essay(slug.clone()) {
-            // The page the plain address shows (the list, or the only essay).
-            let home = Route::from_query("", content::collection());
+            // Away first, to the page the plain address will show (the
+            // list, or the only essay left): the file's page never sees
+            // its essay gone.
+            let left: Vec<&str> = content::collection()
+                .essays
+                .iter()
+                .map(|e| e.slug.as_str())
+                .filter(|s| *s != slug)
+                .collect();
+            let home = match left.as_slice() {
+                [only] => Route::Essay((*only).to_owned()),
+                _ => Route::List,
+            };
             self.state.navigate_at(home, None);
         }
         self.files.update(|f| f.retain(|x| x.slug != slug));
-        leptos::task::spawn_local(async move {
-            let _ = file_store::delete(&slug).await;
+        // Once the page shown has been rebuilt without it.
+        request_animation_frame(move || {
+            if content::remove_opened(&slug) {
+                self.arrival.essays.update(|n| *n -= 1);
+            }
+            leptos::task::spawn_local(async move {
+                let _ = file_store::delete(&slug).await;
+            });
         });
     }
 

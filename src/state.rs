@@ -69,7 +69,8 @@ impl ReaderState {
             list.with(|v| {
                 matching
                     .into_iter()
-                    .filter(|&i| v.includes(&collection().essays[i]))
+                    // Hits may be of a collection a file just left.
+                    .filter(|&i| collection().essays.get(i).is_some_and(|e| v.includes(e)))
                     .collect()
             })
         });

@@ -262,4 +262,31 @@ describe('a library of 140 essays', () => {
     assert.match(page, /<script type="text\/plain" data-wenji-file="index-[0-9a-f]{16}\.txt">wenji-index \d+\n/);
     assert.doesNotMatch(page, /rel="preload" href="\.\/index-/);
   });
+
+  test('an opened file joins the list and its search, and leaves them cleanly', async () => {
+    const { page, log } = await reader.open('', NO_WORKER);
+    await page.getByRole('button', { name: '打开文件' }).click();
+    await page.setInputFiles('#file-input', {
+      name: '量子.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('量子纠缠笔记\n\n一、缘起\n量子纠缠与政工工作。\n二、思考\n再谈量子纠缠。\n'),
+    });
+    await page.waitForFunction(() => document.title.startsWith('量子纠缠笔记'));
+    // The list counts it, and a search over the list finds it.
+    await page.getByRole('link', { name: '← 全部文章' }).click();
+    await page.getByText('共 141 篇').waitFor();
+    await searchBox(page).fill('量子纠缠');
+    await searched(page);
+    assert.deepEqual(
+      await page.$$eval('.result-row a .essay-link-title, .result-row .result-title', (ts) => ts.map((t) => t.textContent)),
+      ['量子纠缠笔记'],
+    );
+    // Removed while its hits are on screen: the results follow, nothing breaks.
+    await page.getByRole('button', { name: '打开文件' }).click();
+    await page.getByRole('button', { name: '删除 量子.txt' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.result-row').length === 0);
+    await searchBox(page).fill('');
+    await page.getByText('共 140 篇').waitFor();
+    assert.deepEqual(log.errors, []);
+  });
 });

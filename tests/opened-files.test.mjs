@@ -142,7 +142,7 @@ describe('opening your own files', () => {
   });
 
   test('opened files are kept under 我的文件 across visits, and removed for good', async () => {
-    const { page, context } = await reader.open('');
+    const { page, context, log } = await reader.open('');
     await pick(page, [['调研.txt', TEXT]]);
     await titled(page, '基层调研报告');
     const address = page.url();
@@ -158,14 +158,20 @@ describe('opening your own files', () => {
     await mine.click();
     await titled(page, '基层调研报告');
 
+    // Removed from its own page, with its hits marked.
+    await searchBox(page).fill('调研');
+    await page.locator('main mark').first().waitFor();
     await (await openPanel(page)).getByRole('button', { name: '删除 调研.txt' }).click();
-    await page.waitForFunction(() => !document.title.startsWith('基层调研报告'));
+    await page.waitForFunction(() => document.title === '政工工作心得体会范文合集 · 文集');
+    assert.equal(new URL(page.url()).searchParams.get('essay'), null, 'back on the plain address');
+    await searchBox(page).fill('');
     await filesPanel(page).getByText('还没有打开的文件。').waitFor();
     await page.reload();
     await (await openPanel(page)).getByText('还没有打开的文件。').waitFor();
     // Give a restore the time it would take, then look again.
     await page.waitForTimeout(500);
     assert.equal(await filesPanel(page).getByRole('link', { name: '调研.txt' }).count(), 0);
+    assert.deepEqual(log.errors, []);
     await context.close();
   });
 
