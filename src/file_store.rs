@@ -14,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbRequest, IdbTransactionMode,
 };
+use wenji_core::library::sort_positions;
 
 const DATABASE: &str = "wenji";
 const STORE: &str = "opened-files";
@@ -35,7 +36,7 @@ pub struct Unavailable;
 pub async fn all() -> Result<Vec<Stored>, Unavailable> {
     let store = store(IdbTransactionMode::Readonly).await?;
     let list = done(&store.get_all().map_err(|_| Unavailable)?).await?;
-    let mut files: Vec<(f64, Stored)> = Array::from(&list)
+    let files: Vec<(f64, Stored)> = Array::from(&list)
         .iter()
         .filter_map(|record| {
             let get = |k: &str| Reflect::get(&record, &k.into()).ok();
@@ -50,8 +51,11 @@ pub async fn all() -> Result<Vec<Stored>, Unavailable> {
             ))
         })
         .collect();
-    files.sort_by(|a, b| a.0.total_cmp(&b.0));
-    Ok(files.into_iter().map(|(_, f)| f).collect())
+    // The library's sort (type-erased, so no second sort in the wasm).
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    sort_positions(&mut order, &|a, b| files[a].0.total_cmp(&files[b].0));
+    let mut files: Vec<Option<Stored>> = files.into_iter().map(|(_, f)| Some(f)).collect();
+    Ok(order.into_iter().filter_map(|i| files[i].take()).collect())
 }
 
 /// Keep `file` (replacing one of the same slug).

@@ -171,6 +171,7 @@ impl OpenedFiles {
         request_animation_frame(move || {
             if content::remove_opened(&slug) {
                 self.arrival.essays.update(|n| *n -= 1);
+                self.state.rewrite_address();
             }
             leptos::task::spawn_local(async move {
                 let _ = file_store::delete(&slug).await;

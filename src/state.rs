@@ -190,6 +190,16 @@ impl ReaderState {
         self.write(&Route::List, &self.input.get_untracked(), true);
     }
 
+    /// Write the address again in place: the collection changed, and with
+    /// it what the page's canonical address is (a file closed, say).
+    pub fn rewrite_address(&self) {
+        self.write(
+            &self.route.get_untracked(),
+            &self.input.get_untracked(),
+            false,
+        );
+    }
+
     fn write(&self, route: &Route, query: &str, push: bool) {
         let rendered = crate::location::Rendered {
             list: self.list_shown.get_untracked(),
