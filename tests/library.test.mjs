@@ -274,7 +274,7 @@ describe('a library of 140 essays', () => {
     await page.waitForFunction(() => document.title.startsWith('量子纠缠笔记'));
     // The list counts it, and a search over the list finds it.
     await page.getByRole('link', { name: '← 全部文章' }).click();
-    await page.getByText('共 141 篇').waitFor();
+    await page.locator('.list-count', { hasText: '共 141 篇' }).waitFor();
     await searchBox(page).fill('量子纠缠');
     await searched(page);
     assert.deepEqual(
@@ -286,7 +286,7 @@ describe('a library of 140 essays', () => {
     await page.getByRole('button', { name: '删除 量子.txt' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.result-row').length === 0);
     await searchBox(page).fill('');
-    await page.getByText('共 140 篇').waitFor();
+    await page.locator('.list-count', { hasText: '共 140 篇' }).waitFor();
     assert.deepEqual(log.errors, []);
   });
 });

@@ -41,7 +41,8 @@ fn EssayRow(essay: usize) -> AnyView {
 pub fn EssayList() -> AnyView {
     let state = use_reader();
     let ui = use_ui();
-    let total = collection().essays.len();
+    // Reactive: a file the reader opens or closes changes the collection.
+    let total = move || collection().essays.len();
     let listed = Memo::new(move |_| state.list.with(|v| v.essays(collection())));
     let rows = move || {
         let shown = state.list_shown.get();
@@ -49,6 +50,7 @@ pub fn EssayList() -> AnyView {
     };
     let count = move || {
         let n = listed.with(Vec::len);
+        let total = total();
         if n == total {
             format!("共 {total} 篇")
         } else {
@@ -59,7 +61,7 @@ pub fn EssayList() -> AnyView {
     view! {
         <header class="page-header">
             <h1>"文集"</h1>
-            <p class="facts">{format!("共 {total} 篇")}</p>
+            <p class="facts">{move || format!("共 {} 篇", total())}</p>
         </header>
         <SearchBar />
         <main id="main" class="essay-list">
