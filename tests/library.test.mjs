@@ -275,6 +275,14 @@ describe('a library of 140 essays', () => {
     // The list counts it, and a search over the list finds it.
     await page.getByRole('link', { name: '← 全部文章' }).click();
     await page.locator('.list-count', { hasText: '共 141 篇' }).waitFor();
+    // Marked as the reader's own among the collection's essays.
+    await searchBox(page).fill('');
+    await page.getByRole('button', { name: /^显示更多/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.essay-rows li').length === 141);
+    const badges = await page.$$eval('.essay-rows .mine-badge', (bs) =>
+      bs.map((b) => b.closest('a').querySelector('.essay-link-title').textContent),
+    );
+    assert.deepEqual(badges, ['量子纠缠笔记']);
     await searchBox(page).fill('量子纠缠');
     await searched(page);
     assert.deepEqual(

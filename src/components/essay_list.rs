@@ -13,7 +13,7 @@ use crate::components::more_button::MoreButton;
 use crate::components::panel_button::PanelButton;
 use crate::components::search_bar::SearchBar;
 use crate::components::search_results::SearchResults;
-use crate::content::collection;
+use crate::content::{collection, is_opened};
 use crate::state::{use_reader, LIST_STEP};
 use crate::ui::{use_ui, Panel};
 
@@ -26,10 +26,13 @@ fn EssayRow(essay: usize) -> AnyView {
         let route = route.clone();
         move || state.href(&route)
     };
+    // The reader's own files, among the collection's essays.
+    let mine = is_opened(essay).then(|| view! { <span class="mine-badge">"我的文件"</span> });
     view! {
         <li>
             <a class="essay-link" href=href on:click=state.link_to(route)>
                 <span class="essay-link-title">{e.title.clone()}</span>
+                {mine}
                 <span class="facts">{facts_line(&e.facts)}</span>
             </a>
         </li>
