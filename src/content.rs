@@ -89,6 +89,11 @@ pub fn group_scope(i: usize) -> &'static str {
     loaded().scopes[i].as_str()
 }
 
+/// The id prefix of each essay (see `group_scope`).
+fn scopes_of(essays: &[Essay]) -> Vec<String> {
+    essays.iter().map(|e| format!("{}--", e.slug)).collect()
+}
+
 /// How much of the collection's text has arrived (reactive), shared by
 /// whatever waits for text: the essay page, the search, the progress line.
 #[derive(Clone, Copy)]
@@ -138,11 +143,7 @@ pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
     let n = index.essays.len();
     let collection = index.collection();
     let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
-    let scopes = collection
-        .essays
-        .iter()
-        .map(|e| format!("{}--", e.slug))
-        .collect();
+    let scopes = scopes_of(&collection.essays);
     let loaded = Box::leak(Box::new(Loaded {
         index,
         collection,
@@ -244,7 +245,7 @@ fn replace(
         full.push(text);
         folded.push(index);
     }
-    let scopes = essays.iter().map(|e| format!("{}--", e.slug)).collect();
+    let scopes = scopes_of(&essays);
     let next: &'static Loaded = Box::leak(Box::new(Loaded {
         index: old.index.clone(),
         collection: Collection { essays },

@@ -22,9 +22,8 @@ fn main() {
         collection.essays.len(),
         t.elapsed()
     );
-    let texts: Vec<String> = collection.essays.iter().map(|e| e.plain_text()).collect();
     let t = Instant::now();
-    let tables = Tables::for_texts(texts.iter().map(String::as_str));
+    let tables = Tables::for_essays(&collection.essays);
     println!("tables: {:?}", t.elapsed());
     let t = Instant::now();
     let indexes: Vec<EssayIndex> = collection

@@ -408,8 +408,7 @@ mod tests {
     }
 
     fn search(essays: &[Essay], q: &str) -> CollectionHits {
-        let texts: Vec<String> = essays.iter().map(Essay::plain_text).collect();
-        let t = Tables::for_texts(texts.iter().map(String::as_str));
+        let t = Tables::for_essays(essays);
         let query = Query::parse(q, &t);
         let mut all = CollectionHits::new(essays.len());
         for (i, e) in essays.iter().enumerate() {

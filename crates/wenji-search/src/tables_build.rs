@@ -116,6 +116,17 @@ impl Tables {
     pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Tables {
         Tables::for_chars(texts.into_iter().flat_map(str::chars))
     }
+
+    /// Tables for every character of `essays` (titles, headings, text):
+    /// what the data files carry, for the collection or a file opened in
+    /// the page.
+    pub fn for_essays<'a>(essays: impl IntoIterator<Item = &'a wenji_core::Essay>) -> Tables {
+        let texts: Vec<String> = essays
+            .into_iter()
+            .map(wenji_core::Essay::plain_text)
+            .collect();
+        Tables::for_texts(texts.iter().map(String::as_str))
+    }
 }
 
 #[cfg(test)]

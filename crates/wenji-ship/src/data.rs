@@ -39,8 +39,7 @@ pub fn data_files(collection: &Collection) -> Vec<DataFile> {
         .map(|members| named("text", encode_chunk(collection, members)))
         .collect();
     let names: Vec<String> = chunks.iter().map(|c| c.name.clone()).collect();
-    let texts: Vec<String> = collection.essays.iter().map(|e| e.plain_text()).collect();
-    let tables = Tables::for_texts(texts.iter().map(String::as_str));
+    let tables = Tables::for_essays(&collection.essays);
     let (fold, readings) = tables.to_compact();
     let index = named(
         "index",

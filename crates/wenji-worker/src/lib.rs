@@ -30,9 +30,7 @@ pub fn read(name: &str, bytes: &[u8], split: bool) -> Result<Answer, ImportError
     let collection = Collection {
         essays: vec![essay],
     };
-    // As the ship step does for the collection (`wenji_ship::data`).
-    let text = collection.essays[0].plain_text();
-    let tables = Tables::for_texts([text.as_str()]);
+    let tables = Tables::for_essays(&collection.essays);
     let (fold, readings) = tables.to_compact();
     Ok(Answer {
         index: encode_index(
