@@ -169,10 +169,17 @@ pub fn is_opened(i: usize) -> bool {
     i >= site_len()
 }
 
+/// An opened file in the collection: its essay's address, and whether it
+/// joined now (else it was open already).
+pub struct Added {
+    pub slug: String,
+    pub new: bool,
+}
+
 /// Add the essay of an opened file, given in the collection's format (the
 /// worker's answer: a one-essay index with its tables, and its chunk).
-/// Returns its position; a file already open is not added twice.
-pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<usize, LoadError> {
+/// A file already open is not added twice.
+pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<Added, LoadError> {
     let bad = |e: wenji_core::data::DataError| LoadError(format!("文件读取有误（{e}）"));
     let index = decode_index(index_text).map_err(bad)?;
     let mut chunk = decode_chunk(chunk_text).map_err(bad)?;
@@ -180,8 +187,11 @@ pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<usize, LoadError
         return Err(LoadError("文件读取有误（没有文章）".into()));
     };
     let old = loaded();
-    if let Some(i) = old.collection.index_of(&meta.slug) {
-        return Ok(i);
+    if old.collection.index_of(&meta.slug).is_some() {
+        return Ok(Added {
+            slug: meta.slug,
+            new: false,
+        });
     }
     let mut tables = old.tables.clone();
     tables.merge(&Tables::from_compact(
@@ -192,12 +202,13 @@ pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<usize, LoadError
         parts,
         ..meta.clone()
     }));
+    let slug = meta.slug.clone();
     let mut essays = old.collection.essays.clone();
     essays.push(meta);
     let at = essays.len() - 1;
     let keep = (0..at).map(|i| (i, None));
     replace(old, essays, tables, keep.chain([(at, Some(essay))]));
-    Ok(at)
+    Ok(Added { slug, new: true })
 }
 
 /// Take the opened file `slug` out of the collection (never the site's

@@ -154,17 +154,12 @@ impl OpenedFiles {
             // Away first, to the page the plain address will show (the
             // list, or the only essay left): the file's page never sees
             // its essay gone.
-            let left: Vec<&str> = content::collection()
+            let left = content::collection()
                 .essays
                 .iter()
                 .map(|e| e.slug.as_str())
-                .filter(|s| *s != slug)
-                .collect();
-            let home = match left.as_slice() {
-                [only] => Route::Essay((*only).to_owned()),
-                _ => Route::List,
-            };
-            self.state.navigate_at(home, None);
+                .filter(|s| *s != slug);
+            self.state.navigate_at(Route::home(left), None);
         }
         self.files.update(|f| f.retain(|x| x.slug != slug));
         // Once the page shown has been rebuilt without it.
@@ -184,13 +179,12 @@ impl OpenedFiles {
         let answer = importer::read(&file.name, &file.bytes, file.split)
             .await
             .map_err(|message| self.problem(&file.name, &message))?;
-        let before = content::collection().essays.len();
-        let i = content::add_opened(&answer.index, &answer.chunk)
+        let added = content::add_opened(&answer.index, &answer.chunk)
             .map_err(|content::LoadError(message)| self.problem(&file.name, &message))?;
-        if content::collection().essays.len() > before {
+        if added.new {
             self.arrival.essays.update(|n| *n += 1);
         }
-        let slug = content::collection().essays[i].slug.clone();
+        let slug = added.slug;
         self.files.update(|files| {
             if !files.iter().any(|f| f.slug == slug) {
                 files.push(OpenedFile {

@@ -25,8 +25,14 @@ impl Route {
                 return Route::Essay(slug);
             }
         }
-        match collection.essays.as_slice() {
-            [only] => Route::Essay(only.slug.clone()),
+        Route::home(collection.essays.iter().map(|e| e.slug.as_str()))
+    }
+
+    /// The page the plain address shows for a collection of essays `slugs`:
+    /// its only essay, or the list.
+    pub fn home<'a>(mut slugs: impl Iterator<Item = &'a str>) -> Route {
+        match (slugs.next(), slugs.next()) {
+            (Some(only), None) => Route::Essay(only.to_owned()),
             _ => Route::List,
         }
     }
