@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wenji_core::clipboard::{to_html, to_plain, Block};
+use wenji_core::ParagraphKind;
 
 /// Elements whose text is not part of the document's.
 const LEFT_OUT: &str =
@@ -56,6 +57,8 @@ struct Walk {
     blocks: Vec<Block>,
     /// Heading level of the block being read (0 for a paragraph).
     level: u8,
+    /// The block being read is a lead-in line.
+    lead_in: bool,
     text: String,
 }
 
@@ -73,6 +76,7 @@ impl Walk {
         if let Some(level) = block {
             self.end_block();
             self.level = level;
+            self.lead_in = element.is_some_and(is_lead_in);
         }
         let children = node.child_nodes();
         for i in 0..children.length() {
@@ -89,13 +93,21 @@ impl Walk {
         let text = self.text.trim();
         if !text.is_empty() {
             self.blocks.push(match self.level {
+                0 if self.lead_in => Block::LeadIn(text.to_owned()),
                 0 => Block::Paragraph(text.to_owned()),
                 n => Block::Heading(n, text.to_owned()),
             });
         }
         self.text.clear();
         self.level = 0;
+        self.lead_in = false;
     }
+}
+
+fn is_lead_in(e: &web_sys::Element) -> bool {
+    ParagraphKind::LeadIn
+        .class()
+        .is_some_and(|c| e.class_list().contains(c))
 }
 
 /// `Some(level)` for a heading, `Some(0)` for another block, else `None`.

@@ -119,6 +119,53 @@ describe('opening your own files', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  test('a heading deeper than the reader shows stays in the text as a bold lead-in line', async () => {
+    const { page, log } = await reader.open('', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const deeper = docx(
+      [
+        ['Heading1', '一、学习体会'],
+        ['Heading2', '（一）读原著'],
+        ['Heading3', '1. 精读'],
+        [null, '精读要做笔记。'],
+        ['Heading3', '2. 泛读'],
+        [null, '泛读要广。'],
+      ],
+      '读书方法',
+    );
+    await pick(page, [['读书方法.docx', deeper]]);
+    await titled(page, '读书方法');
+    const leadIns = page.locator('main p.lead-in');
+    assert.deepEqual(await leadIns.allTextContents(), ['1. 精读', '2. 泛读']);
+    assert.ok(Number(await leadIns.first().evaluate((p) => getComputedStyle(p).fontWeight)) >= 600, 'bold');
+    // It folds nothing and the outline does not list it.
+    assert.equal(await leadIns.first().locator('button').count(), 0);
+    const outline = page.getByRole('navigation', { name: '目录' });
+    await outline.getByRole('link', { name: '（一）读原著' }).waitFor({ state: 'attached' });
+    assert.equal(await outline.getByRole('link', { name: '1. 精读' }).count(), 0);
+
+    // Found by search like any text.
+    await searchBox(page).fill('泛读');
+    await page.waitForFunction(() => document.querySelector('main p.lead-in mark')?.textContent === '泛读');
+    await searchBox(page).fill('');
+
+    // Copied, it is a bold paragraph of its own.
+    await page.evaluate(() => {
+      const [line, text] = document.querySelectorAll('main .sub-body p');
+      const range = document.createRange();
+      range.setStartBefore(line);
+      range.setEndAfter(text);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await page.keyboard.press('Control+C');
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await item.getType('text/html')).text();
+    });
+    assert.ok(html.endsWith('<p><b>1. 精读</b></p><p>精读要做笔记。</p>'), html);
+    assert.deepEqual(log.errors, []);
+  });
+
   test('a dropped .txt and a picked .md open; without splitting a file is one part', async () => {
     const { page, context } = await reader.open('');
     const staysHere = watch(context, reader.url);

@@ -1,8 +1,7 @@
 //! One paragraph of a part's lead or of a sub-section's body, its hits
 //! marked; hidden when a filter hides it (a lead without hits while its
-//! part's sub-sections match).
+//! part's sub-sections match). A lead-in line carries its kind's class.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use wenji_core::Place;
 use wenji_search::{Field, Filtered};
@@ -27,10 +26,13 @@ pub fn Paragraph(place: Place, index: usize) -> impl IntoView {
             Filtered::Shown(h) => h.paragraph(index).is_none(),
         })
     });
-    let text =
-        view! { <Highlighted text=text.as_str() place=place field=Field::Paragraph(index) /> };
-    match place.section {
-        None => Either::Left(view! { <p class="lead" hidden=hidden>{text}</p> }),
-        Some(_) => Either::Right(view! { <p hidden=hidden>{text}</p> }),
+    // A part's lead is `lead`; a lead-in line adds its kind's class.
+    let lead = place.section.is_none().then_some("lead");
+    let classes: Vec<&str> = lead.into_iter().chain(text.kind.class()).collect();
+    let class = (!classes.is_empty()).then(|| classes.join(" "));
+    view! {
+        <p class=class hidden=hidden>
+            <Highlighted text=text.as_str() place=place field=Field::Paragraph(index) />
+        </p>
     }
 }

@@ -12,12 +12,14 @@ pub enum Block {
     /// A heading at level 1–6.
     Heading(u8, String),
     Paragraph(String),
+    /// A lead-in line: a paragraph in bold.
+    LeadIn(String),
 }
 
 impl Block {
     fn text(&self) -> &str {
         match self {
-            Block::Heading(_, t) | Block::Paragraph(t) => t,
+            Block::Heading(_, t) | Block::Paragraph(t) | Block::LeadIn(t) => t,
         }
     }
 }
@@ -35,17 +37,17 @@ pub fn to_plain(blocks: &[Block]) -> String {
 pub fn to_html(blocks: &[Block]) -> String {
     let mut out = String::new();
     for b in blocks {
-        let tag = match b {
-            Block::Heading(level, _) => format!("h{}", level.clamp(&1, &6)),
-            Block::Paragraph(_) => "p".to_owned(),
+        let (open, close) = match b {
+            Block::Heading(level, _) => {
+                let n = level.clamp(&1, &6);
+                (format!("<h{n}>"), format!("</h{n}>"))
+            }
+            Block::Paragraph(_) => ("<p>".to_owned(), "</p>".to_owned()),
+            Block::LeadIn(_) => ("<p><b>".to_owned(), "</b></p>".to_owned()),
         };
-        out.push('<');
-        out.push_str(&tag);
-        out.push('>');
+        out.push_str(&open);
         escape_html_into(&mut out, b.text());
-        out.push_str("</");
-        out.push_str(&tag);
-        out.push('>');
+        out.push_str(&close);
     }
     out
 }
@@ -70,6 +72,7 @@ mod tests {
         vec![
             Block::Heading(3, "其一，学会“倾听”".into()),
             Block::Paragraph("<b>不是标签</b> & 文字".into()),
+            Block::LeadIn("（1）小标题".into()),
         ]
     }
 
@@ -77,7 +80,7 @@ mod tests {
     fn plain_text_is_one_block_a_line() {
         assert_eq!(
             to_plain(&sample()),
-            "其一，学会“倾听”\n<b>不是标签</b> & 文字"
+            "其一，学会“倾听”\n<b>不是标签</b> & 文字\n（1）小标题"
         );
     }
 
@@ -85,7 +88,7 @@ mod tests {
     fn html_has_no_style_and_text_stays_text() {
         assert_eq!(
             to_html(&sample()),
-            "<h3>其一，学会“倾听”</h3><p>&lt;b&gt;不是标签&lt;/b&gt; &amp; 文字</p>"
+            "<h3>其一，学会“倾听”</h3><p>&lt;b&gt;不是标签&lt;/b&gt; &amp; 文字</p><p><b>（1）小标题</b></p>"
         );
         assert_eq!(to_html(&[Block::Heading(9, "x".into())]), "<h6>x</h6>");
         assert_eq!(to_html(&[]), "");

@@ -11,7 +11,8 @@
 //!   else, so it is interactive before any text has arrived.
 //! - **chunks** of essay text, a few hundred KB each, in collection order:
 //!   `T` opens an essay (its position), then its parts (`P`), lead
-//!   paragraphs (`L`), sub-sections (`S`) and their paragraphs (`B`).
+//!   paragraphs (`L`), sub-sections (`S`) and their paragraphs (`B`); a
+//!   lead-in line (`I`) belongs to the sub-section open, else to the lead.
 //!
 //! A field escapes `\`, tab, line ends and `<` (as `\\`, `\t`, `\n`, `\r`,
 //! `\l`), so a file can go inside an HTML `<script type="text/plain">`
@@ -19,12 +20,12 @@
 
 use std::fmt;
 
-use crate::model::{Collection, Date, Essay, Facts, Part, Section};
+use crate::model::{Collection, Date, Essay, Facts, Paragraph, ParagraphKind, Part, Section};
 
 /// First line of every index; a different version is refused.
 pub const INDEX_HEADER: &str = "wenji-index 3";
 /// First line of every chunk.
-pub const CHUNK_HEADER: &str = "wenji-text 1";
+pub const CHUNK_HEADER: &str = "wenji-text 2";
 /// A chunk is closed once it holds at least this many bytes of text.
 pub const CHUNK_TARGET_BYTES: usize = 256 * 1024;
 
@@ -94,13 +95,27 @@ fn text_bytes(e: &Essay) -> usize {
         .iter()
         .map(|p| {
             p.title.len()
-                + p.lead.iter().map(String::len).sum::<usize>()
+                + paragraph_bytes(&p.lead)
                 + p.sections
                     .iter()
-                    .map(|s| s.heading.len() + s.body.iter().map(String::len).sum::<usize>())
+                    .map(|s| s.heading.len() + paragraph_bytes(&s.body))
                     .sum::<usize>()
         })
         .sum()
+}
+
+fn paragraph_bytes(paragraphs: &[Paragraph]) -> usize {
+    paragraphs.iter().map(|p| p.text.len()).sum()
+}
+
+/// The record tag of a paragraph: its kind, and for running text whether it
+/// is a part's lead (`L`) or a sub-section's (`B`).
+fn paragraph_tag(p: &Paragraph, lead: bool) -> &'static str {
+    match (p.kind, lead) {
+        (ParagraphKind::LeadIn, _) => "I",
+        (ParagraphKind::Text, true) => "L",
+        (ParagraphKind::Text, false) => "B",
+    }
 }
 
 /// The text of the essays `members` of `collection`, as one chunk.
@@ -112,12 +127,12 @@ pub fn encode_chunk(collection: &Collection, members: &[usize]) -> String {
         for part in &collection.essays[i].parts {
             record(&mut out, "P", &[&part.id, &part.title]);
             for lead in &part.lead {
-                record(&mut out, "L", &[lead]);
+                record(&mut out, paragraph_tag(lead, true), &[&lead.text]);
             }
             for s in &part.sections {
                 record(&mut out, "S", &[&s.id, &s.heading]);
                 for p in &s.body {
-                    record(&mut out, "B", &[p]);
+                    record(&mut out, paragraph_tag(p, false), &[&p.text]);
                 }
             }
         }
@@ -352,7 +367,7 @@ pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
     for r in records(text, CHUNK_HEADER)? {
         let (line, tag, mut f) = r?;
         let n = match tag {
-            "T" | "L" | "B" => 1,
+            "T" | "L" | "B" | "I" => 1,
             "P" | "S" => 2,
             other => return Err(err(line, format!("unknown record `{other}`"))),
         };
@@ -377,15 +392,22 @@ pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
             return Err(err(line, "text before any part"));
         };
         match tag {
-            "L" if part.sections.is_empty() => part.lead.push(f.remove(0)),
+            "L" if part.sections.is_empty() => part.lead.push(Paragraph::text(f.remove(0))),
             "L" => return Err(err(line, "a lead after a sub-section")),
+            "I" => {
+                let p = Paragraph::lead_in(f.remove(0));
+                match part.sections.last_mut() {
+                    Some(s) => s.body.push(p),
+                    None => part.lead.push(p),
+                }
+            }
             "S" => part.sections.push(Section {
                 heading: f.pop().unwrap_or_default(),
                 id: f.pop().unwrap_or_default(),
                 body: Vec::new(),
             }),
             _ => match part.sections.last_mut() {
-                Some(s) => s.body.push(f.remove(0)),
+                Some(s) => s.body.push(Paragraph::text(f.remove(0))),
                 None => return Err(err(line, "a paragraph before any sub-section")),
             },
         }
@@ -404,6 +426,7 @@ mod tests {
             title: format!("{id}：标题"),
             lead: vec![
                 "导语\t有制表符".into(),
+                Paragraph::lead_in("（1）导语里的小标题"),
                 "第二段 <b>不是标签</b> \\ 反斜杠".into(),
             ],
             sections,
@@ -411,7 +434,12 @@ mod tests {
         let sub = |id: &str| Section {
             id: id.into(),
             heading: "其一，换行\n与回车\r。".into(),
-            body: vec!["正文".into(), String::new(), "</script> 结尾".into()],
+            body: vec![
+                "正文".into(),
+                String::new().into(),
+                Paragraph::lead_in("1. 正文里的\t小标题"),
+                "</script> 结尾".into(),
+            ],
         };
         let mut b = essay(
             "b",

@@ -20,4 +20,6 @@ pub mod takeaway;
 #[cfg(feature = "parse")]
 pub mod parse;
 
-pub use model::{Collection, Date, Document, Essay, Facts, Folds, Part, Place, Section};
+pub use model::{
+    Collection, Date, Document, Essay, Facts, Folds, Paragraph, ParagraphKind, Part, Place, Section,
+};

@@ -48,12 +48,12 @@ impl Essay {
         let mut lines = vec![self.title.clone()];
         for part in &self.parts {
             lines.push(part.title.clone());
-            lines.extend(part.lead.iter().cloned());
+            lines.extend(part.lead.iter().map(|p| p.text.clone()));
             for section in &part.sections {
                 let mut body = section.body.iter();
-                let first = body.next().map(String::as_str).unwrap_or("");
+                let first = body.next().map(Paragraph::as_str).unwrap_or("");
                 lines.push(format!("{}{}", section.heading, first));
-                lines.extend(body.cloned());
+                lines.extend(body.map(|p| p.text.clone()));
             }
         }
         lines.join("\n")
@@ -142,7 +142,7 @@ pub struct Part {
     pub id: String,
     pub title: String,
     /// Paragraphs between the part's title and its first sub-section.
-    pub lead: Vec<String>,
+    pub lead: Vec<Paragraph>,
     pub sections: Vec<Section>,
 }
 
@@ -151,7 +151,80 @@ pub struct Part {
 pub struct Section {
     pub id: String,
     pub heading: String,
-    pub body: Vec<String>,
+    pub body: Vec<Paragraph>,
+}
+
+/// A paragraph of an essay's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub kind: ParagraphKind,
+}
+
+/// What a paragraph is in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParagraphKind {
+    /// Running text.
+    #[default]
+    Text,
+    /// A heading deeper than the reader's two levels (a Word heading 3, a
+    /// `（1）` inside a `（一）` sub-section, a Markdown `**…**` line): it
+    /// stays in the text, shown bold, and folds nothing.
+    LeadIn,
+}
+
+impl ParagraphKind {
+    /// The class its `<p>` carries besides the place's own, if any.
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            ParagraphKind::Text => None,
+            ParagraphKind::LeadIn => Some("lead-in"),
+        }
+    }
+}
+
+impl Paragraph {
+    pub fn text(text: impl Into<String>) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            kind: ParagraphKind::Text,
+        }
+    }
+
+    pub fn lead_in(text: impl Into<String>) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            kind: ParagraphKind::LeadIn,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_lead_in(&self) -> bool {
+        self.kind == ParagraphKind::LeadIn
+    }
+}
+
+/// Running text: what tests and most builders make.
+impl From<&str> for Paragraph {
+    fn from(text: &str) -> Paragraph {
+        Paragraph::text(text)
+    }
+}
+
+/// Equal to running text with the same words (as `From<&str>` makes it).
+impl PartialEq<&str> for Paragraph {
+    fn eq(&self, text: &&str) -> bool {
+        self.kind == ParagraphKind::Text && self.text == *text
+    }
+}
+
+impl From<String> for Paragraph {
+    fn from(text: String) -> Paragraph {
+        Paragraph::text(text)
+    }
 }
 
 /// Where a part or sub-section is in a collection: what the copy buttons,

@@ -28,7 +28,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::ids;
-use crate::model::{Collection, Date, Document, Essay, Facts, Part, Section};
+use crate::model::{Collection, Date, Document, Essay, Facts, Paragraph, Part, Section};
 
 const FENCE: &str = "+++";
 
@@ -673,9 +673,24 @@ fn flush(parts: &mut [OpenPart], paragraph: &mut Option<(usize, String)>) {
     let (Some(open), Some((_, text))) = (parts.last_mut(), paragraph.take()) else {
         return;
     };
+    let paragraph = markdown_paragraph(text);
     match open.part.sections.last_mut() {
-        Some(section) => section.body.push(text),
-        None => open.part.lead.push(text),
+        Some(section) => section.body.push(paragraph),
+        None => open.part.lead.push(paragraph),
+    }
+}
+
+/// A paragraph that is bold as a whole (`**（1）小标题**`) is a lead-in
+/// line: the way Markdown writes a heading deeper than `###`.
+fn markdown_paragraph(text: String) -> Paragraph {
+    let inner = text
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.contains("**"));
+    match inner {
+        Some(t) => Paragraph::lead_in(t),
+        None => Paragraph::text(text),
     }
 }
 
@@ -717,4 +732,28 @@ fn close_part(
 pub fn ids_are_unique(essay: &Essay) -> bool {
     let ids = essay.fold_ids();
     ids.iter().collect::<HashSet<_>>().len() == ids.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_bold_as_a_whole_is_a_lead_in_line() {
+        let md = "## 篇一\n\n**（1）细则**\n\n正文 **加粗** 之处。\n\n**半个**粗体**\n\n### 其一，开头。\n\n** 前后留空 **\n\n****\n";
+        let (essay, _) = parse_essay("a.md", "a", md).expect("parses");
+        let part = &essay.parts[0];
+        assert_eq!(
+            part.lead,
+            [
+                Paragraph::lead_in("（1）细则"),
+                Paragraph::text("正文 **加粗** 之处。"),
+                Paragraph::text("**半个**粗体**"),
+            ]
+        );
+        assert_eq!(
+            part.sections[0].body,
+            [Paragraph::lead_in("前后留空"), Paragraph::text("****")]
+        );
+    }
 }

@@ -5,7 +5,7 @@
 //! the two are joined again here: what is copied reads as the original.
 
 use crate::facts::facts_line;
-use crate::model::{Essay, Part, Section};
+use crate::model::{Essay, Paragraph, ParagraphKind, Part, Section};
 
 /// Which parts and sections are on screen (all of them unless filtering).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,11 +76,16 @@ pub fn page_address(href: &str, route_query: &str) -> String {
     format!("{}{route_query}", &href[..end])
 }
 
-/// The paragraphs of a sub-section, its heading joined to the first.
-pub fn section_paragraphs(section: &Section) -> Vec<String> {
-    let mut body = section.body.iter();
-    let first = body.next().map(String::as_str).unwrap_or("");
-    std::iter::once(format!("{}{first}", section.heading))
+/// The paragraphs of a sub-section, its heading joined to the first unless
+/// that one is a lead-in line (a heading of its own).
+pub fn section_paragraphs(section: &Section) -> Vec<Paragraph> {
+    let mut body = section.body.iter().peekable();
+    let first = match body.peek() {
+        Some(p) if !p.is_lead_in() => body.next().map(Paragraph::as_str),
+        _ => None,
+    };
+    let opening = format!("{}{}", section.heading, first.unwrap_or(""));
+    std::iter::once(Paragraph::text(opening))
         .chain(body.cloned())
         .collect()
 }
@@ -104,7 +109,11 @@ fn cited<'a>(essay: &Essay, part: &'a Part, section: Option<&'a Section>) -> (St
 /// address, a blank line and its citation.
 pub fn copy_section(essay: &Essay, part: &Part, section: &Section, cite: Option<&str>) -> String {
     with_citation(
-        section_paragraphs(section).join("\n"),
+        section_paragraphs(section)
+            .iter()
+            .map(Paragraph::as_str)
+            .collect::<Vec<_>>()
+            .join("\n"),
         cite.map(|page| citation(essay, part, Some(section), page)),
     )
 }
@@ -114,11 +123,11 @@ pub fn copy_section(essay: &Essay, part: &Part, section: &Section, cite: Option<
 pub fn copy_part(essay: &Essay, part: &Part, shown: &PartShown, cite: Option<&str>) -> String {
     let mut lines = vec![part.title.clone()];
     if shown.lead {
-        lines.extend(part.lead.iter().cloned());
+        lines.extend(part.lead.iter().map(|p| p.text.clone()));
     }
     for (s, on) in part.sections.iter().zip(&shown.sections) {
         if *on {
-            lines.extend(section_paragraphs(s));
+            lines.extend(section_paragraphs(s).into_iter().map(|p| p.text));
         }
     }
     with_citation(
@@ -146,6 +155,11 @@ pub fn export(
 ) -> String {
     let md = format == Format::Markdown;
     let text = |s: &str| if md { escape_markdown(s) } else { s.to_owned() };
+    // A lead-in line is bold in Markdown; plain text has no bold.
+    let paragraph = |p: &Paragraph| match (md, p.kind) {
+        (true, ParagraphKind::LeadIn) => format!("**{}**", escape_markdown(&p.text)),
+        _ => text(&p.text),
+    };
     let cite = |part: &Part, section: Option<&Section>| {
         let (label, id) = cited(essay, part, section);
         if md {
@@ -183,7 +197,7 @@ pub fn export(
             format!("【{}】", part.title)
         });
         if on.lead {
-            blocks.extend(part.lead.iter().map(|p| text(p)));
+            blocks.extend(part.lead.iter().map(paragraph));
             if query.is_some() {
                 blocks.push(cite(part, None));
             }
@@ -193,14 +207,14 @@ pub fn export(
                 continue;
             }
             let mut paragraphs = section_paragraphs(section).into_iter();
-            let first = paragraphs.next().unwrap_or_default();
+            let first = paragraphs.next().map(|p| p.text).unwrap_or_default();
             blocks.push(if md {
                 let rest = &first[section.heading.len()..];
                 format!("**{}**{}", text(&section.heading), text(rest))
             } else {
                 first
             });
-            blocks.extend(paragraphs.map(|p| text(&p)));
+            blocks.extend(paragraphs.map(|p| paragraph(&p)));
             if query.is_some() {
                 blocks.push(cite(part, Some(section)));
             }
@@ -265,7 +279,7 @@ mod tests {
         let section = |id: &str, heading: &str, body: &[&str]| Section {
             id: id.into(),
             heading: heading.into(),
-            body: body.iter().map(|s| s.to_string()).collect(),
+            body: body.iter().map(|s| Paragraph::text(*s)).collect(),
         };
         fixtures::essay(
             "e",
@@ -389,6 +403,28 @@ mod tests {
         assert!(txt.contains(
             "其二，运用。正文二。\n\n出处：《心得》 · 篇章一：铸魂 · 其二，运用。 https://example.org/wenji/#篇章一-其二"
         ));
+    }
+
+    #[test]
+    fn a_lead_in_line_stays_a_line_of_its_own_and_is_bold_in_markdown() {
+        let mut e = essay();
+        e.parts[1].sections[1].body = vec![Paragraph::lead_in("（1）*细则*"), "细则正文。".into()];
+        let (p, s) = (&e.parts[1], &e.parts[1].sections[1]);
+        // The heading does not run into the lead-in line that follows it.
+        assert_eq!(
+            copy_section(&e, p, s, None),
+            "其二，运用。\n（1）*细则*\n细则正文。"
+        );
+        let md = export(&e, &Shown::all(&e), None, PAGE, Format::Markdown);
+        assert!(
+            md.contains("\n**其二，运用。**\n\n**（1）\\*细则\\***\n\n细则正文。\n"),
+            "{md}"
+        );
+        let text = export(&e, &Shown::all(&e), None, PAGE, Format::Plain);
+        assert!(
+            text.contains("\n其二，运用。\n\n（1）*细则*\n\n细则正文。\n"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -214,6 +214,7 @@ fn windows_line_ends_are_accepted() {
     assert_eq!(essay.parts[0].sections[0].heading, "其一，开头。");
     assert_eq!(essay.parts[0].sections[0].body, ["正文。"]);
     assert!(essay.parts[0].sections[0].body[0]
+        .text
         .chars()
         .all(|c| c != '\r'));
 }

@@ -19,7 +19,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use wenji_core::{Date, Document};
 
-use crate::outline::{self, Paragraph};
+use crate::outline::{self, DocParagraph};
 use crate::zip::Archive;
 use crate::ImportError;
 
@@ -460,7 +460,7 @@ fn chinese_number(n: u32) -> String {
 
 /// The body's paragraphs, with their levels.
 struct Body {
-    paragraphs: Vec<Paragraph>,
+    paragraphs: Vec<DocParagraph>,
     /// The text of the first Title-styled paragraph.
     title: Option<String>,
 }
@@ -651,7 +651,7 @@ impl Body {
         if let (Some(n), Some(_)) = (number, level) {
             text = format!("{n}{text}");
         }
-        self.paragraphs.push(Paragraph { text, level });
+        self.paragraphs.push(DocParagraph { text, level });
     }
 }
 
@@ -659,6 +659,7 @@ impl Body {
 mod tests {
     use super::*;
     use crate::zip::write::zip;
+    use wenji_core::Paragraph;
 
     const TRANSITIONAL: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     const STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -796,6 +797,39 @@ mod tests {
         assert_eq!(
             shape(&read(&[("word/document.xml", body)])),
             [("总则".to_owned(), vec![])]
+        );
+    }
+
+    #[test]
+    fn headings_deeper_than_two_levels_are_lead_in_lines() {
+        let s = styles(&[
+            ("1", "heading 1", None, None),
+            ("2", "heading 2", None, None),
+            ("3", "heading 3", None, None),
+            ("4", "heading 4", None, None),
+        ]);
+        let body = [
+            p(Some("1"), "总则"),
+            p(Some("2"), "目的"),
+            p(Some("3"), "（1）细则"),
+            p(None, "细则正文。"),
+            p(Some("4"), "①更细"),
+            p(None, "更细的正文。"),
+        ]
+        .concat();
+        let doc = read(&[
+            ("word/document.xml", document(TRANSITIONAL, &body)),
+            ("word/styles.xml", s),
+        ]);
+        assert_eq!(shape(&doc), [("总则".to_owned(), vec!["目的".to_owned()])]);
+        assert_eq!(
+            doc.parts[0].sections[0].body,
+            [
+                Paragraph::lead_in("（1）细则"),
+                Paragraph::text("细则正文。"),
+                Paragraph::lead_in("①更细"),
+                Paragraph::text("更细的正文。"),
+            ]
         );
     }
 
@@ -966,14 +1000,11 @@ mod tests {
         for part in &seed.parts {
             body.push_str(&p(Some("1"), &part.title));
             for lead in &part.lead {
-                body.push_str(&p(None, lead));
+                body.push_str(&p(None, &lead.text));
             }
             for section in &part.sections {
-                let mut paras = section.body.iter();
-                let first = paras.next().map(String::as_str).unwrap_or("");
-                body.push_str(&p(None, &format!("{}{first}", section.heading)));
-                for para in paras {
-                    body.push_str(&p(None, para));
+                for para in wenji_core::takeaway::section_paragraphs(section) {
+                    body.push_str(&p(None, &para.text));
                 }
             }
         }

@@ -110,7 +110,7 @@ pub fn read_text(bytes: &[u8], split: bool) -> Result<Document, ImportError> {
 
 /// The first paragraph is a title: short, not a sentence, not a heading of
 /// the text, and followed by more.
-fn title_line(paragraphs: &[outline::Paragraph]) -> bool {
+fn title_line(paragraphs: &[outline::DocParagraph]) -> bool {
     let Some(first) = paragraphs.first() else {
         return false;
     };
@@ -169,7 +169,7 @@ mod tests {
             assert!(split.parts.len() >= 2, "{split:?}");
             assert_eq!(whole.parts.len(), 1);
             assert!(
-                whole.parts[0].lead.iter().any(|p| p == "第二段。"),
+                whole.parts[0].lead.iter().any(|p| *p == "第二段。"),
                 "{whole:?}"
             );
         } else {

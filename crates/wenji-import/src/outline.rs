@@ -1,11 +1,13 @@
 //! A document's paragraphs made into the reader's parts and sub-sections,
 //! by the headings `headings` finds. Levels the reader does not show (a
-//! third and deeper) stay in the text as paragraphs of their own. Text
+//! third and deeper) stay in the text as lead-in lines (bold paragraphs of
+//! their own), except a heading that opens its paragraph (其一，…), which
+//! stays running text. Text
 //! before the first part, or a document with no heading at all, becomes a
 //! part titled 正文: nothing is lost, nothing is an error.
 
 use wenji_core::ids;
-use wenji_core::{Part, Section};
+use wenji_core::{Paragraph, Part, Section};
 
 use crate::headings::{classify, Family, Ranker};
 
@@ -15,15 +17,15 @@ pub const UNTITLED_PART: &str = "正文";
 /// A paragraph as the document gives it, with what the document itself
 /// says of its level (a Word heading style), if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph {
+pub struct DocParagraph {
     pub text: String,
-    /// 1 for a part, 2 for a sub-section, deeper for what stays text.
+    /// 1 for a part, 2 for a sub-section, deeper for a lead-in line.
     pub level: Option<usize>,
 }
 
-impl Paragraph {
-    pub fn text(text: impl Into<String>) -> Paragraph {
-        Paragraph {
+impl DocParagraph {
+    pub fn text(text: impl Into<String>) -> DocParagraph {
+        DocParagraph {
             text: text.into(),
             level: None,
         }
@@ -35,11 +37,11 @@ impl Paragraph {
 pub fn unsplit(parts: Vec<Part>) -> Vec<Part> {
     let mut paragraphs = Vec::new();
     for part in parts {
-        paragraphs.push(Paragraph::text(part.title));
-        paragraphs.extend(part.lead.into_iter().map(Paragraph::text));
+        paragraphs.push(DocParagraph::text(part.title));
+        paragraphs.extend(part.lead.into_iter().map(|p| DocParagraph::text(p.text)));
         for s in part.sections {
-            paragraphs.push(Paragraph::text(s.heading));
-            paragraphs.extend(s.body.into_iter().map(Paragraph::text));
+            paragraphs.push(DocParagraph::text(s.heading));
+            paragraphs.extend(s.body.into_iter().map(|p| DocParagraph::text(p.text)));
         }
     }
     self::parts(&paragraphs, false)
@@ -47,7 +49,7 @@ pub fn unsplit(parts: Vec<Part>) -> Vec<Part> {
 
 /// The parts of `paragraphs`. With `split` off, one part of every paragraph
 /// as it is (for a reader who wants the document without detection).
-pub fn parts(paragraphs: &[Paragraph], split: bool) -> Vec<Part> {
+pub fn parts(paragraphs: &[DocParagraph], split: bool) -> Vec<Part> {
     let mut out = Outline::default();
     let mut ranker = Ranker::default();
     // A document that says its own levels (Word styles) is taken at its
@@ -74,7 +76,7 @@ pub fn parts(paragraphs: &[Paragraph], split: bool) -> Vec<Part> {
                     ranker = Ranker::default();
                 }
                 Some(2) => out.section(text, ""),
-                Some(_) => out.paragraph(text),
+                Some(_) => out.lead_in(text),
                 None => match classify(text).filter(|c| c.family == Family::Inline) {
                     Some(c) if !styled_sections && ranker.accept(&c).is_some() => {
                         let (heading, rest) = text.split_at(c.heading_end);
@@ -96,6 +98,7 @@ pub fn parts(paragraphs: &[Paragraph], split: bool) -> Vec<Part> {
                 let (heading, rest) = text.split_at(c.heading_end);
                 out.section(heading, rest);
             }
+            Some((c, _)) if c.family != Family::Inline => out.lead_in(text),
             _ => out.paragraph(text),
         }
     }
@@ -141,21 +144,29 @@ impl Outline {
             id,
             heading: heading.trim().to_owned(),
             body: (!rest.is_empty())
-                .then(|| rest.to_owned())
+                .then(|| Paragraph::text(rest))
                 .into_iter()
                 .collect(),
         });
     }
 
     fn paragraph(&mut self, text: &str) {
-        let text = text.trim();
-        if text.is_empty() {
+        self.push(Paragraph::text(text.trim()));
+    }
+
+    /// A heading deeper than a sub-section, kept in the text.
+    fn lead_in(&mut self, text: &str) {
+        self.push(Paragraph::lead_in(text.trim()));
+    }
+
+    fn push(&mut self, paragraph: Paragraph) {
+        if paragraph.text.is_empty() {
             return;
         }
         let part = self.current();
         match part.sections.last_mut() {
-            Some(s) => s.body.push(text.to_owned()),
-            None => part.lead.push(text.to_owned()),
+            Some(s) => s.body.push(paragraph),
+            None => part.lead.push(paragraph),
         }
     }
 
@@ -192,8 +203,8 @@ mod tests {
             .collect()
     }
 
-    fn text(lines: &[&str]) -> Vec<Paragraph> {
-        lines.iter().map(|l| Paragraph::text(*l)).collect()
+    fn text(lines: &[&str]) -> Vec<DocParagraph> {
+        lines.iter().map(|l| DocParagraph::text(*l)).collect()
     }
 
     #[test]
@@ -236,7 +247,7 @@ mod tests {
     }
 
     #[test]
-    fn official_document_order_and_deeper_levels_stay_text() {
+    fn official_document_order_and_deeper_levels_are_lead_in_lines() {
         let parts = parts(
             &text(&[
                 "一、总体要求",
@@ -260,7 +271,10 @@ mod tests {
                 ("二、保障措施".into(), 0, vec![]),
             ]
         );
-        assert_eq!(parts[0].sections[0].body, ["1. 细则", "细则正文。"]);
+        assert_eq!(
+            parts[0].sections[0].body,
+            [Paragraph::lead_in("1. 细则"), Paragraph::text("细则正文。")]
+        );
     }
 
     #[test]
@@ -292,23 +306,26 @@ mod tests {
     #[test]
     fn styled_levels_win_over_patterns() {
         let ps = vec![
-            Paragraph {
+            DocParagraph {
                 text: "总则".into(),
                 level: Some(1),
             },
-            Paragraph::text("一、不是标题，因为文档有样式"),
-            Paragraph {
+            DocParagraph::text("一、不是标题，因为文档有样式"),
+            DocParagraph {
                 text: "细则".into(),
                 level: Some(2),
             },
-            Paragraph {
+            DocParagraph {
                 text: "更深".into(),
                 level: Some(3),
             },
+            DocParagraph::text("更深的正文。"),
         ];
+        let parts = parts(&ps, true);
+        assert_eq!(shape(&parts), [("总则".into(), 1, vec!["细则".into()])]);
         assert_eq!(
-            shape(&parts(&ps, true)),
-            [("总则".into(), 1, vec!["细则".into()])]
+            parts[0].sections[0].body,
+            [Paragraph::lead_in("更深"), Paragraph::text("更深的正文。")]
         );
     }
 }

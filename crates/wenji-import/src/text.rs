@@ -3,7 +3,7 @@
 //! away), or GB18030 (GBK, the Chinese Windows code page many `.txt` files
 //! are still saved in). Each non-empty line is a paragraph.
 
-use crate::outline::Paragraph;
+use crate::outline::DocParagraph;
 use crate::ImportError;
 
 /// How a text file was written.
@@ -84,11 +84,11 @@ fn reads_as_text(text: &str) -> bool {
 
 /// The paragraphs of a text: each line that holds anything, without the
 /// indent (spaces, full-width spaces, tabs) around it.
-pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+pub fn paragraphs(text: &str) -> Vec<DocParagraph> {
     text.lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
         .filter(|l| !l.is_empty())
-        .map(Paragraph::text)
+        .map(DocParagraph::text)
         .collect()
 }
 

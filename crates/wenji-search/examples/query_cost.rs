@@ -47,7 +47,7 @@ fn synthetic(target_bytes: usize) -> Essay {
             sections.push(Section {
                 id: format!("p{}-{s}", parts.len()),
                 heading: format!("其{s}，{}", &sentences[(n + s) % sentences.len()]),
-                body: vec![body],
+                body: vec![body.into()],
             });
         }
         parts.push(Part {

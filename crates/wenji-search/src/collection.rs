@@ -320,14 +320,14 @@ pub fn snippet(essay: &Essay, hits: &EssayHits, max_chars: usize) -> Option<Snip
         let mut candidates: Vec<(&str, &str, &[Range<usize>])> = Vec::new();
         if let Some(lead) = &ph.lead {
             for (text, marks) in part.lead.iter().zip(&lead.paragraphs) {
-                candidates.push((&part.id, text, marks));
+                candidates.push((&part.id, text.as_str(), marks));
             }
         }
         for (section, sh) in part.sections.iter().zip(&ph.sections) {
             let Some(sh) = sh else { continue };
             candidates.push((&section.id, &section.heading, &sh.heading));
             for (text, marks) in section.body.iter().zip(&sh.paragraphs) {
-                candidates.push((&section.id, text, marks));
+                candidates.push((&section.id, text.as_str(), marks));
             }
         }
         for (id, text, marks) in candidates {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use wenji_core::takeaway::{PartShown, Shown};
-use wenji_core::{Essay, Part};
+use wenji_core::{Essay, Paragraph, Part};
 
 use crate::folded::Folded;
 use crate::matcher::{find, merge};
@@ -27,7 +27,7 @@ struct PartIndex {
 
 impl EssayIndex {
     pub fn new(essay: &Essay, tables: &Tables) -> EssayIndex {
-        let fold_all = |ps: &[String]| ps.iter().map(|p| Folded::new(p, tables)).collect();
+        let fold_all = |ps: &[Paragraph]| ps.iter().map(|p| Folded::new(&p.text, tables)).collect();
         EssayIndex {
             parts: essay
                 .parts

@@ -67,14 +67,14 @@ fn marked(q: &str) -> Vec<String> {
         take(&part.title, &h.title);
         if let Some(lead) = &h.lead {
             for (p, r) in part.lead.iter().zip(&lead.paragraphs) {
-                take(p, r);
+                take(&p.text, r);
             }
         }
         for (s, sh) in part.sections.iter().zip(&h.sections) {
             let Some(sh) = sh else { continue };
             take(&s.heading, &sh.heading);
             for (p, r) in s.body.iter().zip(&sh.paragraphs) {
-                take(p, r);
+                take(&p.text, r);
             }
         }
     }

@@ -29,7 +29,12 @@ fn essay_of(paragraphs: &[String]) -> Essay {
         vec![Part {
             id: "a".into(),
             title: paragraphs.first().cloned().unwrap_or_default(),
-            lead: paragraphs.iter().skip(1).take(1).cloned().collect(),
+            lead: paragraphs
+                .iter()
+                .skip(1)
+                .take(1)
+                .map(|p| p.as_str().into())
+                .collect(),
             sections: paragraphs
                 .iter()
                 .skip(2)
@@ -37,7 +42,7 @@ fn essay_of(paragraphs: &[String]) -> Essay {
                 .map(|(i, p)| Section {
                     id: format!("a-{i}"),
                     heading: format!("其{i}"),
-                    body: vec![p.clone()],
+                    body: vec![p.as_str().into()],
                 })
                 .collect(),
         }],
@@ -56,13 +61,19 @@ fn all_ranges_valid(essay: &Essay, hits: &wenji_search::EssayHits) -> bool {
     essay.parts.iter().zip(&hits.parts).all(|(p, h)| {
         let Some(h) = h else { return true };
         ok(&p.title, &h.title)
-            && h.lead
-                .as_ref()
-                .is_none_or(|l| p.lead.iter().zip(&l.paragraphs).all(|(t, r)| ok(t, r)))
+            && h.lead.as_ref().is_none_or(|l| {
+                p.lead
+                    .iter()
+                    .zip(&l.paragraphs)
+                    .all(|(t, r)| ok(&t.text, r))
+            })
             && p.sections.iter().zip(&h.sections).all(|(s, sh)| {
                 sh.as_ref().is_none_or(|sh| {
                     ok(&s.heading, &sh.heading)
-                        && s.body.iter().zip(&sh.paragraphs).all(|(t, r)| ok(t, r))
+                        && s.body
+                            .iter()
+                            .zip(&sh.paragraphs)
+                            .all(|(t, r)| ok(&t.text, r))
                 })
             })
     })
