@@ -113,7 +113,7 @@ describe('opening your own files', () => {
     const text = await readFile(await file.path(), 'utf8');
     assert.equal(file.suggestedFilename(), '我的学习心得.txt');
     assert.ok(text.includes('学习是第一要务，要倾听群众呼声。'), text.slice(0, 200));
-    assert.ok(text.includes('原著是根本。'));
+    assert.ok(text.includes('\n（一）读原著\n\n原著是根本。\n'), 'a Word heading stays a line of its own');
 
     staysHere();
     assert.deepEqual(log.errors, []);

@@ -11,7 +11,8 @@
 //!   else, so it is interactive before any text has arrived.
 //! - **chunks** of essay text, a few hundred KB each, in collection order:
 //!   `T` opens an essay (its position), then its parts (`P`), lead
-//!   paragraphs (`L`), sub-sections (`S`) and their paragraphs (`B`); a
+//!   paragraphs (`L`), sub-sections (`S`, or `A` when the heading is a
+//!   line of its own) and their paragraphs (`B`); a
 //!   lead-in line (`I`) belongs to the sub-section open, else to the lead.
 //!
 //! A field escapes `\`, tab, line ends and `<` (as `\\`, `\t`, `\n`, `\r`,
@@ -20,7 +21,9 @@
 
 use std::fmt;
 
-use crate::model::{Collection, Date, Essay, Facts, Paragraph, ParagraphKind, Part, Section};
+use crate::model::{
+    Collection, Date, Essay, Facts, HeadingForm, Paragraph, ParagraphKind, Part, Section,
+};
 
 /// First line of every index; a different version is refused.
 pub const INDEX_HEADER: &str = "wenji-index 3";
@@ -130,7 +133,11 @@ pub fn encode_chunk(collection: &Collection, members: &[usize]) -> String {
                 record(&mut out, paragraph_tag(lead, true), &[&lead.text]);
             }
             for s in &part.sections {
-                record(&mut out, "S", &[&s.id, &s.heading]);
+                let tag = match s.form {
+                    HeadingForm::Opening => "S",
+                    HeadingForm::Alone => "A",
+                };
+                record(&mut out, tag, &[&s.id, &s.heading]);
                 for p in &s.body {
                     record(&mut out, paragraph_tag(p, false), &[&p.text]);
                 }
@@ -368,7 +375,7 @@ pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
         let (line, tag, mut f) = r?;
         let n = match tag {
             "T" | "L" | "B" | "I" => 1,
-            "P" | "S" => 2,
+            "P" | "S" | "A" => 2,
             other => return Err(err(line, format!("unknown record `{other}`"))),
         };
         expect_fields(line, tag, &f, n)?;
@@ -401,9 +408,14 @@ pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
                     None => part.lead.push(p),
                 }
             }
-            "S" => part.sections.push(Section {
+            "S" | "A" => part.sections.push(Section {
                 heading: f.pop().unwrap_or_default(),
                 id: f.pop().unwrap_or_default(),
+                form: if tag == "A" {
+                    HeadingForm::Alone
+                } else {
+                    HeadingForm::Opening
+                },
                 body: Vec::new(),
             }),
             _ => match part.sections.last_mut() {
@@ -434,6 +446,11 @@ mod tests {
         let sub = |id: &str| Section {
             id: id.into(),
             heading: "其一，换行\n与回车\r。".into(),
+            form: if id == "x" {
+                HeadingForm::Alone
+            } else {
+                HeadingForm::Opening
+            },
             body: vec![
                 "正文".into(),
                 String::new().into(),

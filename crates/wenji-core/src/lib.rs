@@ -21,5 +21,6 @@ pub mod takeaway;
 pub mod parse;
 
 pub use model::{
-    Collection, Date, Document, Essay, Facts, Folds, Paragraph, ParagraphKind, Part, Place, Section,
+    Collection, Date, Document, Essay, Facts, Folds, HeadingForm, Paragraph, ParagraphKind, Part,
+    Place, Section,
 };

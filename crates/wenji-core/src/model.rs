@@ -42,18 +42,15 @@ impl Essay {
     }
 
     /// The essay as plain text: title, then each part's title, lead
-    /// paragraphs and sub-sections (heading and body joined, as in the
-    /// original paragraph), one paragraph a line.
+    /// paragraphs and sub-sections (`Section::paragraphs`), one paragraph a
+    /// line.
     pub fn plain_text(&self) -> String {
         let mut lines = vec![self.title.clone()];
         for part in &self.parts {
             lines.push(part.title.clone());
             lines.extend(part.lead.iter().map(|p| p.text.clone()));
             for section in &part.sections {
-                let mut body = section.body.iter();
-                let first = body.next().map(Paragraph::as_str).unwrap_or("");
-                lines.push(format!("{}{}", section.heading, first));
-                lines.extend(body.map(|p| p.text.clone()));
+                lines.extend(section.paragraphs().into_iter().map(|p| p.text));
             }
         }
         lines.join("\n")
@@ -146,12 +143,43 @@ pub struct Part {
     pub sections: Vec<Section>,
 }
 
-/// A sub-section (`###`): its heading is the paragraph's opening sentence.
+/// A sub-section (`###`): its heading is the paragraph's opening sentence,
+/// or a line of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub id: String,
     pub heading: String,
+    pub form: HeadingForm,
     pub body: Vec<Paragraph>,
+}
+
+/// How a sub-section's heading stands in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingForm {
+    /// The opening sentence of its first paragraph (其一，…。 as the seed
+    /// and Markdown's `###` write it).
+    Opening,
+    /// A line of its own (a Word heading, a `（一）` line).
+    Alone,
+}
+
+impl Section {
+    /// The paragraphs of the original text: an opening heading joined to
+    /// the first paragraph (unless that is a lead-in line), a heading alone
+    /// as a paragraph of its own.
+    pub fn paragraphs(&self) -> Vec<Paragraph> {
+        let mut body = self.body.iter().peekable();
+        let first = match (self.form, body.peek()) {
+            (HeadingForm::Opening, Some(p)) if !p.is_lead_in() => {
+                body.next().map(Paragraph::as_str)
+            }
+            _ => None,
+        };
+        let opening = format!("{}{}", self.heading, first.unwrap_or(""));
+        std::iter::once(Paragraph::text(opening))
+            .chain(body.cloned())
+            .collect()
+    }
 }
 
 /// A paragraph of an essay's text.
@@ -355,6 +383,7 @@ mod tests {
                 .map(|s| Section {
                     id: (*s).into(),
                     heading: format!("{s}。"),
+                    form: HeadingForm::Opening,
                     body: vec![],
                 })
                 .collect(),

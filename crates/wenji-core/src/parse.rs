@@ -28,7 +28,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::ids;
-use crate::model::{Collection, Date, Document, Essay, Facts, Paragraph, Part, Section};
+use crate::model::{
+    Collection, Date, Document, Essay, Facts, HeadingForm, Paragraph, Part, Section,
+};
 
 const FENCE: &str = "+++";
 
@@ -632,6 +634,8 @@ fn parse_body(
                 open.part.sections.push(Section {
                     id,
                     heading: title,
+                    // Markdown's `###` is the paragraph's opening sentence.
+                    form: HeadingForm::Opening,
                     body: Vec::new(),
                 });
                 open.section_lines.push(line_no);

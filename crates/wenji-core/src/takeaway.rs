@@ -76,20 +76,6 @@ pub fn page_address(href: &str, route_query: &str) -> String {
     format!("{}{route_query}", &href[..end])
 }
 
-/// The paragraphs of a sub-section, its heading joined to the first unless
-/// that one is a lead-in line (a heading of its own).
-pub fn section_paragraphs(section: &Section) -> Vec<Paragraph> {
-    let mut body = section.body.iter().peekable();
-    let first = match body.peek() {
-        Some(p) if !p.is_lead_in() => body.next().map(Paragraph::as_str),
-        _ => None,
-    };
-    let opening = format!("{}{}", section.heading, first.unwrap_or(""));
-    std::iter::once(Paragraph::text(opening))
-        .chain(body.cloned())
-        .collect()
-}
-
 /// `出处：《题目》 · 篇章一：… · 其一，…。 https://…#篇章一-其一`
 pub fn citation(essay: &Essay, part: &Part, section: Option<&Section>, page: &str) -> String {
     let (label, id) = cited(essay, part, section);
@@ -109,7 +95,8 @@ fn cited<'a>(essay: &Essay, part: &'a Part, section: Option<&'a Section>) -> (St
 /// address, a blank line and its citation.
 pub fn copy_section(essay: &Essay, part: &Part, section: &Section, cite: Option<&str>) -> String {
     with_citation(
-        section_paragraphs(section)
+        section
+            .paragraphs()
             .iter()
             .map(Paragraph::as_str)
             .collect::<Vec<_>>()
@@ -127,7 +114,7 @@ pub fn copy_part(essay: &Essay, part: &Part, shown: &PartShown, cite: Option<&st
     }
     for (s, on) in part.sections.iter().zip(&shown.sections) {
         if *on {
-            lines.extend(section_paragraphs(s).into_iter().map(|p| p.text));
+            lines.extend(s.paragraphs().into_iter().map(|p| p.text));
         }
     }
     with_citation(
@@ -206,7 +193,7 @@ pub fn export(
             if !show {
                 continue;
             }
-            let mut paragraphs = section_paragraphs(section).into_iter();
+            let mut paragraphs = section.paragraphs().into_iter();
             let first = paragraphs.next().map(|p| p.text).unwrap_or_default();
             blocks.push(if md {
                 let rest = &first[section.heading.len()..];
@@ -274,11 +261,13 @@ pub fn escape_markdown(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::fixtures;
+    use crate::model::HeadingForm;
 
     fn essay() -> Essay {
         let section = |id: &str, heading: &str, body: &[&str]| Section {
             id: id.into(),
             heading: heading.into(),
+            form: HeadingForm::Opening,
             body: body.iter().map(|s| Paragraph::text(*s)).collect(),
         };
         fixtures::essay(
@@ -425,6 +414,19 @@ mod tests {
             text.contains("\n其二，运用。\n\n（1）*细则*\n\n细则正文。\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_heading_that_stands_alone_is_not_joined_to_the_text() {
+        let mut e = essay();
+        e.parts[1].sections[0].form = HeadingForm::Alone;
+        let (p, s) = (&e.parts[1], &e.parts[1].sections[0]);
+        assert_eq!(
+            copy_section(&e, p, s, None),
+            "其一，学深。\n正文一。\n续段。"
+        );
+        let md = export(&e, &Shown::all(&e), None, PAGE, Format::Markdown);
+        assert!(md.contains("\n**其一，学深。**\n\n正文一。\n"), "{md}");
     }
 
     #[test]

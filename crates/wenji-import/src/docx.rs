@@ -1003,7 +1003,7 @@ mod tests {
                 body.push_str(&p(None, &lead.text));
             }
             for section in &part.sections {
-                for para in wenji_core::takeaway::section_paragraphs(section) {
+                for para in section.paragraphs() {
                     body.push_str(&p(None, &para.text));
                 }
             }

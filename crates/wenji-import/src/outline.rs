@@ -7,7 +7,7 @@
 //! part titled 正文: nothing is lost, nothing is an error.
 
 use wenji_core::ids;
-use wenji_core::{Paragraph, Part, Section};
+use wenji_core::{HeadingForm, Paragraph, Part, Section};
 
 use crate::headings::{classify, Family, Ranker};
 
@@ -40,8 +40,11 @@ pub fn unsplit(parts: Vec<Part>) -> Vec<Part> {
         paragraphs.push(DocParagraph::text(part.title));
         paragraphs.extend(part.lead.into_iter().map(|p| DocParagraph::text(p.text)));
         for s in part.sections {
-            paragraphs.push(DocParagraph::text(s.heading));
-            paragraphs.extend(s.body.into_iter().map(|p| DocParagraph::text(p.text)));
+            paragraphs.extend(
+                s.paragraphs()
+                    .into_iter()
+                    .map(|p| DocParagraph::text(p.text)),
+            );
         }
     }
     self::parts(&paragraphs, false)
@@ -143,6 +146,12 @@ impl Outline {
         part.sections.push(Section {
             id,
             heading: heading.trim().to_owned(),
+            // What follows an opening sentence is the rest of its paragraph.
+            form: if rest.is_empty() {
+                HeadingForm::Alone
+            } else {
+                HeadingForm::Opening
+            },
             body: (!rest.is_empty())
                 .then(|| Paragraph::text(rest))
                 .into_iter()
@@ -240,6 +249,7 @@ mod tests {
         );
         let s = &parts[1].sections[0];
         assert_eq!(s.id, "篇章一-其一");
+        assert_eq!(s.form, HeadingForm::Opening);
         assert_eq!(
             s.body,
             ["最初接触理论学习，有时会感到些许枯燥。", "第二段。"]
@@ -326,6 +336,12 @@ mod tests {
         assert_eq!(
             parts[0].sections[0].body,
             [Paragraph::lead_in("更深"), Paragraph::text("更深的正文。")]
+        );
+        // A heading of its own is copied as a line of its own.
+        assert_eq!(parts[0].sections[0].form, HeadingForm::Alone);
+        assert_eq!(
+            parts[0].sections[0].paragraphs()[..2],
+            [Paragraph::text("细则"), Paragraph::lead_in("更深")]
         );
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use wenji_core::parse::load_collection;
-use wenji_core::{fixtures, Essay, Part, Section};
+use wenji_core::{fixtures, Essay, HeadingForm, Part, Section};
 use wenji_search::filter::EssayIndex;
 use wenji_search::{filter_essay, Query, Tables};
 
@@ -47,6 +47,7 @@ fn synthetic(target_bytes: usize) -> Essay {
             sections.push(Section {
                 id: format!("p{}-{s}", parts.len()),
                 heading: format!("其{s}，{}", &sentences[(n + s) % sentences.len()]),
+                form: HeadingForm::Opening,
                 body: vec![body.into()],
             });
         }

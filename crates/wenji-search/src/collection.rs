@@ -388,7 +388,7 @@ mod tests {
     use crate::query::Query;
     use crate::tables::Tables;
     use wenji_core::fixtures::essay;
-    use wenji_core::{Part, Section};
+    use wenji_core::{HeadingForm, Part, Section};
 
     fn sample(slug: &str, body: &str) -> Essay {
         essay(
@@ -401,6 +401,7 @@ mod tests {
                 sections: vec![Section {
                     id: "篇章一-其一".into(),
                     heading: "其一，标题。".into(),
+                    form: HeadingForm::Opening,
                     body: vec![body.into()],
                 }],
             }],
@@ -451,6 +452,7 @@ mod tests {
                     sections: vec![Section {
                         id: "甲-其一".into(),
                         heading: "无关。".into(),
+                        form: HeadingForm::Opening,
                         body: vec!["也无关。".into()],
                     }],
                 },
@@ -461,6 +463,7 @@ mod tests {
                     sections: vec![Section {
                         id: "乙-其一".into(),
                         heading: "倾听。".into(),
+                        form: HeadingForm::Opening,
                         body: vec!["无关。".into(), "倾听。".into()],
                     }],
                 },

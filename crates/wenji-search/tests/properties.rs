@@ -1,7 +1,7 @@
 //! Properties over arbitrary text and queries.
 
 use proptest::prelude::*;
-use wenji_core::{fixtures, Essay, Part, Section};
+use wenji_core::{fixtures, Essay, HeadingForm, Part, Section};
 use wenji_search::filter::EssayIndex;
 use wenji_search::folded::Folded;
 use wenji_search::{filter_essay, Query, Tables};
@@ -42,6 +42,7 @@ fn essay_of(paragraphs: &[String]) -> Essay {
                 .map(|(i, p)| Section {
                     id: format!("a-{i}"),
                     heading: format!("其{i}"),
+                    form: HeadingForm::Opening,
                     body: vec![p.as_str().into()],
                 })
                 .collect(),

@@ -53,7 +53,7 @@ mod tests {
     use super::*;
     use wenji_core::data::{decode_chunk, decode_index};
     use wenji_core::fixtures::essay;
-    use wenji_core::{Part, Section};
+    use wenji_core::{HeadingForm, Part, Section};
 
     fn collection(body: &str) -> Collection {
         let part = Part {
@@ -63,6 +63,7 @@ mod tests {
             sections: vec![Section {
                 id: "p-s".into(),
                 heading: "其一。".into(),
+                form: HeadingForm::Opening,
                 body: vec![body.into()],
             }],
         };

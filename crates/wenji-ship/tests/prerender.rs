@@ -1,7 +1,7 @@
 //! The prerendered first view, rendered by the app's components from the
 //! data files the ship step writes.
 
-use wenji_core::{fixtures, Collection, Essay, Part, Section};
+use wenji_core::{fixtures, Collection, Essay, HeadingForm, Part, Section};
 use wenji_ship::data::data_files;
 
 fn essay(title: &str, text: &str) -> Essay {
@@ -15,6 +15,7 @@ fn essay(title: &str, text: &str) -> Essay {
             sections: vec![Section {
                 id: "引言-其一".into(),
                 heading: "其一，开头。".into(),
+                form: HeadingForm::Opening,
                 body: vec!["正文".into()],
             }],
         }],
