@@ -10,7 +10,7 @@ use wenji_core::ParagraphKind;
 
 /// Elements whose text is not part of the document's.
 const LEFT_OUT: &str =
-    ".hit-count, .heading-actions, .chevron, .visually-hidden, button, script, style";
+    ".hit-count, .heading-actions, .chevron, .visually-hidden, .related, button, script, style";
 
 pub fn install() {
     let _ = window_event_listener(leptos::ev::copy, |ev: web_sys::ClipboardEvent| {

@@ -33,6 +33,8 @@ pub mod outline_link;
 pub mod panel_button;
 pub mod paragraph;
 pub mod part_view;
+pub mod related_passage;
+pub mod related_passages;
 pub mod resume_reading;
 pub mod search_bar;
 pub mod search_results;

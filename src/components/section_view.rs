@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use wenji_core::Place;
 
-use crate::components::fold_section::FoldSection;
+use crate::components::fold_section::{section_id, FoldSection};
 use crate::components::paragraph::Paragraph;
+use crate::components::related_passages::RelatedPassages;
 use crate::content::essay_at;
 
 /// The sub-section at `place`; `scope` and `level` as for its part.
@@ -18,9 +19,14 @@ pub fn SectionView(place: Place, scope: &'static str, level: u8) -> impl IntoVie
     let body = (0..paragraphs)
         .map(|k| view! { <Paragraph place=place index=k /> })
         .collect_view();
+    // On the essay's own page only: the grouped results keep to the hits.
+    let related = scope
+        .is_empty()
+        .then(|| view! { <RelatedPassages place=place id=section_id(place, scope) /> });
     view! {
         <FoldSection place=place scope=scope level=level>
             {body}
+            {related}
         </FoldSection>
     }
 }

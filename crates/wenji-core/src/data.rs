@@ -13,7 +13,9 @@
 //!   `T` opens an essay (its position), then its parts (`P`), lead
 //!   paragraphs (`L`), sub-sections (`S`, or `A` when the heading is a
 //!   line of its own) and their paragraphs (`B`); a
-//!   lead-in line (`I`) belongs to the sub-section open, else to the lead.
+//!   lead-in line (`I`) belongs to the sub-section open, else to the lead;
+//!   a related passage (`R`: essay, part, sub-section or empty, the shared
+//!   words separated by spaces) belongs to the sub-section open.
 //!
 //! A field escapes `\`, tab, line ends and `<` (as `\\`, `\t`, `\n`, `\r`,
 //! `\l`), so a file can go inside an HTML `<script type="text/plain">`
@@ -22,7 +24,8 @@
 use std::fmt;
 
 use crate::model::{
-    Collection, Date, Essay, Facts, HeadingForm, Paragraph, ParagraphKind, Part, Section,
+    Collection, Date, Essay, Facts, HeadingForm, Paragraph, ParagraphKind, Part, Place,
+    RelatedPassage, Section,
 };
 
 /// First line of every index; a different version is refused.
@@ -140,6 +143,19 @@ pub fn encode_chunk(collection: &Collection, members: &[usize]) -> String {
                 record(&mut out, tag, &[&s.id, &s.heading]);
                 for p in &s.body {
                     record(&mut out, paragraph_tag(p, false), &[&p.text]);
+                }
+                for r in &s.related {
+                    let section = r.place.section.map(|s| s.to_string()).unwrap_or_default();
+                    record(
+                        &mut out,
+                        "R",
+                        &[
+                            &r.place.essay.to_string(),
+                            &r.place.part.to_string(),
+                            &section,
+                            &r.shared.join(" "),
+                        ],
+                    );
                 }
             }
         }
@@ -376,6 +392,7 @@ pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
         let n = match tag {
             "T" | "L" | "B" | "I" => 1,
             "P" | "S" | "A" => 2,
+            "R" => 4,
             other => return Err(err(line, format!("unknown record `{other}`"))),
         };
         expect_fields(line, tag, &f, n)?;
@@ -409,6 +426,7 @@ pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
                 }
             }
             "S" | "A" => part.sections.push(Section {
+                related: Vec::new(),
                 heading: f.pop().unwrap_or_default(),
                 id: f.pop().unwrap_or_default(),
                 form: if tag == "A" {
@@ -418,6 +436,24 @@ pub fn decode_chunk(text: &str) -> Result<Vec<(usize, Vec<Part>)>, DataError> {
                 },
                 body: Vec::new(),
             }),
+            "R" => {
+                let Some(s) = part.sections.last_mut() else {
+                    return Err(err(line, "a related passage before any sub-section"));
+                };
+                let place = Place {
+                    essay: number(line, &f[0])?,
+                    part: number(line, &f[1])?,
+                    section: match f[2].as_str() {
+                        "" => None,
+                        n => Some(number(line, n)?),
+                    },
+                };
+                let shared = f[3].split(' ').filter(|w| !w.is_empty());
+                s.related.push(RelatedPassage {
+                    place,
+                    shared: shared.map(str::to_owned).collect(),
+                });
+            }
             _ => match part.sections.last_mut() {
                 Some(s) => s.body.push(Paragraph::text(f.remove(0))),
                 None => return Err(err(line, "a paragraph before any sub-section")),
@@ -444,6 +480,16 @@ mod tests {
             sections,
         };
         let sub = |id: &str| Section {
+            related: vec![
+                RelatedPassage {
+                    place: Place::section(2, 0, 1),
+                    shared: vec!["学深悟透".into(), "倾听".into()],
+                },
+                RelatedPassage {
+                    place: Place::part(0, 3),
+                    shared: vec![],
+                },
+            ],
             id: id.into(),
             heading: "其一，换行\n与回车\r。".into(),
             form: if id == "x" {

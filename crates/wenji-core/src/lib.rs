@@ -4,6 +4,7 @@
 
 pub mod clipboard;
 pub mod data;
+pub mod excerpt;
 pub mod facts;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
@@ -22,5 +23,5 @@ pub mod parse;
 
 pub use model::{
     Collection, Date, Document, Essay, Facts, Folds, HeadingForm, Paragraph, ParagraphKind, Part,
-    Place, Section,
+    Place, RelatedPassage, Section,
 };

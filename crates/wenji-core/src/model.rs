@@ -151,6 +151,17 @@ pub struct Section {
     pub heading: String,
     pub form: HeadingForm,
     pub body: Vec<Paragraph>,
+    /// Passages elsewhere in the collection that say something close,
+    /// best first (found when the collection is built; none otherwise).
+    pub related: Vec<RelatedPassage>,
+}
+
+/// A passage that says something close to a sub-section: where it is, and
+/// the words the two share (what the reader sees marked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedPassage {
+    pub place: Place,
+    pub shared: Vec<String>,
 }
 
 /// How a sub-section's heading stands in the original text.
@@ -339,6 +350,20 @@ impl Essay {
         })
     }
 
+    /// The text of the part's lead (for a part) or of the sub-section at
+    /// `place`, its paragraphs run together: what a related passage is.
+    pub fn text_at(&self, place: Place) -> String {
+        let part = &self.parts[place.part];
+        match place.section {
+            None => part.lead.iter().map(Paragraph::as_str).collect(),
+            Some(s) => part.sections[s]
+                .paragraphs()
+                .iter()
+                .map(Paragraph::as_str)
+                .collect(),
+        }
+    }
+
     /// The id (its fragment on the essay's page) and heading text of the
     /// part or sub-section at `place` in this essay.
     pub fn heading_at(&self, place: Place) -> (&str, &str) {
@@ -381,6 +406,7 @@ mod tests {
             sections: subs
                 .iter()
                 .map(|s| Section {
+                    related: Vec::new(),
                     id: (*s).into(),
                     heading: format!("{s}。"),
                     form: HeadingForm::Opening,

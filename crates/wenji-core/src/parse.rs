@@ -632,6 +632,7 @@ fn parse_body(
                     ));
                 }
                 open.part.sections.push(Section {
+                    related: Vec::new(),
                     id,
                     heading: title,
                     // Markdown's `###` is the paragraph's opening sentence.

@@ -265,6 +265,7 @@ mod tests {
 
     fn essay() -> Essay {
         let section = |id: &str, heading: &str, body: &[&str]| Section {
+            related: Vec::new(),
             id: id.into(),
             heading: heading.into(),
             form: HeadingForm::Opening,

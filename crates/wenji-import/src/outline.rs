@@ -144,6 +144,7 @@ impl Outline {
         );
         let rest = rest.trim();
         part.sections.push(Section {
+            related: Vec::new(),
             id,
             heading: heading.trim().to_owned(),
             // What follows an opening sentence is the rest of its paragraph.

@@ -45,6 +45,7 @@ fn synthetic(target_bytes: usize) -> Essay {
             }
             bytes += body.len();
             sections.push(Section {
+                related: Vec::new(),
                 id: format!("p{}-{s}", parts.len()),
                 heading: format!("其{s}，{}", &sentences[(n + s) % sentences.len()]),
                 form: HeadingForm::Opening,

@@ -399,6 +399,7 @@ mod tests {
                 title: "篇章一：理论".into(),
                 lead: vec!["导语。".into()],
                 sections: vec![Section {
+                    related: Vec::new(),
                     id: "篇章一-其一".into(),
                     heading: "其一，标题。".into(),
                     form: HeadingForm::Opening,
@@ -450,6 +451,7 @@ mod tests {
                     title: "倾听在先".into(),
                     lead: vec!["倾听，再倾听。".into()],
                     sections: vec![Section {
+                        related: Vec::new(),
                         id: "甲-其一".into(),
                         heading: "无关。".into(),
                         form: HeadingForm::Opening,
@@ -461,6 +463,7 @@ mod tests {
                     title: "乙".into(),
                     lead: vec![],
                     sections: vec![Section {
+                        related: Vec::new(),
                         id: "乙-其一".into(),
                         heading: "倾听。".into(),
                         form: HeadingForm::Opening,

@@ -16,6 +16,8 @@ pub mod marks;
 pub mod matcher;
 pub mod near;
 pub mod query;
+#[cfg(feature = "build-tables")]
+pub mod related;
 pub mod tables;
 #[cfg(feature = "build-tables")]
 pub mod tables_build;

@@ -40,6 +40,7 @@ fn essay_of(paragraphs: &[String]) -> Essay {
                 .skip(2)
                 .enumerate()
                 .map(|(i, p)| Section {
+                    related: Vec::new(),
                     id: format!("a-{i}"),
                     heading: format!("其{i}"),
                     form: HeadingForm::Opening,

@@ -6,6 +6,7 @@
 use sha2::{Digest, Sha256};
 use wenji_core::data::{encode_chunk, encode_index, plan_chunks, CHUNK_TARGET_BYTES};
 use wenji_core::Collection;
+use wenji_search::related::attach_related;
 use wenji_search::Tables;
 
 /// A data file to write beside the page.
@@ -31,8 +32,12 @@ fn named(stem: &str, text: String) -> DataFile {
 }
 
 /// The index (first) and the chunks of `collection`, with the search tables
-/// for its characters.
+/// for its characters and, in the chunks, each sub-section's related
+/// passages.
 pub fn data_files(collection: &Collection) -> Vec<DataFile> {
+    let mut collection = collection.clone();
+    attach_related(&mut collection);
+    let collection = &collection;
     let plan = plan_chunks(collection, CHUNK_TARGET_BYTES);
     let chunks: Vec<DataFile> = plan
         .iter()
@@ -61,6 +66,7 @@ mod tests {
             title: "篇章一：傳幫帶".into(),
             lead: vec![],
             sections: vec![Section {
+                related: Vec::new(),
                 id: "p-s".into(),
                 heading: "其一。".into(),
                 form: HeadingForm::Opening,

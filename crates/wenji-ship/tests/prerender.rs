@@ -13,6 +13,7 @@ fn essay(title: &str, text: &str) -> Essay {
             title: "引言：<b>标题</b>".into(),
             lead: vec![text.into()],
             sections: vec![Section {
+                related: Vec::new(),
                 id: "引言-其一".into(),
                 heading: "其一，开头。".into(),
                 form: HeadingForm::Opening,
