@@ -10,3 +10,10 @@ node scripts/bench.mjs
 node scripts/bench-lighthouse.mjs
 node scripts/bench-import.mjs
 node scripts/bench-scale.mjs "$@"
+# What finding the related passages costs, on the collections just made.
+for n in ${*:-1 140 1000}; do
+  dir="target/bench-content-$n"
+  if [ -d "$dir" ]; then
+    cargo run --quiet --release -p wenji-search --example related -- "$dir"
+  fi
+done

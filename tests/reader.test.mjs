@@ -50,7 +50,7 @@ describe('the seed essay', () => {
     assert.equal(await page.locator('h1').count(), 1);
     // Each sub-section sits in its part, with a readable id for links.
     assert.equal(await page.locator('#篇章一 #篇章一-其二 h3').textContent(), SUBS[1]);
-    assert.match(await page.locator('#篇章四-其一').textContent(), /在日常工作中，我时刻$/);
+    assert.match(await page.locator('#篇章四-其一 .sub-body > p').last().textContent(), /在日常工作中，我时刻$/);
     await context.close();
   });
 
@@ -199,9 +199,10 @@ describe('the seed essay', () => {
 
   test('renders essay text as text, not HTML', async () => {
     const { page, context } = await reader.open();
-    // Only the reader's own elements are in the essay body.
+    // Only the reader's own elements are in the essay body (the related
+    // passages' list is empty until opened).
     const tags = await page.$$eval('article *', (els) => [...new Set(els.map((e) => e.tagName))].sort());
-    assert.deepEqual(tags, ['BUTTON', 'DIV', 'H2', 'H3', 'P', 'SECTION', 'SPAN']);
+    assert.deepEqual(tags, ['BUTTON', 'DIV', 'H2', 'H3', 'OL', 'P', 'SECTION', 'SPAN']);
     await context.close();
   });
 
@@ -263,6 +264,15 @@ describe('the seed essay', () => {
     await shoot('reader-filtered', `${reader.url}?q=${encodeURIComponent('职工 倾听')}`, DESK, async (page) => {
       await page.waitForSelector('main mark');
       await page.getByRole('button', { name: '下一处' }).click();
+    });
+    await shoot('reader-related', `${reader.url}#${encodeURIComponent('篇章一-其一')}`, DESK, async (page) => {
+      const toggle = page.locator('[id="篇章一-其一"] .related-toggle');
+      await toggle.click();
+      await page.locator('[id="篇章一-其一"] .related-text').first().waitFor();
+      await toggle.evaluate((t) => window.scrollTo(0, t.getBoundingClientRect().top + scrollY - 260));
+    });
+    await shoot('reader-near', `${reader.url}?q=${encodeURIComponent('学深悟头')}`, DESK, async (page) => {
+      await page.getByText('没有完全匹配').waitFor();
     });
     await shoot('reader-phone', reader.url, PHONE);
     await shoot('reader-outline', `${reader.url}?q=${encodeURIComponent('理论')}`, PHONE, async (page) => {

@@ -1,8 +1,9 @@
 //! Related passages of a collection (figures, not a test):
-//! `cargo run --release -p wenji-search --example related -- CONTENT_DIR`
+//! `cargo run --release -p wenji-search --example related -- CONTENT_DIR [show]`
 //! (`node scripts/make-collection.mjs 1000 target/c1000` makes one).
-//! Prints the time to find them, how many sub-sections have some, what
-//! they add to the text chunks, and the first few as the reader sees them.
+//! Prints the time to find them, how many sub-sections have some and what
+//! they add to the text chunks; with `show`, the first essay's as the
+//! reader sees them.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -53,7 +54,8 @@ fn main() {
             .map_or(part.title.as_str(), |s| &part.sections[s].heading);
         format!("《{}》 {}", e.title, h)
     };
-    for e in collection.essays.iter().take(1) {
+    let show = std::env::args().nth(2).is_some_and(|a| a == "show");
+    for e in collection.essays.iter().take(usize::from(show)) {
         for part in &e.parts {
             for s in part.sections.iter().take(3) {
                 println!("{}", s.heading);
