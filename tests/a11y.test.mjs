@@ -27,6 +27,10 @@ const STATES = {
     await page.locator('.file-problems p').waitFor();
     await page.locator('.opened-files li').waitFor();
   },
+  'related passages open': async (page) => {
+    await page.locator('[id="篇章一-其一"] .related-toggle').click();
+    await page.locator('[id="篇章一-其一"] .related-text').first().waitFor();
+  },
   'a copy announced': async (page) => {
     await page.getByRole('button', { name: '复制链接：篇章一', exact: true }).click();
     await page.locator('.notice').filter({ hasText: '已复制' }).waitFor();
