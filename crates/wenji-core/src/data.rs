@@ -209,7 +209,7 @@ pub fn encode_index(
     out
 }
 
-fn record(out: &mut String, tag: &str, fields: &[&str]) {
+pub(crate) fn record(out: &mut String, tag: &str, fields: &[&str]) {
     out.push_str(tag);
     for f in fields {
         out.push('\t');
@@ -267,10 +267,10 @@ fn err(line: usize, message: impl Into<String>) -> DataError {
 }
 
 /// A line of a data file: its number, tag and unescaped fields.
-type Record<'a> = (usize, &'a str, Vec<String>);
+pub(crate) type Record<'a> = (usize, &'a str, Vec<String>);
 
 /// The lines of a data file after its header, numbered from 2.
-fn records<'a>(
+pub(crate) fn records<'a>(
     text: &'a str,
     header: &'static str,
 ) -> Result<impl Iterator<Item = Result<Record<'a>, DataError>> + 'a, DataError> {
@@ -292,7 +292,12 @@ fn records<'a>(
         }))
 }
 
-fn expect_fields(line: usize, tag: &str, fields: &[String], n: usize) -> Result<(), DataError> {
+pub(crate) fn expect_fields(
+    line: usize,
+    tag: &str,
+    fields: &[String],
+    n: usize,
+) -> Result<(), DataError> {
     if fields.len() == n {
         Ok(())
     } else {
@@ -304,7 +309,7 @@ fn expect_fields(line: usize, tag: &str, fields: &[String], n: usize) -> Result<
 }
 
 /// One parse routine for every integer type (one copy in the wasm).
-fn number<T: TryFrom<u64>>(line: usize, s: &str) -> Result<T, DataError> {
+pub(crate) fn number<T: TryFrom<u64>>(line: usize, s: &str) -> Result<T, DataError> {
     s.parse::<u64>()
         .ok()
         .and_then(|n| T::try_from(n).ok())

@@ -12,6 +12,7 @@ pub mod fold;
 pub mod ids;
 pub mod library;
 pub mod model;
+pub mod notebook;
 pub mod prefs;
 pub mod reading;
 pub mod route;
