@@ -27,8 +27,8 @@ cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
 step "cargo deny (licences, bans; offline)"
 cargo deny --offline check licenses bans
 
-step "host tests (wenji-core, wenji-search, wenji-import, wenji-ship)"
-cargo test -p wenji-core -p wenji-search -p wenji-import -p wenji-ship
+step "host tests (wenji-core, wenji-search, wenji-import, wenji-ship, wenji-worker)"
+cargo test -p wenji-core -p wenji-search -p wenji-import -p wenji-ship -p wenji-worker
 
 step "release build of the several-essays fixture (target/dist-multi)"
 WENJI_CONTENT_DIR=tests/fixtures/collection-multi \

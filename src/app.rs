@@ -10,8 +10,10 @@ use crate::components::essay_view::EssayView;
 use crate::components::help_overlay::HelpOverlay;
 use crate::components::loading_essay::LoadingEssay;
 use crate::components::notice::Notice;
+use crate::components::selection_excerpt::SelectionExcerpt;
 use crate::content::{collection, full_essay, use_arrival, TextArrival};
 use crate::location::set_document_title;
+use crate::notebook::NotebookState;
 use crate::opened_files::OpenedFiles;
 use crate::state::ReaderState;
 use crate::ui::UiState;
@@ -25,9 +27,13 @@ pub fn App() -> impl IntoView {
     let arrival = use_arrival();
     let opened = OpenedFiles::new(state, ui, arrival);
     provide_context(opened);
+    let notebook = NotebookState::new(state, ui);
+    provide_context(notebook);
     if crate::browser::present() {
         wire(state, ui, arrival);
         leptos::task::spawn_local(opened.restore());
+        leptos::task::spawn_local(notebook.restore());
+        crate::excerpt_marks::install(state, notebook);
     }
 
     // An essay opened before its text has arrived waits for it.
@@ -48,6 +54,7 @@ pub fn App() -> impl IntoView {
         {page}
         <BackToTop />
         <DropZone />
+        <SelectionExcerpt />
         <HelpOverlay />
         <Notice />
     }

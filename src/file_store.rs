@@ -6,19 +6,12 @@
 //! `file://` pages), every call fails and the caller keeps the files for
 //! the visit only, and says so.
 
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
-use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbRequest, IdbTransactionMode,
-};
+use web_sys::{IdbObjectStore, IdbTransactionMode};
 use wenji_core::library::sort_positions;
 
-const DATABASE: &str = "wenji";
-const STORE: &str = "opened-files";
-const VERSION: u32 = 1;
+use crate::idb::{done, open, Unavailable, OPENED_FILES as STORE};
 
 /// A file as kept: what it was called, how it was read, its bytes.
 pub struct Stored {
@@ -27,10 +20,6 @@ pub struct Stored {
     pub split: bool,
     pub bytes: Uint8Array,
 }
-
-/// IndexedDB is not there or refused.
-#[derive(Debug)]
-pub struct Unavailable;
 
 /// Every kept file, in the order they were opened.
 pub async fn all() -> Result<Vec<Stored>, Unavailable> {
@@ -84,42 +73,4 @@ async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, Unavailable> 
     db.transaction_with_str_and_mode(STORE, mode)
         .and_then(|t| t.object_store(STORE))
         .map_err(|_| Unavailable)
-}
-
-async fn open() -> Result<IdbDatabase, Unavailable> {
-    let factory = window().indexed_db().ok().flatten().ok_or(Unavailable)?;
-    let request = factory
-        .open_with_u32(DATABASE, VERSION)
-        .map_err(|_| Unavailable)?;
-    let upgrading = request.clone();
-    let on_upgrade = Closure::once_into_js(move || {
-        if let Ok(db) = upgrading.result() {
-            let db: IdbDatabase = db.unchecked_into();
-            if !db.object_store_names().contains(STORE) {
-                let params = IdbObjectStoreParameters::new();
-                params.set_key_path(&"slug".into());
-                let _ = db.create_object_store_with_optional_parameters(STORE, &params);
-            }
-        }
-    });
-    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    done(&request).await?.dyn_into().map_err(|_| Unavailable)
-}
-
-/// The result of `request`, once it has one.
-async fn done(request: &IdbRequest) -> Result<JsValue, Unavailable> {
-    let r = request.clone();
-    let promise = Promise::new(&mut |resolve, reject| {
-        let ok_request = r.clone();
-        let on_success = Closure::once_into_js(move || {
-            let value = ok_request.result().unwrap_or(JsValue::UNDEFINED);
-            let _ = resolve.call1(&JsValue::NULL, &value);
-        });
-        let on_error = Closure::once_into_js(move || {
-            let _ = reject.call0(&JsValue::NULL);
-        });
-        r.set_onsuccess(Some(on_success.unchecked_ref()));
-        r.set_onerror(Some(on_error.unchecked_ref()));
-    });
-    JsFuture::from(promise).await.map_err(|_| Unavailable)
 }

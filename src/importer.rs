@@ -43,40 +43,58 @@ thread_local! {
 /// error is what to tell the reader. Reads run one after the other (files
 /// opened while kept ones are read again, say).
 pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer, String> {
+    let message = Array::of4(&"read".into(), &name.into(), bytes, &split.into());
+    let data = ask(&message, "读取程序出错，文件未能打开").await?;
+    match (field(&data, "index"), field(&data, "chunk")) {
+        (Some(index), Some(chunk)) => Ok(Answer { index, chunk }),
+        _ => Err("读取程序的回答有误".to_owned()),
+    }
+}
+
+/// The notebook kept as `text` written as a `.docx` by the worker, each
+/// excerpt cited with `links[i]`.
+pub async fn notebook_docx(text: &str, links: &[String]) -> Result<Uint8Array, String> {
+    let links: Array = links.iter().map(|l| JsValue::from(l.as_str())).collect();
+    let message = Array::of3(&"docx".into(), &text.into(), &links);
+    let data = ask(&message, "生成 Word 文件时出错").await?;
+    Reflect::get(&data, &"docx".into())
+        .ok()
+        .and_then(|v| v.dyn_into().ok())
+        .ok_or_else(|| "读取程序的回答有误".to_owned())
+}
+
+/// Post `message` to the worker once the questions before it are answered,
+/// and give its answer (or its `error`, or `failed` if it broke).
+async fn ask(message: &Array, failed: &str) -> Result<JsValue, String> {
     let mut done = None;
     let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
     if let Some(before) = QUEUE.replace(Some(mine)) {
         let _ = JsFuture::from(before).await;
     }
-    let answer = read_now(name, bytes, split).await;
+    let answer = ask_now(message, failed).await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
     answer
 }
 
-async fn read_now(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer, String> {
+async fn ask_now(message: &Array, failed: &str) -> Result<JsValue, String> {
     let worker = started().await?;
     let answer = JsFuture::from(next_message());
-    let message = Array::of3(&name.into(), bytes, &split.into());
     worker
-        .post_message(&message)
+        .post_message(message)
         .map_err(|_| "无法把文件交给读取程序".to_owned())?;
-    let data = answer
-        .await
-        .map_err(|_| "读取程序出错，文件未能打开".to_owned())?;
-    let field = |key: &str| {
-        Reflect::get(&data, &key.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    if let Some(error) = field("error") {
-        return Err(error);
+    let data = answer.await.map_err(|_| failed.to_owned())?;
+    match field(&data, "error") {
+        Some(error) => Err(error),
+        None => Ok(data),
     }
-    match (field("index"), field("chunk")) {
-        (Some(index), Some(chunk)) => Ok(Answer { index, chunk }),
-        _ => Err("读取程序的回答有误".to_owned()),
-    }
+}
+
+fn field(data: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(data, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
 /// The worker, started (and ready) on first use.

@@ -15,11 +15,15 @@ mod clipboard;
 mod components;
 mod content;
 mod download;
+mod excerpt_marks;
 mod file_store;
 mod hit_nav;
+mod idb;
 mod importer;
 mod layout;
 mod location;
+mod notebook;
+mod notebook_store;
 mod opened_files;
 mod panic_notice;
 #[cfg(feature = "ssr")]

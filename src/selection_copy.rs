@@ -38,7 +38,7 @@ pub fn install() {
 }
 
 /// The selection's blocks, `None` when nothing is selected.
-fn selected_blocks() -> Option<Vec<Block>> {
+pub fn selected_blocks() -> Option<Vec<Block>> {
     let selection = window().get_selection().ok().flatten()?;
     if selection.is_collapsed() {
         return None;

@@ -13,7 +13,7 @@ use crate::state::ReaderState;
 use crate::ui::UiState;
 
 /// The address of essay `essay`'s page, without query or fragment.
-fn page(essay: &Essay) -> String {
+pub fn page(essay: &Essay) -> String {
     let href = window().location().href().unwrap_or_default();
     let route = Route::Essay(essay.slug.clone()).to_query(collection());
     takeaway::page_address(&href, &route)

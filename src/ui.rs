@@ -25,6 +25,8 @@ pub enum Panel {
     Display,
     /// 打开文件 and 我的文件.
     Files,
+    /// 摘抄, the notebook.
+    Notebook,
 }
 
 #[derive(Clone, Copy)]

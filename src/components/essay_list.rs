@@ -10,6 +10,7 @@ use crate::components::display_panel::DisplayPanel;
 use crate::components::files_panel::FilesPanel;
 use crate::components::library_controls::LibraryControls;
 use crate::components::more_button::MoreButton;
+use crate::components::notebook_panel::NotebookPanel;
 use crate::components::panel_button::PanelButton;
 use crate::components::search_bar::SearchBar;
 use crate::components::search_results::SearchResults;
@@ -72,12 +73,16 @@ pub fn EssayList() -> AnyView {
                 <div class="toolbar-row">
                     <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
                     <PanelButton panel=Panel::Files controls="files-panel" label="打开文件" />
+                    <PanelButton panel=Panel::Notebook controls="notebook-panel" label="摘抄" />
                 </div>
                 <Show when=move || ui.is_open(Panel::Display)>
                     <DisplayPanel />
                 </Show>
                 <Show when=move || ui.is_open(Panel::Files)>
                     <FilesPanel />
+                </Show>
+                <Show when=move || ui.is_open(Panel::Notebook)>
+                    <NotebookPanel />
                 </Show>
             </div>
             <LibraryControls />

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::display_panel::DisplayPanel;
 use crate::components::export_panel::ExportPanel;
 use crate::components::files_panel::FilesPanel;
+use crate::components::notebook_panel::NotebookPanel;
 use crate::components::panel_button::PanelButton;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
@@ -41,6 +42,7 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                 <PanelButton panel=Panel::Export controls="export-panel" label="导出" />
                 <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
                 <PanelButton panel=Panel::Files controls="files-panel" label="打开文件" />
+                <PanelButton panel=Panel::Notebook controls="notebook-panel" label="摘抄" />
             </div>
             // Built when first wanted: less to do before the page is ready.
             <Show when=move || ui.is_open(Panel::Export)>
@@ -51,6 +53,9 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
             </Show>
             <Show when=move || ui.is_open(Panel::Files)>
                 <FilesPanel />
+            </Show>
+            <Show when=move || ui.is_open(Panel::Notebook)>
+                <NotebookPanel />
             </Show>
         </div>
     }

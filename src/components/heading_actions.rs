@@ -1,11 +1,13 @@
-//! The two small buttons beside a heading: copy the text (with a citation,
-//! unless the reader chose text only) and copy the link to it.
+//! The small buttons beside a heading: copy the text (with a citation,
+//! unless the reader chose text only), copy the link to it, and add it
+//! whole to the notebook (摘抄).
 
 use leptos::prelude::*;
 use wenji_core::prefs::CopyMode;
 use wenji_core::Place;
 
 use crate::content::essay_at;
+use crate::notebook::{place_excerpt, use_notebook};
 use crate::state::use_reader;
 use crate::takeaway;
 use crate::ui::use_ui;
@@ -18,6 +20,8 @@ pub fn HeadingActions(place: Place) -> impl IntoView {
     let (id, _) = essay_at(place.essay).heading_at(place);
     let copy_text = move |_| takeaway::copy_place(state, ui, place);
     let copy_link = move |_| takeaway::copy_link(ui, place.essay, id);
+    let notebook = use_notebook();
+    let excerpt = move |_| notebook.add(place_excerpt(place));
     let what = place.folds().named();
     view! {
         <div class="heading-actions">
@@ -41,6 +45,15 @@ pub fn HeadingActions(place: Place) -> impl IntoView {
                 on:click=copy_link
             >
                 <span class="icon icon-link" aria-hidden="true"></span>
+            </button>
+            <button
+                type="button"
+                class="act act-excerpt"
+                aria-label=format!("加入摘抄：{id}")
+                title=format!("把{what}加入摘抄本")
+                on:click=excerpt
+            >
+                <span class="icon icon-excerpt" aria-hidden="true"></span>
             </button>
         </div>
     }

@@ -239,8 +239,7 @@ pub fn locate(essay: &Essay, index: usize, excerpt: &Excerpt) -> Option<Vec<Span
         .filter(|&s| chars[s..s + quote.len()] == quote[..])
         .max_by_key(|&s| (fits(s), std::cmp::Reverse(s)))?;
     let mut spans: Vec<Span> = Vec::new();
-    for k in start..start + quote.len() {
-        let (u, i) = at[k];
+    for &(u, i) in &at[start..start + quote.len()] {
         let (place, unit, text) = units[u];
         let end = i + text[i..].chars().next().map_or(0, char::len_utf8);
         match spans.last_mut() {
@@ -432,7 +431,7 @@ mod tests {
     fn exports_hold_the_words_the_note_and_the_citation() {
         let x = excerpt("学深悟透\n*学以致用*", "", "");
         let link = |e: &Excerpt| format!("https://example.org/?essay={}#{}", e.essay, e.fragment);
-        let md = export(&[x.clone()], Format::Markdown, &link);
+        let md = export(std::slice::from_ref(&x), Format::Markdown, &link);
         assert!(
             md.starts_with("# 摘抄本\n\n## 1\n\n> 学深悟透\n>\n> \\*学以致用\\*\n"),
             "{md}"

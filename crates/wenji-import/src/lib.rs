@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod docx;
+pub mod docx_write;
 mod error;
 pub mod headings;
 pub mod numerals;

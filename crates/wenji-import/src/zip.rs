@@ -127,8 +127,8 @@ impl<'a> Archive<'a> {
     }
 }
 
-/// Writes zip archives for tests: hand-written XML in, a `.docx` out.
-#[cfg(any(test, feature = "fixtures"))]
+/// Writes zip archives: hand-written XML in, a `.docx` out (the tests'
+/// fixtures, and the notebook's Word export).
 pub mod write {
     /// A zip of `files` (name, bytes), each deflated when `deflate`.
     pub fn zip(files: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {

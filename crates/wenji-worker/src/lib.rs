@@ -6,10 +6,13 @@
 //! What it answers is the collection's own data format (`wenji_core::data`):
 //! an index of the one essay with the search tables for its characters, and
 //! the chunk of its text. The page reads them with the code that reads the
-//! collection, so there is one format and one reader of it. This file is
-//! the pure part, tested on the host; `main.rs` is the worker's edge.
+//! collection, so there is one format and one reader of it. It also writes
+//! the notebook as a Word file, so that the page carries no zip writer.
+//! This file is the pure part, tested on the host; `main.rs` is the
+//! worker's edge.
 
 use wenji_core::data::{encode_chunk, encode_index};
+use wenji_core::notebook::Notebook;
 use wenji_core::Collection;
 use wenji_import::ImportError;
 use wenji_search::Tables;
@@ -44,6 +47,16 @@ pub fn read(name: &str, bytes: &[u8], split: bool) -> Result<Answer, ImportError
     })
 }
 
+/// The notebook kept as `text` (`Notebook::encode`) as a `.docx`, each
+/// excerpt cited with `links[i]`.
+pub fn notebook_docx(text: &str, links: &[String]) -> Result<Vec<u8>, String> {
+    let notebook = Notebook::decode(text).map_err(|e| format!("摘抄本数据有误（{e}）"))?;
+    Ok(wenji_import::docx_write::notebook_docx(
+        &notebook.excerpts,
+        links,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +80,16 @@ mod tests {
         let chunk = decode_chunk(&answer.chunk).unwrap();
         assert_eq!(chunk.len(), 1);
         assert_eq!(chunk[0].1.len(), 2, "two parts: 一、 and 二、");
+    }
+
+    #[test]
+    fn the_notebook_becomes_a_word_file() {
+        let text = "wenji-notebook 1\nX\t1\te\t心得\t篇章一\t篇章一\t学深悟透\t\t\t笔记\n";
+        let bytes = notebook_docx(text, &["?essay=e#篇章一".into()]).unwrap();
+        assert_eq!(&bytes[..2], b"PK");
+        let doc = wenji_import::docx::read_docx(&bytes, false).unwrap();
+        assert!(doc.parts[0].lead.iter().any(|p| *p == "学深悟透"));
+        assert!(notebook_docx("not a notebook", &[]).is_err());
     }
 
     #[test]

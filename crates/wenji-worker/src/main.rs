@@ -1,6 +1,8 @@
-//! The worker's edge: a message `[name, bytes, split]` in, an answer out,
-//! `{ index, chunk }` or `{ error }` (in the reader's words). It says
-//! `ready` first, so that the page never posts to a worker not listening.
+//! The worker's edge: a message `["read", name, bytes, split]` in, an
+//! answer out, `{ index, chunk }` or `{ error }` (in the reader's words); or
+//! `["docx", notebook, links]` in, `{ docx }` (bytes) or `{ error }` out. It
+//! says `ready` first, so that the page never posts to a worker not
+//! listening.
 #![forbid(unsafe_code)]
 
 #[cfg(target_arch = "wasm32")]
@@ -13,19 +15,31 @@ fn main() {
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());
-        let name = message.get(0).as_string().unwrap_or_default();
-        let bytes = Uint8Array::new(&message.get(1)).to_vec();
-        let split = message.get(2).as_bool().unwrap_or(true);
         let answer = Object::new();
-        let set = |key: &str, value: &str| {
-            let _ = Reflect::set(&answer, &key.into(), &value.into());
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&answer, &key.into(), value);
         };
-        match wenji_worker::read(&name, &bytes, split) {
-            Ok(a) => {
-                set("index", &a.index);
-                set("chunk", &a.chunk);
+        if message.get(0).as_string().as_deref() == Some("docx") {
+            let text = message.get(1).as_string().unwrap_or_default();
+            let links: Vec<String> = Array::from(&message.get(2))
+                .iter()
+                .map(|l| l.as_string().unwrap_or_default())
+                .collect();
+            match wenji_worker::notebook_docx(&text, &links) {
+                Ok(bytes) => set("docx", &Uint8Array::from(bytes.as_slice())),
+                Err(e) => set("error", &e.into()),
             }
-            Err(e) => set("error", &e.zh()),
+        } else {
+            let name = message.get(1).as_string().unwrap_or_default();
+            let bytes = Uint8Array::new(&message.get(2)).to_vec();
+            let split = message.get(3).as_bool().unwrap_or(true);
+            match wenji_worker::read(&name, &bytes, split) {
+                Ok(a) => {
+                    set("index", &a.index.into());
+                    set("chunk", &a.chunk.into());
+                }
+                Err(e) => set("error", &e.zh().into()),
+            }
         }
         let _ = reply.post_message(&answer);
     });

@@ -1,0 +1,166 @@
+//! One excerpt of the notebook: its words, where they come from (a link
+//! that shows them there, or 原文已改动 when the text no longer holds
+//! them), the reader's note, and the buttons that move and remove it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wenji_core::notebook::locate;
+
+use crate::content::{collection, full_essay, use_arrival};
+use crate::notebook::use_notebook;
+
+/// Excerpt `id`; `dragged` is the one the reader is dragging, if any.
+#[component]
+pub fn NotebookItem(id: u64, dragged: RwSignal<Option<u64>>) -> impl IntoView {
+    let notebook = use_notebook();
+    let arrival = use_arrival();
+    let excerpt = move || {
+        notebook
+            .book
+            .with(|b| b.excerpts.iter().find(|e| e.id == id).cloned())
+    };
+    let Some(first) = excerpt() else {
+        return ().into_any();
+    };
+    let position = move || notebook.book.with(|b| b.position(id).unwrap_or(0));
+    let first_one = move || position() == 0;
+    let last_one = move || position() + 1 >= notebook.book.with(|b| b.excerpts.len());
+    // Found again in the text as it is now? (Unknown until it arrives.)
+    let changed = move || {
+        arrival.essays.track();
+        let e = excerpt()?;
+        let i = collection().index_of(&e.essay);
+        let essay = i.and_then(full_essay);
+        match (i, essay) {
+            (Some(i), Some(essay)) => Some(locate(essay, i, &e).is_none()),
+            (None, _) => Some(true),
+            _ => None,
+        }
+    };
+    let label = format!("《{}》 · {}", first.essay_title, first.cited);
+    let quote = first
+        .quote
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| view! { <p>{l.trim().to_owned()}</p> })
+        .collect_view();
+    let move_and_keep_focus = move |id: u64, by: isize| {
+        notebook.step(id, by);
+        // Moving its element takes the focus away: give it back.
+        let focused = document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-act"));
+        request_animation_frame(move || {
+            let selector = match focused {
+                Some(act) => format!("#excerpt-{id} [data-act=\"{act}\"]:not([disabled])"),
+                None => format!("#excerpt-{id} textarea"),
+            };
+            let target = document()
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .or_else(|| {
+                    document()
+                        .query_selector(&format!("#excerpt-{id} textarea"))
+                        .ok()
+                        .flatten()
+                });
+            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    };
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        if !ev.alt_key() {
+            return;
+        }
+        let by = match ev.key().as_str() {
+            "ArrowUp" => -1,
+            "ArrowDown" => 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        move_and_keep_focus(id, by);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(from) = dragged.get_untracked() {
+            notebook.move_to(from, position());
+        }
+        dragged.set(None);
+    };
+    view! {
+        <li
+            id=format!("excerpt-{id}")
+            class="excerpt"
+            class:dragging=move || dragged.get() == Some(id)
+            draggable="true"
+            on:dragstart=move |ev: leptos::ev::DragEvent| {
+                if let Some(data) = ev.data_transfer() {
+                    let _ = data.set_data("text/plain", &id.to_string());
+                    data.set_effect_allowed("move");
+                }
+                dragged.set(Some(id));
+            }
+            on:dragend=move |_| dragged.set(None)
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+            on:keydown=keys
+        >
+            <blockquote class="excerpt-quote">{quote}</blockquote>
+            <p class="excerpt-source">
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| notebook.jump(id)
+                    title="在原文中查看"
+                >
+                    {label.clone()}
+                </button>
+                <Show when=move || changed() == Some(true)>
+                    <span class="excerpt-changed">"原文已改动"</span>
+                </Show>
+            </p>
+            <label class="excerpt-note">
+                <span class="visually-hidden">{format!("笔记：{label}")}</span>
+                <textarea
+                    rows="2"
+                    placeholder="写点笔记…"
+                    prop:value=first.note.clone()
+                    on:change=move |ev| notebook.set_note(id, event_target_value(&ev))
+                ></textarea>
+            </label>
+            <div class="excerpt-actions">
+                <button
+                    type="button"
+                    class="tool"
+                    disabled=first_one
+                    data-act="up"
+                    on:click=move |_| move_and_keep_focus(id, -1)
+                    aria-label=format!("上移：{label}")
+                >
+                    "上移"
+                </button>
+                <button
+                    type="button"
+                    class="tool"
+                    disabled=last_one
+                    data-act="down"
+                    on:click=move |_| move_and_keep_focus(id, 1)
+                    aria-label=format!("下移：{label}")
+                >
+                    "下移"
+                </button>
+                <button
+                    type="button"
+                    class="tool"
+                    on:click=move |_| notebook.remove(id)
+                    aria-label=format!("删除：{label}")
+                >
+                    "删除"
+                </button>
+            </div>
+        </li>
+    }
+    .into_any()
+}
