@@ -18,6 +18,12 @@ use crate::state::ReaderState;
 use crate::ui::UiState;
 use crate::{download, importer, notebook_store, selection_copy, takeaway};
 
+thread_local! {
+    /// The last save asked for.
+    static SAVING: std::cell::RefCell<Option<js_sys::Promise>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 #[derive(Clone, Copy)]
 pub struct NotebookState {
     pub book: RwSignal<Notebook>,
@@ -65,9 +71,20 @@ impl NotebookState {
             return;
         }
         let text = self.book.with_untracked(Notebook::encode);
+        // Saves run one after the other, so that an older one never lands
+        // after a newer one.
+        let mut done = None;
+        let mine = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
+        let before = SAVING.replace(Some(mine));
         leptos::task::spawn_local(async move {
+            if let Some(before) = before {
+                let _ = wasm_bindgen_futures::JsFuture::from(before).await;
+            }
             if notebook_store::save(&text).await.is_err() {
                 self.keeping.set(Some(Keeping::VisitOnly));
+            }
+            if let Some(done) = done {
+                let _ = done.call0(&wasm_bindgen::JsValue::NULL);
             }
         });
     }

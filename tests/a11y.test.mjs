@@ -31,6 +31,11 @@ const STATES = {
     await page.locator('[id="篇章一-其一"] .related-toggle').click();
     await page.locator('[id="篇章一-其一"] .related-text').first().waitFor();
   },
+  'the notebook open, with an excerpt': async (page) => {
+    await page.getByRole('button', { name: '加入摘抄：篇章一-其一', exact: true }).click();
+    await page.getByRole('button', { name: '摘抄', exact: true }).click();
+    await page.locator('#notebook-panel .excerpt').waitFor();
+  },
   'a copy announced': async (page) => {
     await page.getByRole('button', { name: '复制链接：篇章一', exact: true }).click();
     await page.locator('.notice').filter({ hasText: '已复制' }).waitFor();

@@ -233,6 +233,15 @@ describe('a 360 px phone', () => {
     assert.deepEqual(await problems(page), [], 'largest text');
     await page.getByRole('button', { name: '导出' }).click();
     assert.deepEqual(await problems(page), [], 'export open');
+    await page.getByRole('button', { name: '加入摘抄：篇章一-其一', exact: true }).click();
+    await page.getByRole('button', { name: '摘抄', exact: true }).click();
+    await page.locator('#notebook-panel .excerpt').waitFor();
+    assert.deepEqual(await problems(page), [], 'notebook open');
+    await page.keyboard.press('Escape');
+    await page.locator('#notebook-panel').waitFor({ state: 'detached' });
+    await page.locator('[id="篇章一-其一"] .related-toggle').click();
+    await page.locator('[id="篇章一-其一"] .related-text').first().waitFor();
+    assert.deepEqual(await problems(page), [], 'related passages open');
     await searchBox(page).fill('职工');
     await page.waitForSelector('main mark');
     assert.deepEqual(await problems(page), [], 'filtering');

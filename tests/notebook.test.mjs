@@ -5,7 +5,10 @@
 // text changes, and exported as Markdown, text and a real Word file.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { readerSuite } from './support/suite.mjs';
 import { unzip } from './support/unzip.mjs';
@@ -48,6 +51,23 @@ async function addSelection(page, id, from, to) {
 
 const quotes = (page) => items(page).locator('.excerpt-quote').allInnerTexts();
 
+/** The notebook as the browser keeps it (IndexedDB), once it says `holds`. */
+function kept(page, holds) {
+  return page.waitForFunction(async (holds) => {
+    const db = await new Promise((ok, no) => {
+      const r = indexedDB.open('wenji');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = no;
+    });
+    const text = await new Promise((ok) => {
+      const r = db.transaction('notebook').objectStore('notebook').get('notebook');
+      r.onsuccess = () => ok(r.result ?? '');
+    });
+    db.close();
+    return text.split('\n').filter((l) => l.startsWith('X\t')).length === holds.count && text.includes(holds.text ?? '');
+  }, holds);
+}
+
 describe('the notebook', () => {
   test('a selection and a whole sub-section are added, noted, kept across visits and shown where they stand', async () => {
     const { page, log } = await reader.open('');
@@ -66,6 +86,7 @@ describe('the notebook', () => {
     // A note of one's own, kept with the excerpt.
     await items(page).nth(1).locator('textarea').fill('可用于开头');
     await items(page).nth(1).locator('textarea').blur();
+    await kept(page, { count: 2, text: '可用于开头' });
     // Marked in the text: the whole sub-section and the selection.
     await page.waitForFunction(() => CSS.highlights.get('wenji-excerpt')?.size >= 3);
 
@@ -120,6 +141,7 @@ describe('the notebook', () => {
 
     await items(page).nth(1).getByRole('button', { name: /^删除/ }).click();
     assert.deepEqual(await heads(), [c, a]);
+    await kept(page, { count: 2 });
     await page.reload();
     await openPanel(page);
     await items(page).nth(1).waitFor();
@@ -163,6 +185,7 @@ describe('the notebook', () => {
     const { page } = await reader.open('');
     await addSection(page, '篇章一-其二');
     await addSelection(page, '篇章二-其一', 3, 20);
+    await kept(page, { count: 2 });
     // As if the collection had been rebuilt with the first passage rewritten
     // and the second moved: the kept quotes are edited in the browser's store.
     await page.evaluate(async () => {
@@ -193,6 +216,28 @@ describe('the notebook', () => {
     assert.equal(await items(page).nth(0).locator('.excerpt-changed').textContent(), '原文已改动');
     assert.equal(await items(page).nth(1).locator('.excerpt-changed').count(), 0);
     await page.waitForFunction(() => CSS.highlights.get('wenji-excerpt')?.size === 1);
+  });
+
+  test('the single file from file:// keeps a notebook and writes its Word file, within its policy', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wenji-single-'));
+    await copyFile('dist/wenji.html', join(dir, 'wenji.html'));
+    const { page, log } = await reader.page();
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+    });
+    await page.goto(pathToFileURL(join(dir, 'wenji.html')).href);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    const picked = await addSelection(page, '篇章二-其一', 3, 20);
+    await openPanel(page);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      panel(page).getByRole('button', { name: '导出 Word（.docx）' }).click(),
+    ]);
+    const xml = unzip(await readFile(await file.path()))['word/document.xml'].toString('utf8');
+    assert.ok(xml.includes(`>${picked}</w:t>`));
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(log.errors, []);
   });
 
   test('where the browser keeps nothing, the notebook lasts for the visit and says so', async () => {

@@ -72,7 +72,12 @@ pub fn EssayList() -> AnyView {
             <div class="essay-toolbar">
                 <div class="toolbar-row">
                     <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
-                    <PanelButton panel=Panel::Files controls="files-panel" label="打开文件" />
+                    <PanelButton
+                    panel=Panel::Files
+                    controls="files-panel"
+                    label="文件"
+                    wide_only="打开"
+                />
                     <PanelButton panel=Panel::Notebook controls="notebook-panel" label="摘抄" />
                 </div>
                 <Show when=move || ui.is_open(Panel::Display)>

@@ -41,7 +41,12 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                 </button>
                 <PanelButton panel=Panel::Export controls="export-panel" label="导出" />
                 <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
-                <PanelButton panel=Panel::Files controls="files-panel" label="打开文件" />
+                <PanelButton
+                    panel=Panel::Files
+                    controls="files-panel"
+                    label="文件"
+                    wide_only="打开"
+                />
                 <PanelButton panel=Panel::Notebook controls="notebook-panel" label="摘抄" />
             </div>
             // Built when first wanted: less to do before the page is ready.

@@ -107,7 +107,10 @@ pub fn NotebookItem(id: u64, dragged: RwSignal<Option<u64>>) -> impl IntoView {
             on:drop=on_drop
             on:keydown=keys
         >
-            <blockquote class="excerpt-quote">{quote}</blockquote>
+            // Long quotes scroll: focusable, so that the keyboard scrolls them too.
+            <blockquote class="excerpt-quote" tabindex="0">
+                {quote}
+            </blockquote>
             <p class="excerpt-source">
                 <button
                     type="button"

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::ui::{use_ui, Panel};
 
 /// `controls` is the id of the panel's element; `class` adds to `tool`;
-/// `node_ref` is filled with the button, for those who focus it.
+/// `node_ref` is filled with the button, for those who focus it;
+/// `wide_only` comes before the label where there is room (and is always
+/// in the button's name).
 #[component]
 pub fn PanelButton(
     panel: Panel,
@@ -15,7 +17,9 @@ pub fn PanelButton(
     label: &'static str,
     #[prop(default = "tool")] class: &'static str,
     #[prop(optional)] node_ref: NodeRef<Button>,
+    #[prop(optional)] wide_only: Option<&'static str>,
 ) -> impl IntoView {
+    let prefix = wide_only.map(|w| view! { <span class="wide-only">{w}</span> });
     let ui = use_ui();
     view! {
         <button
@@ -26,6 +30,7 @@ pub fn PanelButton(
             aria-controls=controls
             on:click=move |_| ui.toggle(panel)
         >
+            {prefix}
             {label}
         </button>
     }
