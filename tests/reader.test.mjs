@@ -274,6 +274,21 @@ describe('the seed essay', () => {
     await shoot('reader-near', `${reader.url}?q=${encodeURIComponent('学深悟头')}`, DESK, async (page) => {
       await page.getByText('没有完全匹配').waitFor();
     });
+    await shoot('reader-notebook', reader.url, DESK, async (page) => {
+      await page.getByRole('button', { name: '加入摘抄：篇章二-其一', exact: true }).click();
+      await page.evaluate(() => {
+        const t = document.querySelector('[id="篇章三-其一"] .sub-body > p').firstChild;
+        const r = document.createRange();
+        r.setStart(t, 0);
+        r.setEnd(t, 31);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+      });
+      await page.locator('.selection-excerpt').click();
+      await page.getByRole('button', { name: '摘抄', exact: true }).click();
+      await page.locator('#notebook-panel .excerpt').nth(1).locator('textarea').fill('开头可引用这一句。');
+      await page.locator('#notebook-panel').evaluate((p) => window.scrollTo(0, p.getBoundingClientRect().top + scrollY - 120));
+    });
     await shoot('reader-phone', reader.url, PHONE);
     await shoot('reader-outline', `${reader.url}?q=${encodeURIComponent('理论')}`, PHONE, async (page) => {
       await page.waitForSelector('main mark');
