@@ -148,6 +148,7 @@ impl NotebookState {
             return;
         };
         let Some(i) = collection().index_of(&e.essay) else {
+            self.ui.notify(format!("《{}》已不在文集中", e.essay_title));
             return;
         };
         let fragment = full_essay(i)

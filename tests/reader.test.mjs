@@ -100,11 +100,13 @@ describe('the seed essay', () => {
     assert.equal(await target.getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('#引言-body').isVisible(), true);
 
-    // Past its copy and link buttons, Tab goes on to the next part's control
-    // (引言 has no sub-sections).
+    // Past its copy, link and excerpt buttons, Tab goes on to the next
+    // part's control (引言 has no sub-sections).
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '复制文字：引言');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '加入摘抄：引言');
     await page.keyboard.press('Tab');
     assert.ok(await foldControl(page, '篇章一').evaluate((el) => el === document.activeElement));
     await page.keyboard.press('Space');
