@@ -7,11 +7,13 @@ use wasm_bindgen::JsCast;
 
 use crate::notebook::use_notebook;
 
-/// Where the button stands (page coordinates), while text is selected.
+/// Where the button stands (page coordinates, whole pixels: formatting a
+/// float would bring its whole formatter into the wasm), while text is
+/// selected.
 #[derive(Clone, Copy, PartialEq)]
 struct At {
-    top: f64,
-    left: f64,
+    top: i32,
+    left: i32,
 }
 
 #[component]
@@ -68,7 +70,10 @@ fn selection_end() -> Option<At> {
     let (x, y) = (window().scroll_x().ok()?, window().scroll_y().ok()?);
     let width = window().inner_width().ok()?.as_f64()?;
     Some(At {
-        top: last.bottom() + y + 6.0,
-        left: (last.right() + x - 40.0).clamp(8.0 + x, width + x - 110.0),
+        top: (last.bottom() + y + 6.0) as i32,
+        // Not `f64::clamp`: its panic message would format floats.
+        left: (last.right() + x - 40.0)
+            .min(width + x - 110.0)
+            .max(8.0 + x) as i32,
     })
 }
