@@ -44,7 +44,11 @@ thread_local! {
 /// opened while kept ones are read again, say).
 pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer, String> {
     let message = Array::of4(&"read".into(), &name.into(), bytes, &split.into());
-    let data = ask(&message, "读取程序出错，文件未能打开").await?;
+    let words = Words {
+        unstarted: "无法启动文件读取程序（第一次打开文件需要联网）",
+        broke: "读取程序出错，文件未能打开",
+    };
+    let data = ask(&message, words).await?;
     match (field(&data, "index"), field(&data, "chunk")) {
         (Some(index), Some(chunk)) => Ok(Answer { index, chunk }),
         _ => Err("读取程序的回答有误".to_owned()),
@@ -56,35 +60,47 @@ pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer,
 pub async fn notebook_docx(text: &str, links: &[String]) -> Result<Uint8Array, String> {
     let links: Array = links.iter().map(|l| JsValue::from(l.as_str())).collect();
     let message = Array::of3(&"docx".into(), &text.into(), &links);
-    let data = ask(&message, "生成 Word 文件时出错").await?;
+    let words = Words {
+        unstarted: "无法生成 Word 文件（第一次导出 Word 需要联网；Markdown 和纯文本可离线导出）",
+        broke: "生成 Word 文件时出错",
+    };
+    let data = ask(&message, words).await?;
     Reflect::get(&data, &"docx".into())
         .ok()
         .and_then(|v| v.dyn_into().ok())
         .ok_or_else(|| "读取程序的回答有误".to_owned())
 }
 
+/// What to tell the reader when the worker cannot start (offline, before
+/// its first use) or breaks, for one kind of question.
+#[derive(Clone, Copy)]
+struct Words {
+    unstarted: &'static str,
+    broke: &'static str,
+}
+
 /// Post `message` to the worker once the questions before it are answered,
-/// and give its answer (or its `error`, or `failed` if it broke).
-async fn ask(message: &Array, failed: &str) -> Result<JsValue, String> {
+/// and give its answer (or its `error`, or `words` if it did not answer).
+async fn ask(message: &Array, words: Words) -> Result<JsValue, String> {
     let mut done = None;
     let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
     if let Some(before) = QUEUE.replace(Some(mine)) {
         let _ = JsFuture::from(before).await;
     }
-    let answer = ask_now(message, failed).await;
+    let answer = ask_now(message, words).await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
     answer
 }
 
-async fn ask_now(message: &Array, failed: &str) -> Result<JsValue, String> {
-    let worker = started().await?;
+async fn ask_now(message: &Array, words: Words) -> Result<JsValue, String> {
+    let worker = started().await.map_err(|_| words.unstarted.to_owned())?;
     let answer = JsFuture::from(next_message());
     worker
         .post_message(message)
         .map_err(|_| "无法把文件交给读取程序".to_owned())?;
-    let data = answer.await.map_err(|_| failed.to_owned())?;
+    let data = answer.await.map_err(|_| words.broke.to_owned())?;
     match field(&data, "error") {
         Some(error) => Err(error),
         None => Ok(data),
@@ -97,13 +113,16 @@ fn field(data: &JsValue, key: &str) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
+/// The worker could not be started: offline, its code is there only if it
+/// was used before.
+struct Unstarted;
+
 /// The worker, started (and ready) on first use.
-async fn started() -> Result<Worker, String> {
+async fn started() -> Result<Worker, Unstarted> {
     if let Some(w) = WORKER.with_borrow(Clone::clone) {
         return Ok(w);
     }
-    // Offline, the reader's code is there only if a file was opened before.
-    let failed = || "无法启动文件读取程序（第一次打开文件需要联网）".to_owned();
+    let failed = || Unstarted;
     let (worker, wasm) = match inline_parts() {
         Some((glue, wasm)) => {
             let source = Array::of2(&glue.into(), &INLINE_START.into());

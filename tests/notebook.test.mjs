@@ -240,6 +240,20 @@ describe('the notebook', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  test('offline before the Word writer was ever fetched: the reader is told, Markdown still exports', async () => {
+    const { page, context } = await reader.open('');
+    await addSection(page, '篇章一-其一');
+    await openPanel(page);
+    await context.setOffline(true);
+    await panel(page).getByRole('button', { name: '导出 Word（.docx）' }).click();
+    await page.locator('.notice').filter({ hasText: '第一次导出 Word 需要联网' }).waitFor();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      panel(page).getByRole('button', { name: '导出 Markdown（.md）' }).click(),
+    ]);
+    assert.ok((await readFile(await file.path(), 'utf8')).includes('> 其一，在“学深悟透”上下苦功。'));
+  });
+
   test('where the browser keeps nothing, the notebook lasts for the visit and says so', async () => {
     const { page } = await reader.page();
     await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
