@@ -6,17 +6,14 @@ use leptos::prelude::*;
 use wenji_core::facts::facts_line;
 use wenji_core::route::Route;
 
-use crate::components::display_panel::DisplayPanel;
-use crate::components::files_panel::FilesPanel;
 use crate::components::library_controls::LibraryControls;
 use crate::components::more_button::MoreButton;
-use crate::components::notebook_panel::NotebookPanel;
-use crate::components::panel_button::PanelButton;
 use crate::components::search_bar::SearchBar;
 use crate::components::search_results::SearchResults;
+use crate::components::shared_panels::SharedPanels;
+use crate::components::shared_tools::SharedTools;
 use crate::content::{collection, is_opened};
 use crate::state::{use_reader, LIST_STEP};
-use crate::ui::{use_ui, Panel};
 
 #[component]
 fn EssayRow(essay: usize) -> AnyView {
@@ -44,7 +41,6 @@ fn EssayRow(essay: usize) -> AnyView {
 #[component]
 pub fn EssayList() -> AnyView {
     let state = use_reader();
-    let ui = use_ui();
     // Reactive: a file the reader opens or closes changes the collection.
     let total = move || collection().essays.len();
     let listed = Memo::new(move |_| state.list.with(|v| v.essays(collection())));
@@ -71,24 +67,9 @@ pub fn EssayList() -> AnyView {
         <main id="main" class="essay-list">
             <div class="essay-toolbar">
                 <div class="toolbar-row">
-                    <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
-                    <PanelButton
-                    panel=Panel::Files
-                    controls="files-panel"
-                    label="文件"
-                    wide_only="打开"
-                />
-                    <PanelButton panel=Panel::Notebook controls="notebook-panel" label="摘抄" />
+                    <SharedTools />
                 </div>
-                <Show when=move || ui.is_open(Panel::Display)>
-                    <DisplayPanel />
-                </Show>
-                <Show when=move || ui.is_open(Panel::Files)>
-                    <FilesPanel />
-                </Show>
-                <Show when=move || ui.is_open(Panel::Notebook)>
-                    <NotebookPanel />
-                </Show>
+                <SharedPanels />
             </div>
             <LibraryControls />
             <Show when=move || state.filtering() fallback=|| ()>

@@ -1,14 +1,13 @@
 //! The essay's tools: the outline (on narrow screens), expand all and
-//! collapse all (of what is shown, while filtering), export, and display
-//! settings; the last two open a panel below the row.
+//! collapse all (of what is shown, while filtering), export, then the tools
+//! every page has (`SharedTools`); each panel opens below the row.
 
 use leptos::prelude::*;
 
-use crate::components::display_panel::DisplayPanel;
 use crate::components::export_panel::ExportPanel;
-use crate::components::files_panel::FilesPanel;
-use crate::components::notebook_panel::NotebookPanel;
 use crate::components::panel_button::PanelButton;
+use crate::components::shared_panels::SharedPanels;
+use crate::components::shared_tools::SharedTools;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
 
@@ -30,7 +29,7 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                     node_ref=ui.outline_toggle
                 />
                 // On a phone 全部 is left unseen (still in the button's name),
-                // so that the six tools fit one row.
+                // so that the seven tools fit one row.
                 <button type="button" class="tool" on:click=move |_| state.expand_all()>
                     <span class="wide-only">"全部"</span>
                     "展开"
@@ -40,28 +39,13 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                     "折叠"
                 </button>
                 <PanelButton panel=Panel::Export controls="export-panel" label="导出" />
-                <PanelButton panel=Panel::Display controls="display-panel" label="显示" />
-                <PanelButton
-                    panel=Panel::Files
-                    controls="files-panel"
-                    label="文件"
-                    wide_only="打开"
-                />
-                <PanelButton panel=Panel::Notebook controls="notebook-panel" label="摘抄" />
+                <SharedTools />
             </div>
             // Built when first wanted: less to do before the page is ready.
             <Show when=move || ui.is_open(Panel::Export)>
                 <ExportPanel essay=essay />
             </Show>
-            <Show when=move || ui.is_open(Panel::Display)>
-                <DisplayPanel />
-            </Show>
-            <Show when=move || ui.is_open(Panel::Files)>
-                <FilesPanel />
-            </Show>
-            <Show when=move || ui.is_open(Panel::Notebook)>
-                <NotebookPanel />
-            </Show>
+            <SharedPanels />
         </div>
     }
 }

@@ -42,3 +42,5 @@ pub mod search_bar;
 pub mod search_results;
 pub mod section_view;
 pub mod selection_excerpt;
+pub mod shared_panels;
+pub mod shared_tools;

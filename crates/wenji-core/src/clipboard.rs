@@ -46,13 +46,14 @@ pub fn to_html(blocks: &[Block]) -> String {
             Block::LeadIn(_) => ("<p><b>".to_owned(), "</b></p>".to_owned()),
         };
         out.push_str(&open);
-        escape_html_into(&mut out, b.text());
+        escape_markup_into(&mut out, b.text());
         out.push_str(&close);
     }
     out
 }
 
-fn escape_html_into(out: &mut String, s: &str) {
+/// `s` as HTML or XML text: the markup characters escaped.
+pub fn escape_markup_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),

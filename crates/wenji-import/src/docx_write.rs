@@ -4,6 +4,7 @@
 //! paragraphs, the reader's note in italics, and the citation in small grey
 //! type; Word and WPS open it as a plain document in the default style.
 
+use wenji_core::clipboard::escape_markup_into;
 use wenji_core::notebook::Excerpt;
 
 use crate::zip::write::zip;
@@ -85,17 +86,11 @@ fn paragraph(out: &mut String, look: Look, text: &str) {
 /// XML text: the markup characters escaped, and the control characters XML
 /// 1.0 cannot hold (a tab stays a tab) dropped.
 fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push('\t'),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
+    let allowed: String = s
+        .chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect();
+    escape_markup_into(out, &allowed);
 }
 
 #[cfg(test)]
