@@ -37,9 +37,14 @@ pub fn install(state: ReaderState, notebook: NotebookState) {
             paint(&registry, state, notebook);
         });
     };
-    // The page's text changes under a search or a fold: paint again.
+    // The page's text changes under a search or a fold: paint again (with
+    // no excerpt there is nothing to paint; the effect below clears).
     let observer_repaint = repaint.clone();
-    let on_change = Closure::<dyn FnMut()>::new(observer_repaint);
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if notebook.book.with_untracked(|b| !b.excerpts.is_empty()) {
+            observer_repaint();
+        }
+    });
     if let (Ok(observer), Some(body)) = (
         web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()),
         document().body(),

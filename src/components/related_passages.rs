@@ -20,26 +20,26 @@ pub fn RelatedPassages(place: Place, id: String) -> AnyView {
     let list_id = format!("{id}-related");
     let label = format!("相关段落（{}）", related.len());
     view! {
-            <div class="related">
-                <button
-                    type="button"
-                    class="related-toggle"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=list_id.clone()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    <span class="chevron" aria-hidden="true"></span>
-                    {label}
-                </button>
-                <ol class="related-list" id=list_id hidden=move || !open.get()>
-                    <Show when=move || open.get()>
-                        {related
-                            .iter()
-                            .map(|r| view! { <RelatedPassageItem from=place related=r /> })
-                            .collect_view()}
-                    </Show>
-                </ol>
-            </div>
+        <div class="related">
+            <button
+                type="button"
+                class="related-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=list_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="chevron" aria-hidden="true"></span>
+                {label}
+            </button>
+            <ol class="related-list" id=list_id hidden=move || !open.get()>
+                <Show when=move || open.get()>
+                    {related
+                        .iter()
+                        .map(|r| view! { <RelatedPassageItem from=place related=r /> })
+                        .collect_view()}
+                </Show>
+            </ol>
+        </div>
     }
     .into_any()
 }
