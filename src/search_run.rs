@@ -6,7 +6,9 @@
 //! and the next slice left to a later task, so that keys, scrolling and
 //! painting go on in between. The first slice runs before the next frame,
 //! so the first screen of results comes with the keystroke that asked for
-//! it. A new query (or a new page) drops the run of the old one. Essays
+//! it; the rest waits until that frame is painted, so a keystroke is
+//! never followed by a slice before its results show. A new query (or a
+//! new page) drops the run of the old one. Essays
 //! whose text has not arrived yet are searched when it arrives; one that
 //! cannot arrive leaves the others searched.
 //!
@@ -75,12 +77,17 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
             }
         };
         state.hits.set(fresh);
+        let generation = run.generation.get_value();
         if more {
             run.busy.set_value(true);
-            run.later(run.generation.get_value());
-        } else {
-            run.forgive(run.generation.get_value());
         }
+        after_paint(move || {
+            if more {
+                run.slice(generation);
+            } else if run.generation.get_value() == generation {
+                run.forgive(generation);
+            }
+        });
     });
     // Another page, or more text: carry on where the run stands.
     Effect::new(move |_| {
@@ -88,6 +95,12 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         arrival.essays.track();
         run.resume();
     });
+}
+
+/// Run `f` once the next frame is painted: the keystroke's own results
+/// go on screen first, the rest of the work follows.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 impl Run {

@@ -39,6 +39,10 @@ pub struct ReaderState {
     /// list's narrowing: computed once per change of the hits or the view,
     /// read by the results, the status line and hit navigation.
     pub results: Memo<Vec<usize>>,
+    /// Hits, sections and essays of what is shown now: the status line,
+    /// the headers and the outline count the same things, and each reads
+    /// this once-per-change sum rather than adding up the essays again.
+    totals: Memo<Totals>,
     /// Matching essays the results page renders (more on 显示更多 or when
     /// a hit further down is asked for).
     pub results_shown: RwSignal<usize>,
@@ -74,8 +78,10 @@ impl ReaderState {
                     .collect()
             })
         });
+        let route = RwSignal::new(route);
+        let totals = Memo::new(move |_| totals_of(&route.get(), hits, results));
         Self {
-            route: RwSignal::new(route),
+            route,
             folding,
             search_folding: RwSignal::new(Folding::default()),
             input,
@@ -83,6 +89,7 @@ impl ReaderState {
             hits,
             list,
             results,
+            totals,
             results_shown: RwSignal::new(RESULTS_STEP),
             list_shown: RwSignal::new(LIST_STEP),
             groups_shown: RwSignal::new(GROUPS_STEP),
@@ -315,26 +322,30 @@ impl ReaderState {
         }
     }
 
-    /// Hits, sections and essays of what is shown now (reactive): the
-    /// status line, the headers and the outline count the same things.
+    /// Hits, sections and essays of what is shown now (reactive).
     pub fn totals(&self) -> Totals {
-        match self.route.get() {
-            Route::Essay(slug) => {
-                let i = collection().index_of(&slug);
-                self.hits.with(|h| {
-                    i.and_then(|i| h.get(i))
-                        .map_or(Totals::default(), |e| Totals::default().plus(e))
-                })
-            }
-            Route::List => self.results.with(|results| {
-                self.hits.with(|h| {
-                    results
-                        .iter()
-                        .filter_map(|&i| h.get(i))
-                        .fold(Totals::default(), |t, e| t.plus(e))
-                })
-            }),
+        self.totals.get()
+    }
+}
+
+/// The sum of the hits `route` shows.
+fn totals_of(route: &Route, hits: RwSignal<CollectionHits>, results: Memo<Vec<usize>>) -> Totals {
+    match route {
+        Route::Essay(slug) => {
+            let i = collection().index_of(slug);
+            hits.with(|h| {
+                i.and_then(|i| h.get(i))
+                    .map_or(Totals::default(), |e| Totals::default().plus(e))
+            })
         }
+        Route::List => results.with(|results| {
+            hits.with(|h| {
+                results
+                    .iter()
+                    .filter_map(|&i| h.get(i))
+                    .fold(Totals::default(), |t, e| t.plus(e))
+            })
+        }),
     }
 }
 
