@@ -1,6 +1,6 @@
 //! Run by Trunk after each build, in its staging folder:
 //! 1. puts the prerendered first view into `index.html`, inlines the
-//!    classic scripts of its head, and merges the style sheets into one file;
+//!    classic scripts of its head and the style sheets (merged, in order);
 //! 2. writes `wenji.html`, the whole app in one file;
 //! 3. adds a Content Security Policy to both;
 //! 4. writes the collection's data files (index and text chunks), named in
@@ -76,12 +76,9 @@ fn run() -> Result<(), String> {
         page::add_data(&html, &data[0].name, &preload)?
     };
     let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
-    let styles = page::merge_stylesheets(&html, &Dir(staging.clone()))?;
-    if let Some((name, css)) = &styles.sheet {
-        write(&staging.join(name), css)?;
-    }
+    let styles = page::inline_stylesheets(&html, &Dir(staging.clone()))?;
     let (html, merged) = (styles.html, styles.replaced);
-    // Inlined into both pages, or merged, the files themselves are not needed.
+    // Inlined into both pages, the files themselves are not needed.
     for name in inlined.into_iter().chain(merged) {
         let path = staging.join(name.trim_start_matches("./"));
         std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;

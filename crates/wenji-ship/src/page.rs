@@ -113,11 +113,13 @@ pub fn add_csp(html: &str, policy: &str) -> Result<String, String> {
 
 /// The policy of the served site (`dist/`).
 pub fn site_policy(html: &str) -> String {
-    let hashes: Vec<String> = inline_scripts(html).into_iter().map(csp_hash).collect();
+    let scripts: Vec<String> = inline_scripts(html).into_iter().map(csp_hash).collect();
+    let styles: Vec<String> = inline_styles(html).into_iter().map(csp_hash).collect();
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
-        hashes.join(" ")
+        scripts.join(" "),
+        styles.join(" ")
     )
 }
 
@@ -158,57 +160,45 @@ fn tags<'a>(html: &'a str, name: &str) -> Vec<(std::ops::Range<usize>, &'a str)>
     out
 }
 
-/// A page whose style sheets went into one.
-pub struct MergedStyles {
+/// A page whose style sheets went inside it.
+pub struct InlinedStyles {
     pub html: String,
-    /// The merged sheet's file name and text (none with fewer than two).
-    pub sheet: Option<(String, String)>,
     /// The files it replaces.
     pub replaced: Vec<String>,
 }
 
-/// The style sheets, written split by role (`style/*.css`), go out as one
-/// file, in the order the page links them: one request before the first
-/// paint rather than one per sheet.
-pub fn merge_stylesheets(html: &str, files: &dyn Files) -> Result<MergedStyles, String> {
+/// The style sheets, written split by role (`style/*.css`), go inside the
+/// page as one `<style>`, in the order the page links them: nothing to
+/// fetch before the first paint (the page's policy allows it by hash).
+pub fn inline_stylesheets(html: &str, files: &dyn Files) -> Result<InlinedStyles, String> {
     let links: Vec<_> = tags(html, "link")
         .into_iter()
         .filter(|(_, tag)| attr(tag, "rel") == Some("stylesheet"))
         .collect();
-    if links.len() < 2 {
-        return Ok(MergedStyles {
-            html: html.to_owned(),
-            sheet: None,
-            replaced: Vec::new(),
-        });
-    }
     let mut css = String::new();
-    let mut merged = Vec::new();
+    let mut replaced = Vec::new();
     for (_, tag) in &links {
         let href = attr(tag, "href").ok_or("a stylesheet link without href")?;
         let text = files.read_text(href)?;
+        if text.contains("</style") {
+            return Err(format!("{href} contains `</style`: it cannot go inline"));
+        }
         css.push_str(&text);
         css.push('\n');
-        merged.push(href.to_owned());
+        replaced.push(href.to_owned());
     }
-    let name = format!("style-{}.css", crate::data::content_hash(&css));
-    let integrity = format!(
-        "sha384-{}",
-        B64.encode(sha2::Sha384::digest(css.as_bytes()))
-    );
     let mut out = html.to_owned();
     for (i, (range, _)) in links.iter().enumerate().rev() {
         let replacement = if i == 0 {
-            format!(r#"<link rel="stylesheet" href="./{name}" integrity="{integrity}"/>"#)
+            format!("<style>{css}</style>")
         } else {
             String::new()
         };
         out.replace_range(range.clone(), &replacement);
     }
-    Ok(MergedStyles {
+    Ok(InlinedStyles {
         html: out,
-        sheet: Some((name, css)),
-        replaced: merged,
+        replaced,
     })
 }
 
@@ -454,13 +444,14 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     }
 
     #[test]
-    fn stylesheets_go_out_as_one_file_in_their_order() {
+    fn stylesheets_go_inside_the_page_in_their_order_allowed_by_hash() {
         struct Sheets;
         impl Files for Sheets {
             fn read(&self, relative: &str) -> Result<Vec<u8>, String> {
                 match relative {
                     "./a-1.css" => Ok(b":root{--x:1}".to_vec()),
                     "./b-2.css" => Ok(b"body{color:red}".to_vec()),
+                    "./c-3.css" => Ok(b"p{}</style><script>".to_vec()),
                     other => Err(format!("{other}: no such file")),
                 }
             }
@@ -469,27 +460,25 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             r#"<head><link rel="stylesheet" href="./a-1.css" integrity="sha384-a"/>"#,
             r#"<link rel="icon" href="./i.svg"/><link rel="stylesheet" href="./b-2.css" integrity="sha384-b"/></head>"#
         );
-        let MergedStyles {
-            html,
-            sheet,
-            replaced: merged,
-        } = merge_stylesheets(page, &Sheets).unwrap();
-        let (name, css) = sheet.expect("merged");
-        assert_eq!(css, ":root{--x:1}\nbody{color:red}\n");
-        assert!(
-            name.starts_with("style-") && name.ends_with(".css"),
-            "{name}"
-        );
-        assert_eq!(merged, ["./a-1.css", "./b-2.css"]);
-        assert_eq!(tags(&html, "link").len(), 2, "{html}");
-        assert!(html.contains(&format!(
-            r#"<link rel="stylesheet" href="./{name}" integrity="sha384-"#
-        )));
+        let InlinedStyles { html, replaced } = inline_stylesheets(page, &Sheets).unwrap();
+        assert_eq!(inline_styles(&html), [":root{--x:1}\nbody{color:red}\n"]);
+        assert_eq!(replaced, ["./a-1.css", "./b-2.css"]);
+        assert_eq!(tags(&html, "link").len(), 1, "{html}");
         assert!(html.contains(r#"<link rel="icon" href="./i.svg"/>"#));
-        // A missing sheet is named.
-        let bad = page.replace("b-2", "c-3");
-        let err = merge_stylesheets(&bad, &Sheets).err().expect("fails");
-        assert!(err.contains("c-3.css"), "{err}");
+        let policy = site_policy(&html);
+        let hash = csp_hash(":root{--x:1}\nbody{color:red}\n");
+        assert!(
+            policy.contains(&format!("style-src 'self' {hash};")),
+            "{policy}"
+        );
+        // A missing sheet is named, and so is one that would end the element.
+        for (bad, named) in [("b-2", "d-4.css"), ("b-2", "c-3.css")] {
+            let err =
+                inline_stylesheets(&page.replace(bad, named.trim_end_matches(".css")), &Sheets)
+                    .err()
+                    .expect("fails");
+            assert!(err.contains(named), "{err}");
+        }
     }
 
     #[test]
