@@ -21,7 +21,14 @@ pub fn SelectionExcerpt() -> impl IntoView {
     let notebook = use_notebook();
     let at = RwSignal::new(None::<At>);
     if crate::browser::present() {
-        let on_change = Closure::<dyn FnMut()>::new(move || at.set(selection_end()));
+        // Typing moves the caret and fires this too: only a change of
+        // what it shows reaches the page.
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            let now = selection_end();
+            if at.with_untracked(|a| *a != now) {
+                at.set(now);
+            }
+        });
         let _ = document().add_event_listener_with_callback(
             "selectionchange",
             on_change.as_ref().unchecked_ref(),
