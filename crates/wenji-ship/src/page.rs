@@ -183,8 +183,10 @@ pub fn inline_stylesheets(html: &str, files: &dyn Files) -> Result<InlinedStyles
         if text.contains("</style") {
             return Err(format!("{href} contains `</style`: it cannot go inline"));
         }
+        if !css.is_empty() {
+            css.push('\n');
+        }
         css.push_str(&text);
-        css.push('\n');
         replaced.push(href.to_owned());
     }
     let mut out = html.to_owned();
@@ -238,16 +240,15 @@ pub fn inline_classic_scripts(
 /// The page with everything inlined: CSS as `<style>`, the favicon as a
 /// data URL, the JavaScript glue and the wasm (base64) in one module script.
 pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
-    let mut out = html.to_owned();
-    // Stylesheets and icons.
-    for (range, tag) in tags(html, "link").into_iter().rev() {
+    // The style as the page carries it (already inline when the page went
+    // through `inline_stylesheets`).
+    let html = inline_stylesheets(html, files)?.html;
+    let mut out = html.clone();
+    // Icons and preloads.
+    for (range, tag) in tags(&html, "link").into_iter().rev() {
         let href = attr(tag, "href").unwrap_or("");
         let rel = attr(tag, "rel").unwrap_or("");
         let replacement = match rel {
-            "stylesheet" => {
-                let css = files.read_text(href)?;
-                format!("<style>{css}</style>")
-            }
             "icon" => {
                 let kind = attr(tag, "type").unwrap_or("image/svg+xml");
                 format!(
@@ -461,12 +462,12 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             r#"<link rel="icon" href="./i.svg"/><link rel="stylesheet" href="./b-2.css" integrity="sha384-b"/></head>"#
         );
         let InlinedStyles { html, replaced } = inline_stylesheets(page, &Sheets).unwrap();
-        assert_eq!(inline_styles(&html), [":root{--x:1}\nbody{color:red}\n"]);
+        assert_eq!(inline_styles(&html), [":root{--x:1}\nbody{color:red}"]);
         assert_eq!(replaced, ["./a-1.css", "./b-2.css"]);
         assert_eq!(tags(&html, "link").len(), 1, "{html}");
         assert!(html.contains(r#"<link rel="icon" href="./i.svg"/>"#));
         let policy = site_policy(&html);
-        let hash = csp_hash(":root{--x:1}\nbody{color:red}\n");
+        let hash = csp_hash(":root{--x:1}\nbody{color:red}");
         assert!(
             policy.contains(&format!("style-src 'self' {hash};")),
             "{policy}"
