@@ -81,10 +81,11 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         if more {
             run.busy.set_value(true);
         }
+        // Each stops at once if a newer query came in the meantime.
         after_paint(move || {
             if more {
                 run.slice(generation);
-            } else if run.generation.get_value() == generation {
+            } else {
                 run.forgive(generation);
             }
         });
@@ -192,9 +193,11 @@ impl Run {
     }
 
     /// Once the exact search is done and found nothing: look for near
-    /// forms of the query in what was searched, in slices.
+    /// forms of the query in what was searched, in slices (nothing once a
+    /// newer query came in).
     fn forgive(self, generation: u64) {
-        if untrack(|| self.state.totals().sections) > 0 {
+        if self.generation.get_value() != generation || untrack(|| self.state.totals().sections) > 0
+        {
             return;
         }
         let Some(term) = self.state.query.with_untracked(|q| forgivable(q, tables())) else {
