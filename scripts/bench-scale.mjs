@@ -179,6 +179,29 @@ async function typing(page) {
   return { perQuery, enter };
 }
 
+/** The measure's own floor: the same keys typed into a bare input on an
+ *  empty page (no app). What is left above it is the app's. */
+async function floor(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.setContent('<!doctype html><html lang="zh-CN"><input id="search">');
+  await page.evaluate(PROBE);
+  await page.focus('#search');
+  const lat = [];
+  for (const q of QUERIES) {
+    await page.fill('#search', '');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window.__lat = []));
+    for (const k of q.keys) {
+      await page.keyboard.insertText(k);
+      await page.waitForTimeout(120);
+    }
+    lat.push(...(await page.evaluate(() => window.__lat)));
+  }
+  await context.close();
+  return lat;
+}
+
 async function measure(n) {
   const { dist, seconds } = await build(n);
   const sizes = await gzipSizes(dist);
@@ -206,9 +229,10 @@ async function measure(n) {
   const essay = await load(browser, essayUrl);
   const essayTyping = await typing(essay.page);
   await essay.context.close();
+  const bare = await floor(browser);
   await browser.close();
   await server.close();
-  return { n, seconds, first, early, fcp: median(fcp), interactive: median(interactive), mem, memAfter, listTyping, essayTyping };
+  return { n, seconds, first, early, fcp: median(fcp), interactive: median(interactive), mem, memAfter, listTyping, essayTyping, bare };
 }
 
 function report(results) {
@@ -240,6 +264,11 @@ function report(results) {
       );
       console.log(`  Enter to the next hit: median ${ms(median(t.enter))}, max ${ms(Math.max(...t.enter))}`);
     }
+    const b = r.bare;
+    console.log(
+      `\n  the measure's floor: the same keys in a bare input on an empty page: ` +
+        `p50 ${ms(median(b))}, p95 ${ms(pct(b, 95))}, max ${ms(Math.max(...b))}`,
+    );
   }
 }
 
