@@ -205,7 +205,16 @@ impl Run {
         };
         let essays: Vec<usize> = match self.state.route.get_untracked() {
             Route::Essay(slug) => collection().index_of(&slug).into_iter().collect(),
-            Route::List => (0..collection().essays.len()).collect(),
+            // Only what the list's narrowing shows: a near form offered
+            // must find something where the reader is looking.
+            Route::List => {
+                let essays = &collection().essays;
+                self.state.list.with_untracked(|v| {
+                    (0..essays.len())
+                        .filter(|&i| v.includes(&essays[i]))
+                        .collect()
+                })
+            }
         };
         self.forgive_from(generation, term, essays, 0, NearMatches::default());
     }

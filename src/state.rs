@@ -197,6 +197,24 @@ impl ReaderState {
         self.write(&Route::List, &self.input.get_untracked(), true);
     }
 
+    /// Show every essay again, keeping the sort and the order of results.
+    pub fn clear_narrowing(&self) {
+        let sort_and_order = self.list.with_untracked(|v| ListView {
+            sort: v.sort,
+            by: v.by,
+            ..ListView::default()
+        });
+        self.set_list_view(sort_and_order);
+    }
+
+    /// Matching essays the list's narrowing leaves out (reactive): a search
+    /// that finds nothing within it says so rather than that nothing
+    /// matched at all.
+    pub fn matching_outside(&self) -> usize {
+        let all = self.hits.with(CollectionHits::essays_matching);
+        all.saturating_sub(self.results.with(Vec::len))
+    }
+
     /// Write the address again in place: the collection changed, and with
     /// it what the page's canonical address is (a file closed, say).
     pub fn rewrite_address(&self) {

@@ -70,6 +70,22 @@ describe('a library of 140 essays', () => {
     await context.close();
   });
 
+  test('the 格式 picker names each kind of file once, and a Word file of either age is Word', async () => {
+    const { page, log, context } = await reader.open('?format=doc');
+    const labels = await page.$$eval('#list-format option', (os) => os.map((o) => o.textContent.replace(/（\d+）$/, '')));
+    assert.deepEqual(labels, [...new Set(labels)], 'no name twice');
+    // The generated collection has .doc and .docx files: one Word entry for both.
+    const word = await page.$eval('#list-format', (s) => [...s.options].find((o) => o.textContent.startsWith('Word 文档')).textContent);
+    const count = Number(word.match(/（(\d+)）/)[1]);
+    // An address with the older spelling picks the same entry.
+    assert.match(await page.$eval('#list-format', (s) => s.selectedOptions[0].textContent), /^Word 文档（\d+）$/);
+    assert.equal(await page.textContent('.list-count'), `${count} 篇（共 140 篇）`);
+    const formats = await page.$$eval('.library .essay-link .facts', (fs) => fs.map((f) => f.textContent));
+    assert.ok(formats.every((f) => f.startsWith('原文为 Word 文档')), formats.join('\n'));
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
   test('a query: matching essays first, best first, then their sections; counts add up', async () => {
     const { page, log, context } = await reader.open(`?q=${encodeURIComponent('安全生产')}`);
     await searched(page);
@@ -111,6 +127,52 @@ describe('a library of 140 essays', () => {
       return r && r.top >= -2 && r.top < innerHeight / 2;
     }, fragment);
     assert.ok((await page.locator(`[id="${fragment}"]`).textContent()).includes(sentence));
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('a search that finds nothing within the narrowing says what it leaves out, and offers only near forms within it', async () => {
+    // A phrase of a few essays only (the generator's topics), so that some region has none.
+    const phrase = '班组建设';
+    const { page, log, context } = await reader.open(`?q=${encodeURIComponent(phrase)}`);
+    await searched(page);
+    const essays = Number((await page.textContent('#search-status')).match(/在 (\d+) 篇文章中$/)[1]);
+    const regions = await page.$$eval('#list-region option', (os) => os.map((o) => o.value).filter(Boolean));
+    let empty;
+    for (const r of regions) {
+      await page.selectOption('#list-region', r);
+      await searched(page);
+      if (await page.locator('.empty-state').isVisible()) {
+        empty = r;
+        break;
+      }
+    }
+    assert.ok(empty, `some region has no ${phrase}`);
+    const outside = page.locator('.outside-narrowing');
+    assert.equal(await outside.evaluate((p) => p.firstChild.textContent), `筛选范围外还有 ${essays} 篇匹配。`);
+    await outside.getByRole('button', { name: '在全部文章中搜索' }).click();
+    await page.waitForSelector('.result-row');
+    assert.equal(params(page).region, undefined);
+    assert.equal(params(page).q, phrase);
+    assert.match(await page.textContent('#search-status'), new RegExp(`在 ${essays} 篇文章中$`));
+
+    // A slip (a character typed twice): its near form is offered on the
+    // whole list, and not where the narrowing has none of it.
+    const slip = `${phrase}${phrase.at(-1)}`;
+    const near = (p) => p.locator('.near-forms .near-form').allTextContents();
+    const { page: whole, context: c2 } = await reader.open(`?q=${encodeURIComponent(slip)}`);
+    await whole.waitForSelector('.near-forms');
+    assert.ok((await near(whole)).some((t) => t.startsWith(phrase)));
+    await c2.close();
+    const { page: narrowed, context: c3 } = await reader.open(
+      `?region=${encodeURIComponent(empty)}&q=${encodeURIComponent(slip)}`,
+    );
+    await searched(narrowed);
+    await narrowed.waitForSelector('.empty-state');
+    // The near search runs after the exact one: give it its slices.
+    await narrowed.waitForTimeout(500);
+    assert.deepEqual(await near(narrowed), []);
+    await c3.close();
     assert.deepEqual(log.errors, []);
     await context.close();
   });

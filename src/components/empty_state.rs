@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use wenji_core::route::Route;
 use wenji_search::query::quoted;
 
 use crate::state::use_reader;
@@ -32,9 +33,22 @@ pub fn EmptyState() -> impl IntoView {
             })
             .collect_view()
     };
+    // On a narrowed list: what the narrowing leaves out.
+    let outside = move || match state.route.get() {
+        Route::List => state.matching_outside(),
+        Route::Essay(_) => 0,
+    };
     view! {
         <div class="empty-state">
             <p>{move || format!("没有找到与{}匹配的内容。", quoted(&state.input.get()))}</p>
+            <Show when=move || { outside() > 0 }>
+                <p class="outside-narrowing">
+                    {move || format!("筛选范围外还有 {} 篇匹配。", outside())}
+                    <button type="button" class="tool" on:click=move |_| state.clear_narrowing()>
+                        "在全部文章中搜索"
+                    </button>
+                </p>
+            </Show>
             <Show when=move || state.near.with(|n| !n.is_empty())>
                 <div class="near">
                     <p>"没有完全匹配；近似："</p>

@@ -111,14 +111,6 @@ pub fn LibraryControls() -> AnyView {
         |v| v.format.clone().unwrap_or_default(),
         |v, s| v.format = (!s.is_empty()).then_some(s),
     );
-    let reset = move |_| {
-        let sort_and_order = state.list.with_untracked(|v| ListView {
-            sort: v.sort,
-            by: v.by,
-            ..ListView::default()
-        });
-        state.set_list_view(sort_and_order);
-    };
     view! {
         <div class="library-controls" role="group" aria-label="排序和筛选">
             <Show when=move || !state.filtering() fallback=by>
@@ -128,7 +120,7 @@ pub fn LibraryControls() -> AnyView {
             {region}
             {format}
             <Show when=move || state.list.with(ListView::narrowed)>
-                <button type="button" class="tool" on:click=reset>
+                <button type="button" class="tool" on:click=move |_| state.clear_narrowing()>
                     "清除筛选"
                 </button>
             </Show>

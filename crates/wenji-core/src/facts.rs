@@ -22,16 +22,31 @@ pub fn facts_line(facts: &Facts) -> String {
     items.join(" · ")
 }
 
+/// The kind of document a file format is, as the list narrows by it: the
+/// formats a reader does not tell apart are one (`doc` and `DOCX` are
+/// `docx`, `htm` is `html`), so that the 格式 picker never offers the same
+/// name twice.
+pub fn format_kind(format: &str) -> String {
+    let lower = format.to_ascii_lowercase();
+    match lower.as_str() {
+        "doc" => "docx".into(),
+        "htm" => "html".into(),
+        "markdown" => "md".into(),
+        _ => lower,
+    }
+}
+
 /// The kind of document a file format is, as a reader says it: `docx` →
 /// `Word 文档` (not `.docx`).
 pub fn format_name(format: &str) -> String {
-    let name = match format.to_ascii_lowercase().as_str() {
-        "docx" | "doc" => "Word 文档",
+    let kind = format_kind(format);
+    let name = match kind.as_str() {
+        "docx" => "Word 文档",
         "wps" => "WPS 文档",
         "pdf" => "PDF 文件",
         "txt" => "纯文本",
-        "md" | "markdown" => "Markdown 文本",
-        "html" | "htm" => "网页",
+        "md" => "Markdown 文本",
+        "html" => "网页",
         "rtf" => "RTF 文档",
         "odt" => "ODT 文档",
         other => return format!("{} 文件", other.to_ascii_uppercase()),
@@ -106,5 +121,14 @@ mod tests {
         assert_eq!(format_name("pdf"), "PDF 文件");
         assert_eq!(format_name("txt"), "纯文本");
         assert_eq!(format_name("epub"), "EPUB 文件");
+    }
+
+    #[test]
+    fn formats_a_reader_does_not_tell_apart_are_one_kind() {
+        assert_eq!(format_kind("doc"), format_kind("DOCX"));
+        assert_eq!(format_kind("htm"), "html");
+        assert_ne!(format_kind("pdf"), format_kind("docx"));
+        // Each kind is named once, whichever of its formats is asked.
+        assert_eq!(format_name("htm"), format_name("HTML"));
     }
 }

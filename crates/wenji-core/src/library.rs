@@ -4,6 +4,7 @@
 //! lives in the address (`?sort=date&region=云南&by=order`), so that Back
 //! and Forward restore it and a view can be sent.
 
+use crate::facts::format_kind;
 use crate::model::{Collection, Essay};
 use crate::route::{encode_component, param};
 
@@ -94,7 +95,7 @@ impl ListView {
             sort: Sort::from_param(param(search, "sort").as_deref()),
             year: nonempty("year").and_then(|y| y.parse().ok()),
             region: nonempty("region"),
-            format: nonempty("format"),
+            format: nonempty("format").map(|f| format_kind(&f)),
             by: ResultOrder::from_param(param(search, "by").as_deref()),
         }
     }
@@ -138,7 +139,10 @@ impl ListView {
                 .region
                 .as_ref()
                 .is_none_or(|r| e.facts.region.as_ref() == Some(r))
-            && self.format.as_ref().is_none_or(|f| e.facts.format == *f)
+            && self
+                .format
+                .as_ref()
+                .is_none_or(|f| format_kind(&e.facts.format) == format_kind(f))
     }
 
     /// The essays shown (positions in the collection), narrowed and sorted.
@@ -270,7 +274,7 @@ impl Facets {
                 .collect::<Vec<_>>()
         };
         let regions = most_first(count(&|e| e.facts.region.clone()));
-        let formats = most_first(count(&|e| Some(e.facts.format.clone())));
+        let formats = most_first(count(&|e| Some(format_kind(&e.facts.format))));
         Facets {
             years,
             regions,
@@ -314,6 +318,28 @@ mod tests {
         assert_eq!(v.essays(&c), vec![2]);
         v.format = Some("pdf".into());
         assert!(v.essays(&c).is_empty());
+    }
+
+    #[test]
+    fn word_files_old_and_new_are_one_format_to_narrow_by() {
+        let mut c = collection();
+        c.essays[0].facts.format = "doc".into();
+        c.essays[2].facts.format = "DOCX".into();
+        let f = Facets::of(&c);
+        let words: Vec<&Facet> = f.formats.iter().filter(|f| f.count == 2).collect();
+        assert_eq!(f.formats.len(), 2, "Word and PDF: {:?}", f.formats);
+        assert_eq!(words.len(), 1);
+        let v = ListView {
+            format: Some(words[0].value.clone()),
+            ..ListView::default()
+        };
+        assert_eq!(v.essays(&c), vec![0, 2]);
+        // An address written with the other spelling narrows alike.
+        let v = ListView {
+            format: Some("doc".into()),
+            ..ListView::default()
+        };
+        assert_eq!(v.essays(&c), vec![0, 2]);
     }
 
     #[test]

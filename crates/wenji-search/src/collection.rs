@@ -272,6 +272,13 @@ impl CollectionHits {
     }
 
     /// The essays with at least one shown section, in `order`.
+    /// How many essays have a matching section, in any order.
+    pub fn essays_matching(&self) -> usize {
+        (0..self.essays.len())
+            .filter(|&i| self.get(i).is_some_and(|h| h.sections > 0))
+            .count()
+    }
+
     pub fn matching(&self, order: ResultOrder) -> Vec<usize> {
         let mut out: Vec<usize> = (0..self.essays.len())
             .filter(|&i| self.get(i).is_some_and(|h| h.sections > 0))
@@ -505,6 +512,7 @@ mod tests {
         assert_eq!((t.hits, t.sections, t.essays), (4, 2, 2));
         assert_eq!(all.matching(ResultOrder::Collection), vec![0, 2]);
         assert_eq!(all.matching(ResultOrder::Hits), vec![2, 0]);
+        assert_eq!(all.essays_matching(), 2);
         let order = all.matching(ResultOrder::Hits);
         assert_eq!(all.locate(&order, 0), Some((0, 0)));
         assert_eq!(all.locate(&order, 2), Some((0, 2)));
@@ -522,6 +530,7 @@ mod tests {
         assert!(all.get(0).is_none() && all.get(1).is_some() && !all.complete());
         assert_eq!(all.totals(), Totals::default());
         assert!(all.matching(ResultOrder::Hits).is_empty());
+        assert_eq!(all.essays_matching(), 0);
     }
 
     #[test]
