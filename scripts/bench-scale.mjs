@@ -46,7 +46,7 @@ async function build(n) {
   if (process.env.BENCH_REUSE && existsSync(join(dist, 'index.html'))) return { dist, seconds: NaN };
   if (n !== 1) await makeCollection(n, content);
   const t = Date.now();
-  const run = spawnSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
+  const run = spawnSync('bash', ['-c', 'source scripts/release-build.sh && release_build --dist "$0"', dist], {
     env: { ...process.env, WENJI_CONTENT_DIR: content },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browsers
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release --offline
+source scripts/release-build.sh
+release_build
 node scripts/bench.mjs
 node scripts/bench-lighthouse.mjs
 node scripts/bench-import.mjs

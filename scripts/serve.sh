@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release --offline
+source scripts/release-build.sh
+release_build
 exec node tests/support/serve.mjs dist "${PORT:-8080}"

@@ -31,6 +31,11 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown \
 for c in clippy rustfmt; do
   rustup component list --installed | grep -q "^$c" || rustup component add "$c"
 done
+# The standard library's source: the release rebuilds it for the wasm
+# (scripts/release-build.sh). Without it the release still builds, larger.
+rustup component list --installed | grep -q '^rust-src' \
+  || { say "rustup component add rust-src"; rustup component add rust-src \
+       || say "rust-src could not be installed: the release keeps the prebuilt standard library"; }
 
 # Trunk 0.21.14: 0.22 needs a newer rustc than the machine's.
 if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
@@ -74,5 +79,10 @@ wasm-opt --version | grep -q 'version 132' \
 # --offline (Trunk passes it to cargo), so README command 1 alone on a new
 # machine needs them fetched first. Quick when they are already here.
 cargo fetch --locked --quiet
+# The standard library's own crates, for the release's rebuild of it.
+if rustup component list --installed | grep -q '^rust-src'; then
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    cargo fetch --locked --quiet --target wasm32-unknown-unknown
+fi
 
 say "ready"

@@ -14,6 +14,7 @@ fi
 step "set-up"
 bash scripts/setup.sh --browsers
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+source scripts/release-build.sh
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -32,23 +33,23 @@ cargo test -p wenji-core -p wenji-search -p wenji-import -p wenji-ship -p wenji-
 
 step "release build of the several-essays fixture (target/dist-multi)"
 WENJI_CONTENT_DIR=tests/fixtures/collection-multi \
-  trunk build --release --offline --dist target/dist-multi
+  release_build --dist target/dist-multi
 
 step "release build of a generated collection of 140 essays (target/dist-140)"
 node scripts/make-collection.mjs 140 target/collection-140
 WENJI_CONTENT_DIR=target/collection-140 \
-  trunk build --release --offline --dist target/dist-140
+  release_build --dist target/dist-140
 
 step "release build of the hostile-content fixture (target/dist-hostile)"
 node tests/support/make-hostile.mjs target/hostile-content
 WENJI_CONTENT_DIR=target/hostile-content \
-  trunk build --release --offline --dist target/dist-hostile
+  release_build --dist target/dist-hostile
 
 step "debug build (target/dist-debug, for the panic test)"
 trunk build --offline --dist target/dist-debug
 
 step "release build (dist/)"
-trunk build --release --offline
+release_build
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/*.test.mjs

@@ -90,4 +90,57 @@ describe('faults', () => {
       await debug.close();
     }
   });
+
+  test('the release build, whose panics trap at once: a trap of the wasm shows the notice, another error does not', async () => {
+    const site = await serve('dist');
+    try {
+      const { page, context } = await reader.page();
+      await page.goto(site.url);
+      await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+      const notice = page.locator('#panic-notice');
+      // An error that is not the wasm's leaves the page alone.
+      await page.evaluate(() => {
+        setTimeout(() => {
+          throw new Error('not the reader');
+        });
+        Promise.reject(new TypeError('nor this'));
+      });
+      await page.waitForTimeout(300);
+      assert.equal(await notice.count(), 0);
+      // What an immediate-abort panic throws: the wasm's RuntimeError, uncaught.
+      await page.evaluate(() =>
+        setTimeout(() => {
+          throw new WebAssembly.RuntimeError('unreachable');
+        }),
+      );
+      await notice.waitFor();
+      assert.equal(await notice.getAttribute('role'), 'alert');
+      assert.match(await notice.textContent(), /^阅读器出错了，搜索和折叠暂时无法使用；正文仍可阅读。重新加载$/);
+      assert.ok(await page.getByText('在日常工作中，我时刻').isVisible());
+      await context.close();
+    } finally {
+      await site.close();
+    }
+  });
+
+  test('an index that cannot be read: the notice says so, and the prerendered list stays', async () => {
+    // The seed's page carries its index inline; the 140 essays' is fetched.
+    const site = await serve('target/dist-140');
+    try {
+      const { page, context } = await reader.page({ serviceWorkers: 'block' });
+      await page.route(/index-[0-9a-f]{16}\.txt$/, (route) => route.fulfill({ status: 500, body: '' }));
+      await page.goto(site.url);
+      const notice = page.locator('#panic-notice');
+      await notice.waitFor();
+      assert.match(
+        await notice.textContent(),
+        /^无法读取文集数据 index-[0-9a-f]{16}\.txt：搜索和折叠暂时无法使用，正文仍可阅读。重新加载$/,
+      );
+      assert.equal(await notice.getByRole('link', { name: '重新加载' }).getAttribute('href'), site.url);
+      assert.ok(await page.locator('.library .essay-link').first().isVisible());
+      await context.close();
+    } finally {
+      await site.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod data;
 pub mod excerpt;
 pub mod facts;
+pub mod fault;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod fold;

@@ -1,9 +1,10 @@
 //! The classic scripts that run before the app (`public/*-early.js`) need
 //! a few of the app's definitions: storage keys, formats, allowed values.
-//! They hold a placeholder (`/*wenji:prefs*/`, `/*wenji:folding*/`) that
-//! this step fills from `wenji_core`, so that each is written once.
+//! They hold a placeholder (`/*wenji:prefs*/`, `/*wenji:folding*/`,
+//! `/*wenji:fault*/`) that this step fills from `wenji_core`, so that each
+//! is written once.
 
-use wenji_core::{fold, prefs};
+use wenji_core::{fault, fold, prefs};
 
 use crate::js::json_string;
 
@@ -36,12 +37,23 @@ fn folding_config() -> String {
     )
 }
 
+fn fault_config() -> String {
+    format!(
+        "{{\"id\":{},\"show\":{},\"trapped\":{},\"reload\":{}}}",
+        json_string(fault::NOTICE_ID),
+        json_string(fault::SHOW_FUNCTION),
+        json_string(fault::TRAPPED),
+        json_string(fault::RELOAD)
+    )
+}
+
 /// `js` with its placeholders filled; an error for a placeholder this step
 /// does not know (a typo would otherwise run as `undefined`).
 pub fn fill(name: &str, js: &str) -> Result<String, String> {
     let mut out = js
         .replace("/*wenji:prefs*/", &prefs_config())
-        .replace("/*wenji:folding*/", &folding_config());
+        .replace("/*wenji:folding*/", &folding_config())
+        .replace("/*wenji:fault*/", &fault_config());
     if let Some(at) = out.find("/*wenji:") {
         let end = out[at..].find("*/").map_or(out.len(), |e| at + e + 2);
         return Err(format!("{name}: unknown placeholder {}", &out[at..end]));
@@ -71,16 +83,21 @@ mod tests {
             "{folding}"
         );
         assert!(folding.contains(r#""button":"-fold""#), "{folding}");
+        let fault = fill("t.js", "f(/*wenji:fault*/);").unwrap();
+        assert!(
+            fault.contains(r#""show":"wenjiFault""#) && fault.contains("阅读器出错了"),
+            "{fault}"
+        );
     }
 
     #[test]
     fn the_project_scripts_are_filled_and_an_unknown_placeholder_fails() {
-        for name in ["prefs-early.js", "folding-early.js"] {
+        for name in ["prefs-early.js", "folding-early.js", "fault-early.js"] {
             let path = format!("{}/../../public/{name}", env!("CARGO_MANIFEST_DIR"));
             let js = std::fs::read_to_string(&path).unwrap();
             let filled = fill(name, &js).unwrap();
             assert!(
-                !filled.contains("/*wenji:") && filled.contains("\"version\":"),
+                !filled.contains("/*wenji:") && filled.contains("})({\""),
                 "{name}"
             );
         }
