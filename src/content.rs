@@ -22,6 +22,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wenji_core::data::{decode_chunk, decode_index, Index};
 use wenji_core::{Collection, Essay};
+use wenji_search::collate::{self, title_key};
 use wenji_search::filter::EssayIndex;
 use wenji_search::Tables;
 
@@ -36,6 +37,9 @@ struct Loaded {
     /// Each essay folded for the search, built on first use.
     folded: Vec<OnceLock<&'static EssayIndex>>,
     scopes: Vec<String>,
+    /// What each title sorts by (`wenji_search::collate`), made when the
+    /// list is first sorted by title.
+    title_keys: OnceLock<Vec<String>>,
 }
 
 thread_local! {
@@ -87,6 +91,20 @@ pub fn search_index(i: usize) -> Option<&'static EssayIndex> {
 /// so that `篇章一` of one essay and of another stay distinct.
 pub fn group_scope(i: usize) -> &'static str {
     loaded().scopes[i].as_str()
+}
+
+/// Essays `a` and `b` in the order of their titles, as a reader looks a
+/// title up: by pinyin (`wenji_search::collate`).
+pub fn by_title(a: usize, b: usize) -> std::cmp::Ordering {
+    let loaded = loaded();
+    let essays = &loaded.collection.essays;
+    let keys = loaded.title_keys.get_or_init(|| {
+        essays
+            .iter()
+            .map(|e| title_key(&e.title, &loaded.tables))
+            .collect()
+    });
+    collate::by_title((&keys[a], &essays[a].title), (&keys[b], &essays[b].title))
 }
 
 /// The id prefix of each essay (see `group_scope`).
@@ -151,6 +169,7 @@ pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
         full: (0..n).map(|_| OnceLock::new()).collect(),
         folded: (0..n).map(|_| OnceLock::new()).collect(),
         scopes,
+        title_keys: OnceLock::new(),
     }));
     if LOADED.get().is_some() {
         return Err(LoadError("文集数据已读取".into()));
@@ -264,6 +283,7 @@ fn replace(
         full,
         folded,
         scopes,
+        title_keys: OnceLock::new(),
     }));
     LOADED.set(Some(next));
     CHANGED.with(|c| c.notify());

@@ -145,8 +145,14 @@ impl ListView {
                 .is_none_or(|f| format_kind(&e.facts.format) == format_kind(f))
     }
 
-    /// The essays shown (positions in the collection), narrowed and sorted.
-    pub fn essays(&self, collection: &Collection) -> Vec<usize> {
+    /// The essays shown (positions in the collection), narrowed and sorted;
+    /// `by_title` orders two positions by their titles (the app's is by
+    /// pinyin: `wenji_search::collate`).
+    pub fn essays(
+        &self,
+        collection: &Collection,
+        by_title: &dyn Fn(usize, usize) -> std::cmp::Ordering,
+    ) -> Vec<usize> {
         let all = &collection.essays;
         let mut out: Vec<usize> = (0..all.len()).filter(|&i| self.admits(&all[i])).collect();
         match self.sort {
@@ -155,7 +161,7 @@ impl ListView {
             Sort::Date => sort_positions(&mut out, &|a, b| {
                 all[b].facts.published.cmp(&all[a].facts.published)
             }),
-            Sort::Title => sort_positions(&mut out, &|a, b| all[a].title.cmp(&all[b].title)),
+            Sort::Title => sort_positions(&mut out, by_title),
         }
         out
     }
@@ -289,6 +295,11 @@ mod tests {
     use crate::fixtures::essay;
     use crate::model::Date;
 
+    /// The list, titles by code point (the app orders them by pinyin).
+    fn listed(v: &ListView, c: &Collection) -> Vec<usize> {
+        v.essays(c, &|a, b| c.essays[a].title.cmp(&c.essays[b].title))
+    }
+
     fn collection() -> Collection {
         let mut a = essay("a", "乙文", vec![]);
         a.facts.published = Date::new(2024, 5, 1);
@@ -306,18 +317,18 @@ mod tests {
     fn sorting_and_narrowing() {
         let c = collection();
         let mut v = ListView::default();
-        assert_eq!(v.essays(&c), vec![0, 1, 2]);
+        assert_eq!(listed(&v, &c), vec![0, 1, 2]);
         v.sort = Sort::Date;
-        assert_eq!(v.essays(&c), vec![1, 2, 0], "2026, 2025, 2024");
+        assert_eq!(listed(&v, &c), vec![1, 2, 0], "2026, 2025, 2024");
         v.sort = Sort::Title;
         // 丙 U+4E19 < 乙 U+4E59 < 甲 U+7532.
-        assert_eq!(v.essays(&c), vec![2, 0, 1]);
+        assert_eq!(listed(&v, &c), vec![2, 0, 1]);
         v.region = Some("云南".into());
-        assert_eq!(v.essays(&c).len(), 2);
+        assert_eq!(listed(&v, &c).len(), 2);
         v.year = Some(2025);
-        assert_eq!(v.essays(&c), vec![2]);
+        assert_eq!(listed(&v, &c), vec![2]);
         v.format = Some("pdf".into());
-        assert!(v.essays(&c).is_empty());
+        assert!(listed(&v, &c).is_empty());
     }
 
     #[test]
@@ -333,13 +344,13 @@ mod tests {
             format: Some(words[0].value.clone()),
             ..ListView::default()
         };
-        assert_eq!(v.essays(&c), vec![0, 2]);
+        assert_eq!(listed(&v, &c), vec![0, 2]);
         // An address written with the other spelling narrows alike.
         let v = ListView {
             format: Some("doc".into()),
             ..ListView::default()
         };
-        assert_eq!(v.essays(&c), vec![0, 2]);
+        assert_eq!(listed(&v, &c), vec![0, 2]);
     }
 
     #[test]
@@ -351,12 +362,12 @@ mod tests {
             sort: Sort::Date,
             ..ListView::default()
         };
-        assert_eq!(v.essays(&c), vec![2, 0, 1]);
+        assert_eq!(listed(&v, &c), vec![2, 0, 1]);
         let f = Facets::of(&c);
         assert_eq!(f.years.iter().map(|y| y.count).sum::<usize>(), 2);
         assert_eq!(f.regions.iter().map(|r| r.count).sum::<usize>(), 2);
         v.year = Some(2025);
-        assert_eq!(v.essays(&c), vec![2]);
+        assert_eq!(listed(&v, &c), vec![2]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod chars;
+pub mod collate;
 pub mod collection;
 pub mod filter;
 pub mod folded;
