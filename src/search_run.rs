@@ -90,14 +90,6 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
             }
         });
     });
-    // The list narrowed otherwise: its near forms are looked for again
-    // where it now looks (the exact hits already cover every essay).
-    Effect::new(move |first: Option<()>| {
-        state.list.track();
-        if first.is_some() {
-            run.look_near_again();
-        }
-    });
     // Another page, or more text: carry on where the run stands.
     Effect::new(move |_| {
         state.route.track();
@@ -198,20 +190,6 @@ impl Run {
             self.busy.set_value(false);
             self.forgive(generation);
         }
-    }
-
-    /// Look for near forms again, once the exact search is done (a newer
-    /// look drops an older one).
-    fn look_near_again(self) {
-        if self.busy.get_value() || self.state.query.with_untracked(|q| q.is_empty()) {
-            return;
-        }
-        self.generation.update_value(|g| *g += 1);
-        if self.state.near.with_untracked(|n| !n.is_empty()) {
-            self.state.near.set(Vec::new());
-        }
-        let generation = self.generation.get_value();
-        after_paint(move || self.forgive(generation));
     }
 
     /// Once the exact search is done and found nothing: look for near
