@@ -7,19 +7,23 @@
 # rust-src and RUSTC_BOOTSTRAP=1 on the stable toolchain; without rust-src
 # the build goes on with the prebuilt library, and says so.
 #
+# The wasm is also split at its lazy views (`WENJI_SPLIT=1`: src/parts.rs),
+# which the post-build hook (wenji-ship's split.rs) does.
+#
 # The variables reach cargo through Trunk; its post-build hook, a host
 # build, drops them (Trunk.toml). Debug builds keep the prebuilt library,
 # so that a panic still prints its message.
 
 release_env() {
-  RELEASE_ENV=()
+  # The release's wasm is split at its lazy views (src/parts.rs, build.rs).
+  RELEASE_ENV=(WENJI_SPLIT=1)
   if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
     # Target rustflags replace `build.rustflags`: carry those over, so that
     # .cargo/config.toml stays their one source.
     local base
     base=$(RUSTC_BOOTSTRAP=1 cargo -Zunstable-options config get --format json-value build.rustflags \
       | tr -d '[]"' | tr ',' ' ')
-    RELEASE_ENV=(
+    RELEASE_ENV+=(
       RUSTC_BOOTSTRAP=1
       CARGO_UNSTABLE_BUILD_STD=std,panic_abort
       "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=$base -Zunstable-options -Cpanic=immediate-abort"

@@ -5,7 +5,7 @@ use wenji_core::route::Route;
 
 use crate::components::back_to_top::BackToTop;
 use crate::components::drop_zone::DropZone;
-use crate::components::essay_list::EssayList;
+use crate::components::essay_list::essay_list;
 use crate::components::essay_view::EssayView;
 use crate::components::help_overlay::HelpOverlay;
 use crate::components::loading_essay::LoadingEssay;
@@ -15,6 +15,7 @@ use crate::content::{collection, full_essay, use_arrival, TextArrival};
 use crate::location::set_document_title;
 use crate::notebook::NotebookState;
 use crate::opened_files::OpenedFiles;
+use crate::parts;
 use crate::state::ReaderState;
 use crate::ui::UiState;
 
@@ -36,19 +37,24 @@ pub fn App() -> impl IntoView {
         crate::excerpt_marks::install(state, notebook);
     }
 
-    // An essay opened before its text has arrived waits for it.
-    let page = move || match state.route.get() {
-        Route::Essay(slug) => match collection().index_of(&slug) {
-            Some(i) => {
-                arrival.essays.track();
-                match full_essay(i) {
-                    Some(essay) => view! { <EssayView essay=essay index=i /> }.into_any(),
-                    None => view! { <LoadingEssay failed=arrival.failed /> }.into_any(),
-                }
+    // An essay opened before its text has arrived waits for it. The list
+    // is built by its own part of the wasm (`parts`), fetched before the
+    // app starts when the list is its first page (`start`).
+    let page = move || match shown_essay(&state.route.get()) {
+        Some(i) => {
+            arrival.essays.track();
+            match full_essay(i) {
+                Some(essay) => view! { <EssayView essay=essay index=i /> }.into_any(),
+                None => view! { <LoadingEssay failed=arrival.failed /> }.into_any(),
             }
-            None => view! { <EssayList /> }.into_any(),
-        },
-        Route::List => view! { <EssayList /> }.into_any(),
+        }
+        None => Suspend::new(async {
+            parts::or_else(essay_list().await, |_| {
+                let failed = RwSignal::new(Some(parts::LIST_UNAVAILABLE.to_owned()));
+                view! { <LoadingEssay failed=failed /> }.into_any()
+            })
+        })
+        .into_any(),
     };
     view! {
         {page}
@@ -57,6 +63,15 @@ pub fn App() -> impl IntoView {
         <SelectionExcerpt />
         <HelpOverlay />
         <Notice />
+    }
+}
+
+/// The essay `route` shows, by its position; `None` for the list (also
+/// where the address names no essay of the collection).
+pub fn shown_essay(route: &Route) -> Option<usize> {
+    match route {
+        Route::Essay(slug) => collection().index_of(slug),
+        Route::List => None,
     }
 }
 

@@ -26,6 +26,7 @@ mod notebook;
 mod notebook_store;
 mod opened_files;
 mod panic_notice;
+mod parts;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 mod reading_position;

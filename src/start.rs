@@ -3,10 +3,10 @@
 //! then fetch the rest of the text.
 
 use leptos::prelude::*;
-use wenji_core::route::Route;
 
 use crate::browser::element_by_id;
-use crate::{app, content, location, panic_notice};
+use crate::components::essay_list::preload_essay_list;
+use crate::{app, content, location, panic_notice, parts};
 
 /// The app's entry point (`main` calls it).
 pub fn start() {
@@ -33,12 +33,22 @@ async fn load_and_mount() {
         essays: RwSignal::new(0),
         failed: RwSignal::new(None),
     };
-    if let Route::Essay(slug) = location::current_route() {
-        if let Some(chunk) = content::collection()
-            .index_of(&slug)
-            .and_then(content::chunk_of)
-        {
-            load_chunk(arrival, chunk).await;
+    match app::shown_essay(&location::current_route()) {
+        Some(essay) => {
+            if let Some(chunk) = content::chunk_of(essay) {
+                load_chunk(arrival, chunk).await;
+            }
+        }
+        // The list's own part of the wasm, so that the app takes the
+        // prerendered list over at once (its fetch began with the page's).
+        None => {
+            if preload_essay_list().await.is_err() {
+                panic_notice::show_message(&format!(
+                    "{}：搜索和筛选暂时无法使用，请检查网络后重新加载。",
+                    parts::LIST_UNAVAILABLE
+                ));
+                return;
+            }
         }
     }
     mount(arrival);

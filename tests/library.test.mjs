@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 
 import { serve } from './support/serve.mjs';
+import { holdWasm } from './support/browser.mjs';
 import { frames, readerSuite, searchBox } from './support/suite.mjs';
 
 const DIST = 'target/dist-140';
@@ -307,6 +308,28 @@ describe('a library of 140 essays', () => {
     assert.deepEqual(log.errors, []);
     await context.close();
     await sub.close();
+  });
+
+  test('the list is a part of the wasm fetched with the page, and the app adopts the prerendered list', async () => {
+    const page0 = await readFile(`${DIST}/index.html`, 'utf8');
+    const preloads = [...page0.matchAll(/<link rel="preload" href="\.\/(wenji-[0-9a-f]+-[a-z_0-9]+\.wasm)"/g)].map((m) => m[1]);
+    assert.ok(preloads.some((n) => n.endsWith('-split_essay_list.wasm')), preloads.join(' '));
+    const { page, log, context } = await reader.page({ serviceWorkers: 'block' });
+    const release = await holdWasm(page);
+    await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.essay-rows li');
+    await page.$$eval('.essay-rows li', (els) => els.forEach((e) => (e.dataset.probe = 'static')));
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.equal(await page.locator('.essay-rows li[data-probe="static"]').count(), 100, 'the same nodes');
+    // Each preloaded part is fetched once: the preload is what the app uses.
+    for (const name of preloads) {
+      assert.equal(log.requests.filter((u) => u.endsWith(`/${name}`)).length, 1, name);
+    }
+    await searchBox(page).fill('困难帮扶');
+    await page.waitForSelector('.result-row');
+    assert.deepEqual(log.errors, []);
+    await context.close();
   });
 
   test('the essays are data beside the code: other content, the same wasm', async () => {

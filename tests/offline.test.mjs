@@ -94,7 +94,7 @@ describe('offline', () => {
       [],
       'the document reader is not downloaded before a file is opened',
     );
-    const wasm = listed.find((p) => p.endsWith('.wasm'));
+    const wasm = listed.find((p) => /^\/wenji-[0-9a-f]+_bg\.wasm$/.test(p));
     assert.equal(requests.filter((r) => r === wasm).length, 1, 'the wasm once');
     // What the page itself fetched is not fetched again (icons and the
     // manifest are fetched by the worker only). The favicon is the one

@@ -53,7 +53,8 @@ describe('the release build', () => {
       assert.deepEqual(brotliDecompressSync(await readFile(join('dist', `${name}.br`))), plain, name);
       assert.deepEqual(gunzipSync(await readFile(join('dist', `${name}.gz`))), plain, name);
     }
-    const wasm = served.find((n) => n.endsWith('.wasm'));
+    // The main module (the split's parts are small, some too small to pay).
+    const wasm = served.find((n) => /^wenji-[0-9a-f]+_bg\.wasm$/.test(n));
     const plain = await readFile(join('dist', wasm));
     const br = await fetchRaw(reader.url + wasm, 'gzip, deflate, br');
     assert.equal(br.headers['content-encoding'], 'br');
@@ -103,6 +104,52 @@ describe('the release build', () => {
     // And it is the app now: folding works.
     await foldControl(page, '篇章一').click();
     assert.equal(await page.locator('#篇章一-body').isVisible(), false);
+    await context.close();
+  });
+
+  test('the app adopts the prerendered nodes: nothing is built again', async () => {
+    const { page, context } = await reader.page();
+    const release = await holdWasm(page);
+    await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('main h2');
+    // A mark on static nodes survives only if the app keeps those nodes.
+    await page.$$eval('main h2, .search-input', (els) => els.forEach((e) => (e.dataset.probe = 'static')));
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.equal(await page.locator('main h2[data-probe="static"]').count(), 5);
+    assert.equal(await page.locator('.search-input[data-probe="static"]').count(), 1);
+    await context.close();
+  });
+
+  test('a panel is fetched when first opened; one that cannot be fetched says so, and the page works on', async () => {
+    const { page, log, context } = await reader.page({ serviceWorkers: 'block' });
+    let refuse = true;
+    await page.route('**/*-split_files_panel.wasm', (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto(reader.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    const parts = () => log.requests.filter((u) => u.includes('-split_')).map((u) => u.split('-split_')[1]);
+    assert.deepEqual(parts(), [], 'the first view fetches no panel');
+    const button = (id) => page.locator(`button[aria-controls="${id}"]`).first();
+    await button('display-panel').click();
+    await page.waitForSelector('#display-panel');
+    assert.deepEqual(parts(), ['display_panel.wasm']);
+
+    await button('files-panel').click();
+    await page.waitForFunction(
+      (text) => document.querySelector('.notice')?.textContent === text,
+      '这部分功能没能加载（可能是网络不通），请稍后再试。',
+    );
+    assert.equal(await page.locator('#files-panel').count(), 0);
+    assert.equal(await button('files-panel').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#panic-notice').count(), 0, 'no fault notice');
+    await searchBox(page).fill('傳幫帶');
+    await page.waitForSelector('main mark');
+    // The next try fetches it again.
+    refuse = false;
+    await button('files-panel').click();
+    await page.waitForSelector('#files-panel');
+    assert.deepEqual(parts(), ['display_panel.wasm', 'files_panel.wasm', 'files_panel.wasm']);
+    assert.deepEqual(log.errors.filter((e) => !/ERR_FAILED|Failed to fetch/.test(e)), []);
     await context.close();
   });
 
@@ -182,6 +229,9 @@ describe('the release build', () => {
     assert.deepEqual(await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent)), ['传帮带']);
     await foldControl(page, '篇章二').click();
     assert.equal(await page.locator('#篇章二-body').isVisible(), false);
+    // A panel's part of the wasm comes from the file too.
+    await page.locator('button[aria-controls="notebook-panel"]').first().click();
+    await page.waitForSelector('#notebook-panel');
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(log.errors, []);
     assert.deepEqual(log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wenji_core::prefs::{COPY_MODES, FONTS, SIZES, THEMES};
 
 use crate::components::choice_group::ChoiceGroup;
+use crate::parts::lazy_view;
 use crate::ui::use_ui;
 
 /// The `data-*` values of the size steps.
@@ -55,5 +56,12 @@ pub fn DisplayPanel() -> impl IntoView {
                 on_pick=Callback::new(move |i: usize| prefs.update(|p| p.copy = COPY_MODES[i].0))
             />
         </div>
+    }
+}
+
+lazy_view! {
+    /// `DisplayPanel`, built by its own part of the wasm (`parts`).
+    pub fn display_panel() -> AnyView {
+        view! { <DisplayPanel /> }
     }
 }

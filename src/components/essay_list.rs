@@ -13,6 +13,7 @@ use crate::components::search_results::SearchResults;
 use crate::components::shared_panels::SharedPanels;
 use crate::components::shared_tools::SharedTools;
 use crate::content::{by_title, collection, is_opened};
+use crate::parts::lazy_view;
 use crate::state::{use_reader, LIST_STEP};
 
 #[component]
@@ -93,4 +94,12 @@ pub fn EssayList() -> AnyView {
         </main>
     }
     .into_any()
+}
+
+lazy_view! {
+    /// `EssayList`, built by its own part of the wasm (`parts`).
+    pub fn essay_list() -> AnyView {
+        view! { <EssayList /> }
+    }
+    preload preload_essay_list;
 }

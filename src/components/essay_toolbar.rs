@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::export_panel::ExportPanel;
+use crate::components::export_panel::export_panel;
 use crate::components::panel_button::PanelButton;
-use crate::components::shared_panels::SharedPanels;
+use crate::components::shared_panels::{or_close, SharedPanels};
 use crate::components::shared_tools::SharedTools;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
@@ -41,9 +41,9 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
                 <PanelButton panel=Panel::Export controls="export-panel" label="导出" />
                 <SharedTools />
             </div>
-            // Built when first wanted: less to do before the page is ready.
+            // Built when first wanted, by its own part of the wasm (`parts`).
             <Show when=move || ui.is_open(Panel::Export)>
-                <ExportPanel essay=essay />
+                {Suspend::new(async move { or_close(ui, export_panel(essay).await) })}
             </Show>
             <SharedPanels />
         </div>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wenji_core::takeaway::Format;
 
+use crate::parts::lazy_view;
 use crate::state::use_reader;
 use crate::takeaway;
 use crate::ui::use_ui;
@@ -33,5 +34,12 @@ pub fn ExportPanel(essay: usize) -> impl IntoView {
                 </button>
             </div>
         </div>
+    }
+}
+
+lazy_view! {
+    /// `ExportPanel`, built by its own part of the wasm (`parts`).
+    pub fn export_panel(essay: usize) -> AnyView {
+        view! { <ExportPanel essay=essay /> }
     }
 }

@@ -8,6 +8,7 @@ use wenji_core::route::Route;
 
 use crate::components::choice_group::ChoiceGroup;
 use crate::opened_files::{use_opened, Keeping, OpenedFile};
+use crate::parts::lazy_view;
 use crate::state::use_reader;
 
 /// What the picker offers; the worker reads these (`wenji_import::read_file`).
@@ -125,5 +126,12 @@ pub fn FilesPanel() -> impl IntoView {
                 <ul class="opened-files">{rows}</ul>
             </Show>
         </div>
+    }
+}
+
+lazy_view! {
+    /// `FilesPanel`, built by its own part of the wasm (`parts`).
+    pub fn files_panel() -> AnyView {
+        view! { <FilesPanel /> }
     }
 }

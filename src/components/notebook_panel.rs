@@ -9,6 +9,7 @@ use wenji_core::takeaway::Format;
 use crate::components::notebook_item::NotebookItem;
 use crate::notebook::use_notebook;
 use crate::opened_files::Keeping;
+use crate::parts::lazy_view;
 
 #[component]
 pub fn NotebookPanel() -> impl IntoView {
@@ -60,5 +61,12 @@ pub fn NotebookPanel() -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+lazy_view! {
+    /// `NotebookPanel`, built by its own part of the wasm (`parts`).
+    pub fn notebook_panel() -> AnyView {
+        view! { <NotebookPanel /> }
     }
 }

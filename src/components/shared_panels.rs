@@ -1,25 +1,36 @@
-//! The panels of `SharedTools`, each built when first wanted: less to do
-//! before the page is ready.
+//! The panels of `SharedTools`, each built when first wanted, by a part of
+//! the wasm fetched then (`parts`): less to fetch and do before the page
+//! is ready.
 
 use leptos::prelude::*;
 
-use crate::components::display_panel::DisplayPanel;
-use crate::components::files_panel::FilesPanel;
-use crate::components::notebook_panel::NotebookPanel;
-use crate::ui::{use_ui, Panel};
+use crate::components::display_panel::display_panel;
+use crate::components::files_panel::files_panel;
+use crate::components::notebook_panel::notebook_panel;
+use crate::parts::{self, Unavailable};
+use crate::ui::{use_ui, Panel, UiState};
 
 #[component]
 pub fn SharedPanels() -> impl IntoView {
     let ui = use_ui();
     view! {
         <Show when=move || ui.is_open(Panel::Display)>
-            <DisplayPanel />
+            {Suspend::new(async move { or_close(ui, display_panel().await) })}
         </Show>
         <Show when=move || ui.is_open(Panel::Files)>
-            <FilesPanel />
+            {Suspend::new(async move { or_close(ui, files_panel().await) })}
         </Show>
         <Show when=move || ui.is_open(Panel::Notebook)>
-            <NotebookPanel />
+            {Suspend::new(async move { or_close(ui, notebook_panel().await) })}
         </Show>
     }
+}
+
+/// A panel whose part could not be fetched closes again, and says why.
+pub fn or_close(ui: UiState, panel: Result<AnyView, Unavailable>) -> AnyView {
+    parts::or_else(panel, |why| {
+        ui.notify(why);
+        ui.close_panel();
+        ().into_any()
+    })
 }

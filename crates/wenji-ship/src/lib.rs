@@ -7,3 +7,4 @@ pub mod early;
 pub mod js;
 pub mod page;
 pub mod service_worker;
+pub mod split;

@@ -1,4 +1,6 @@
 //! Run by Trunk after each build, in its staging folder:
+//! 0. in a release, splits the wasm at its lazy views (`split`), remaking
+//!    Trunk's glue and wasm;
 //! 1. puts the prerendered first view into `index.html`, inlines the
 //!    classic scripts of its head and the style sheets (merged, in order);
 //! 2. writes `wenji.html`, the whole app in one file;
@@ -13,10 +15,15 @@
 
 use std::path::{Path, PathBuf};
 
+use wenji_core::route::Route;
 use wenji_ship::compress;
 use wenji_ship::data::data_files;
 use wenji_ship::page::{self, Files};
 use wenji_ship::service_worker;
+use wenji_ship::split;
+
+/// The list's lazy view (`essay_list` in `src/components/essay_list.rs`).
+const LIST_VIEW: &str = "essay_list";
 
 /// Data files up to this size in all go inside `index.html`.
 const INLINE_DATA_BYTES: usize = 32 * 1024;
@@ -66,7 +73,23 @@ fn run() -> Result<(), String> {
     }
 
     let index_path = staging.join("index.html");
-    let trunk_html = read(&index_path)?;
+    let mut trunk_html = read(&index_path)?;
+    let parts = if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+        split_release(&staging, &mut trunk_html)?
+    } else {
+        None
+    };
+    // The list's part of the wasm is fetched with the page where the list
+    // is the first view.
+    if let Some(parts) = &parts {
+        if Route::from_query("", &collection) == Route::List {
+            let list = parts
+                .needs
+                .get(LIST_VIEW)
+                .ok_or("the split made no part for the list")?;
+            trunk_html = page::preload_parts(&trunk_html, list)?;
+        }
+    }
     let (index, chunks) = inline.split_first().ok_or("no data files")?;
     let first_view = wenji::prerender::first_view(*index, chunks)?;
     let html = page::insert_prerendered(&trunk_html, &first_view)?;
@@ -84,7 +107,12 @@ fn run() -> Result<(), String> {
         std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     }
 
-    let single = page::single_file(&html, &Dir(staging.clone()))?;
+    let loader = parts.as_ref().map(|p| p.loader.as_str());
+    let single = page::single_file(&html, &Dir(staging.clone()), loader)?;
+    let single = match &parts {
+        Some(parts) => page::before_body_end(&single, &split::part_blocks(parts, &staging)?)?,
+        None => single,
+    };
     let single = if inlined_data {
         single
     } else {
@@ -146,6 +174,25 @@ fn run() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Split the release's wasm at its lazy views, when it has any (`split`),
+/// and hash Trunk's remade glue and wasm again in `html`.
+fn split_release(staging: &Path, html: &mut String) -> Result<Option<split::Parts>, String> {
+    let source = PathBuf::from(std::env::var("TRUNK_SOURCE_DIR").unwrap_or_else(|_| ".".into()));
+    let artifact = split::artifact(&source);
+    let wasm = std::fs::read(&artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
+    if !split::has_split_points(&wasm) {
+        return Ok(None);
+    }
+    let entry = split::Entry::of(html)?;
+    let work = artifact.with_file_name("wenji-split");
+    let parts = split::split_release(&wasm, staging, &work, &entry)?;
+    for name in [entry.glue(), entry.wasm()] {
+        let bytes = std::fs::read(staging.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        *html = split::reintegrate(html, &name, &bytes)?;
+    }
+    Ok(Some(parts))
 }
 
 fn read(p: &Path) -> Result<String, String> {

@@ -94,6 +94,18 @@ pub fn inline_data(html: &str, files: &[(&str, &str)]) -> Result<String, String>
     Ok(html.replacen("</body>", &format!("{blocks}</body>"), 1))
 }
 
+/// Start fetching the parts of the wasm (`split`) that the first view needs
+/// with the page, beside the main wasm.
+pub fn preload_parts(html: &str, names: &[String]) -> Result<String, String> {
+    let tags: Vec<String> = names
+        .iter()
+        .map(|n| {
+            format!(r#"<link rel="preload" href="./{n}" as="fetch" crossorigin="anonymous" />"#)
+        })
+        .collect();
+    add_after_charset(html, &tags.join(""))
+}
+
 fn add_after_charset(html: &str, tag: &str) -> Result<String, String> {
     let anchor = r#"<meta charset="utf-8" />"#;
     if !html.contains(anchor) {
@@ -238,8 +250,14 @@ pub fn inline_classic_scripts(
 }
 
 /// The page with everything inlined: CSS as `<style>`, the favicon as a
-/// data URL, the JavaScript glue and the wasm (base64) in one module script.
-pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
+/// data URL, the JavaScript glue and the wasm (base64) in one module script,
+/// with the split's loader when there is one (`split::inline_module`; the
+/// parts' blocks are the caller's).
+pub fn single_file(
+    html: &str,
+    files: &dyn Files,
+    split_loader: Option<&str>,
+) -> Result<String, String> {
     // The style as the page carries it (already inline when the page went
     // through `inline_stylesheets`).
     let html = inline_stylesheets(html, files)?.html;
@@ -279,6 +297,15 @@ pub fn single_file(html: &str, files: &dyn Files) -> Result<String, String> {
     let glue_path = between(&loader, "from '", "'").ok_or("the loader names no glue script")?;
     let wasm_path = between(&loader, "module_or_path: '", "'").ok_or("the loader names no wasm")?;
     let glue = files.read_text(glue_path)?;
+    let glue = match split_loader {
+        Some(loader) => crate::split::inline_module(
+            &glue,
+            glue_path.trim_start_matches("./"),
+            &files.read_text(loader)?,
+            loader,
+        )?,
+        None => glue,
+    };
     if glue.lines().any(|l| l.starts_with("import ")) {
         return Err(format!(
             "{glue_path} imports other modules: they would need inlining too"
@@ -315,9 +342,14 @@ pub fn inline_worker(html: &str, files: &dyn Files) -> Result<String, String> {
     };
     let blocks =
         block("glue", &files.read(WORKER_GLUE)?) + &block("wasm", &files.read(WORKER_WASM)?);
+    before_body_end(html, &blocks)
+}
+
+/// `html` with `blocks` just before its (last) `</body>`.
+pub fn before_body_end(html: &str, blocks: &str) -> Result<String, String> {
     let at = html.rfind("</body>").ok_or("no </body> in the page")?;
     let mut out = html.to_owned();
-    out.insert_str(at, &blocks);
+    out.insert_str(at, blocks);
     Ok(out)
 }
 
@@ -431,7 +463,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     fn the_single_file_needs_no_other_file() {
         let (html, inlined) = inline_classic_scripts(TRUNK_PAGE, &files()).unwrap();
         assert_eq!(inlined, ["./early.js"]);
-        let html = single_file(&html, &files()).unwrap();
+        let html = single_file(&html, &files(), None).unwrap();
         assert!(!html.contains("./"), "{html}");
         assert!(html.contains("<style>body{color:red}</style>"));
         assert!(html.contains("data:image/svg+xml;base64,PHN2Zy8+"));
@@ -501,7 +533,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let html = add_data(TRUNK_PAGE, "index-1.txt", &["index-1.txt", "text-1.txt"]).unwrap();
         assert!(html.contains(r#"<meta name="wenji-data" content="index-1.txt" />"#));
         assert!(html.contains(r#"<link rel="preload" href="./text-1.txt" as="fetch""#));
-        let single = single_file(&html, &files()).unwrap();
+        let single = single_file(&html, &files(), None).unwrap();
         assert!(!single.contains("./index-1.txt"), "preloads go");
         let single = inline_data(&single, &[("index-1.txt", "wenji-index 1")]).unwrap();
         assert!(single.contains(
@@ -519,7 +551,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             "./app-1.js",
             b"import x from './snippets/a.js';\nasync function __wbg_init(m) {}".to_vec(),
         );
-        assert!(single_file(TRUNK_PAGE, &f)
+        assert!(single_file(TRUNK_PAGE, &f, None)
             .unwrap_err()
             .contains("imports other modules"));
     }

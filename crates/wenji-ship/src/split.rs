@@ -1,0 +1,428 @@
+//! The release's wasm split at its lazy views (`src/parts.rs`, built with
+//! `cfg(wenji_split)`): what the first view does not need (the panels, and
+//! the list on an essay's page) goes into parts fetched when first wanted.
+//!
+//! The split reads the linker's output and its relocations (the release
+//! is linked with `--emit-relocs`), so it runs between cargo and
+//! wasm-bindgen, where Trunk 0.21 has no step. Trunk's glue and wasm are
+//! therefore made again here, the way Trunk makes them (`wasm-bindgen
+//! --target=web`, then `wasm-opt -Oz`), from the split main module and
+//! under the names Trunk gave them; the page's integrity hashes for them
+//! are written again.
+//!
+//! Every file the split adds is named after the main module (Trunk's
+//! content hash), so that no cache pairs one build's main module with
+//! another build's parts. The single file carries the parts in base64 and
+//! the loader inside its one module script (`inline_module`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
+/// The import module the lazy views' loaders come from before the split
+/// (`wasm_split_macros`): a wasm without it has nothing to split.
+const PLACEHOLDER_MODULE: &[u8] = b"__wasm_split_placeholder__";
+
+/// Where Trunk's page loads the app from: the glue is `<stem>.js`, the
+/// wasm `<stem>_bg.wasm`, and the split adds `<stem>-split.js` and
+/// `<stem>-<part>.wasm`.
+pub struct Entry {
+    pub stem: String,
+}
+
+impl Entry {
+    /// The app's entry in Trunk's loader script of `html`.
+    pub fn of(html: &str) -> Result<Entry, String> {
+        let marker = "import init, * as bindings from './";
+        let start = html
+            .find(marker)
+            .ok_or("no Trunk loader script (`import init …`) in index.html")?
+            + marker.len();
+        let len = html[start..]
+            .find(".js'")
+            .ok_or("Trunk's loader names no glue script")?;
+        Ok(Entry {
+            stem: html[start..start + len].to_owned(),
+        })
+    }
+
+    pub fn glue(&self) -> String {
+        format!("{}.js", self.stem)
+    }
+
+    pub fn wasm(&self) -> String {
+        format!("{}_bg.wasm", self.stem)
+    }
+
+    pub fn loader(&self) -> String {
+        format!("{}-split.js", self.stem)
+    }
+
+    fn part(&self, file_stem: &str) -> String {
+        format!("{}-{file_stem}.wasm", self.stem)
+    }
+}
+
+/// What the split wrote beside the main module.
+pub struct Parts {
+    /// The loader script: it fetches, compiles and links the parts.
+    pub loader: String,
+    /// Every part's file.
+    pub files: Vec<String>,
+    /// The files each lazy view needs, by its name (`essay_list`).
+    pub needs: BTreeMap<String, Vec<String>>,
+}
+
+/// Whether `wasm` (the linker's output) has lazy views to split off.
+pub fn has_split_points(wasm: &[u8]) -> bool {
+    wasm.windows(PLACEHOLDER_MODULE.len())
+        .any(|w| w == PLACEHOLDER_MODULE)
+}
+
+/// Cargo's wasm of the app in a release build (cargo's target folder is
+/// `CARGO_TARGET_DIR`, else `target/` beside the sources).
+pub fn artifact(source: &Path) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| source.join("target"));
+    target.join("wasm32-unknown-unknown/release/wenji.wasm")
+}
+
+/// Split `input` (cargo's wasm of the app), make the glue and the main
+/// wasm again and write them, the parts and their loader into `staging`;
+/// `work` is a scratch folder of the build's own.
+pub fn split_release(
+    input: &[u8],
+    staging: &Path,
+    work: &Path,
+    entry: &Entry,
+) -> Result<Parts, String> {
+    let _ = std::fs::remove_dir_all(work);
+    std::fs::create_dir_all(work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let main = work.join("main.wasm");
+    let main_module = format!("./{}", entry.glue());
+    let link_name = format!("./{}", entry.loader());
+    let split = wasm_split_cli_support::transform({
+        let mut opts = wasm_split_cli_support::Options::new(input);
+        opts.output_dir = work;
+        opts.main_out_path = &main;
+        opts.main_module = &main_module;
+        opts.link_name = &link_name;
+        opts
+    })
+    .map_err(|e| format!("splitting the wasm: {e:#}"))?;
+
+    // As Trunk does it, and what a split main module needs besides: its
+    // linker's exports kept, for the parts to link to.
+    let bindgen = work.join("bindgen");
+    run(Command::new("wasm-bindgen")
+        .arg("--target=web")
+        .arg(format!("--out-dir={}", bindgen.display()))
+        .arg(format!("--out-name={}", entry.stem))
+        .args(["--no-typescript", "--keep-lld-exports", "--no-demangle"])
+        .arg(&main))?;
+    copy(&bindgen.join(entry.glue()), &staging.join(entry.glue()))?;
+    optimize(&bindgen.join(entry.wasm()), &staging.join(entry.wasm()))?;
+
+    let mut loader = read_text(&work.join(entry.loader()))?;
+    let mut files = Vec::new();
+    for path in &split.split_modules {
+        let file_stem = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+        let quoted = format!("\"./{file_stem}.wasm\"");
+        if loader.matches(&quoted).count() != 1 {
+            return Err(format!(
+                "the split's loader does not name {file_stem}.wasm once"
+            ));
+        }
+        let renamed = entry.part(file_stem);
+        loader = loader.replace(&quoted, &format!("\"./{renamed}\""));
+        optimize(path, &staging.join(&renamed))?;
+        files.push(renamed);
+    }
+    write(&staging.join(entry.loader()), &loader)?;
+    let needs = split
+        .prefetch_map
+        .into_iter()
+        .map(|(view, stems)| (view, stems.iter().map(|s| entry.part(s)).collect()))
+        .collect();
+    Ok(Parts {
+        loader: entry.loader(),
+        files,
+        needs,
+    })
+}
+
+/// `html` with the integrity hash of `name` (in the `<link>` Trunk wrote
+/// for it) made that of `bytes`.
+pub fn reintegrate(html: &str, name: &str, bytes: &[u8]) -> Result<String, String> {
+    let href = format!("href=\"./{name}\"");
+    let at = html
+        .find(&href)
+        .ok_or_else(|| format!("index.html links no {name}"))?;
+    let tag_end = at + html[at..].find('>').ok_or("an unclosed <link>")?;
+    let key = "integrity=\"";
+    let start = at
+        + html[at..tag_end]
+            .find(key)
+            .ok_or_else(|| format!("the link to {name} has no integrity"))?
+        + key.len();
+    let len = html[start..].find('"').ok_or("an unclosed integrity")?;
+    let mut out = html.to_owned();
+    out.replace_range(
+        start..start + len,
+        &format!("sha384-{}", B64.encode(Sha384::digest(bytes))),
+    );
+    Ok(out)
+}
+
+/// In the single file, a part is read from its base64 block
+/// (`data-wenji-part`) and answered as its fetch would be.
+const PART_READER: &str = r#"const wenjiPart = (name) => {
+  const block = document.querySelector(`script[data-wenji-part="${name}"]`);
+  const bytes = Uint8Array.from(atob(block.textContent), (c) => c.charCodeAt(0));
+  return Promise.resolve(new Response(bytes, { headers: { "Content-Type": "application/wasm" } }));
+};
+"#;
+
+/// The single file's one module: the split's loader and the glue
+/// (`glue_name`, importing the loader `loader_name`) in one script, the
+/// loader's fetches reading the parts' blocks (`part_blocks`), the loader's
+/// exports an object the glue's imports of it become.
+pub fn inline_module(
+    glue: &str,
+    glue_name: &str,
+    loader: &str,
+    loader_name: &str,
+) -> Result<String, String> {
+    let import_glue = format!("import {{ initSync }} from \"./{glue_name}\";");
+    if loader.matches(&import_glue).count() != 1 {
+        return Err(format!(
+            "{loader_name} does not import the glue as expected (`{import_glue}`)"
+        ));
+    }
+    let mut loader = loader.replacen(&import_glue, "", 1);
+    let mut exported = Vec::new();
+    while let Some(at) = loader.find("export const ") {
+        loader.replace_range(at..at + "export ".len(), "");
+        let name: String = loader[at + "const ".len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        exported.push(name);
+    }
+    let fetch = "fetch(new URL(";
+    while let Some(at) = loader.find(fetch) {
+        let rest = &loader[at + fetch.len()..];
+        let close = ", import.meta.url))";
+        let len = rest
+            .find(close)
+            .ok_or_else(|| format!("{loader_name}: a fetch of a part not as expected"))?;
+        let path = rest[..len]
+            .trim_matches('"')
+            .trim_start_matches("./")
+            .to_owned();
+        loader.replace_range(
+            at..at + fetch.len() + len + close.len(),
+            &format!("wenjiPart(\"{path}\")"),
+        );
+    }
+    let module_syntax = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with("import ") || l.starts_with("export ") || l.contains("import.meta")
+    };
+    if loader.lines().any(module_syntax) {
+        return Err(format!(
+            "{loader_name} imports or exports more than the split's loader did"
+        ));
+    }
+
+    let mut out = String::from(PART_READER);
+    out.push_str(&loader);
+    out.push_str(&format!(
+        "\nconst wenjiSplit = {{ {} }};\n",
+        exported.join(", ")
+    ));
+    for line in glue.lines() {
+        match line.strip_prefix("import * as ") {
+            Some(rest) => {
+                let (binding, from) = rest
+                    .split_once(" from ")
+                    .ok_or_else(|| format!("{glue_name}: an import not as expected: {line}"))?;
+                let from = from.trim_end_matches(';').trim_matches('"');
+                if from != format!("./{loader_name}") {
+                    return Err(format!(
+                        "{glue_name} imports {from}: only the split's loader can be inlined"
+                    ));
+                }
+                out.push_str(&format!("const {binding} = wenjiSplit;\n"));
+            }
+            None if line.starts_with("import ") => {
+                return Err(format!(
+                    "{glue_name} imports other modules: they would need inlining too"
+                ));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The parts' blocks for the single file (base64, never run).
+pub fn part_blocks(parts: &Parts, staging: &Path) -> Result<String, String> {
+    let mut blocks = String::new();
+    for name in &parts.files {
+        let bytes = std::fs::read(staging.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        blocks.push_str(&format!(
+            r#"<script type="text/plain" data-wenji-part="{name}">{}</script>"#,
+            B64.encode(bytes)
+        ));
+    }
+    Ok(blocks)
+}
+
+fn optimize(from: &Path, to: &Path) -> Result<(), String> {
+    run(Command::new("wasm-opt")
+        .arg(format!("--output={}", to.display()))
+        .arg("-Oz")
+        .arg(from))
+}
+
+fn run(command: &mut Command) -> Result<(), String> {
+    let line = format!("{command:?}");
+    let out = command
+        .output()
+        .map_err(|e| format!("{line}: cannot run it: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{line} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
+}
+
+fn read_text(p: &Path) -> Result<String, String> {
+    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn write(p: &Path, s: &str) -> Result<(), String> {
+    std::fs::write(p, s).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of the split's loader (`wasm_split_cli_support`'s output).
+    const LOADER: &str = r#"import { initSync } from "./app-1.js";
+
+let sharedImports = undefined;
+function getSharedImports() {
+    if (sharedImports === undefined) {
+        const { memory } = initSync(undefined, undefined);
+        sharedImports = { __wasm_split: { memory } };
+    }
+    return sharedImports;
+}
+const __chunk_1 = makeLoad(() => {
+    const src = fetch(new URL("./app-1-chunk_1.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}, []);
+export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./app-1-split_panel.wasm", import.meta.url));
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}, [__chunk_1]));
+"#;
+
+    const GLUE: &str = "import * as import1 from \"./app-1-split.js\"\n\
+        import * as import2 from \"./app-1-split.js\"\n\
+        function __wbg_get_imports() { return { \"./app-1-split.js\": import1 }; }\n\
+        async function __wbg_init(m) {}\nexport default __wbg_init;\n";
+
+    #[test]
+    fn the_entry_is_read_from_trunks_loader() {
+        let html =
+            "<script type=\"module\">\nimport init, * as bindings from './wenji-9f.js';</script>";
+        let entry = Entry::of(html).unwrap();
+        assert_eq!(entry.glue(), "wenji-9f.js");
+        assert_eq!(entry.wasm(), "wenji-9f_bg.wasm");
+        assert_eq!(entry.loader(), "wenji-9f-split.js");
+        assert_eq!(entry.part("chunk_2"), "wenji-9f-chunk_2.wasm");
+        assert!(Entry::of("<script>import x from './a.js'</script>").is_err());
+    }
+
+    #[test]
+    fn only_a_wasm_with_lazy_views_is_split() {
+        assert!(has_split_points(b"\0asm..__wasm_split_placeholder__..."));
+        assert!(!has_split_points(b"\0asm..__wasm_split_load_x..."));
+    }
+
+    #[test]
+    fn the_remade_files_get_their_own_integrity() {
+        let html = r#"<link rel="modulepreload" href="./a.js" integrity="sha384-old"><link rel="preload" href="./a_bg.wasm" integrity="sha384-old2">"#;
+        let html = reintegrate(html, "a_bg.wasm", b"").unwrap();
+        // Known value: sha384 of nothing.
+        let empty = "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
+        assert!(
+            html.ends_with(&format!(r#"href="./a_bg.wasm" integrity="{empty}">"#)),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="./a.js" integrity="sha384-old""#));
+        assert!(reintegrate(&html, "b.js", b"")
+            .unwrap_err()
+            .contains("links no b.js"));
+        assert!(reintegrate(r#"<link href="./c.js">"#, "c.js", b"").is_err());
+    }
+
+    #[test]
+    fn the_single_file_carries_loader_and_glue_in_one_module() {
+        let module = inline_module(GLUE, "app-1.js", LOADER, "app-1-split.js").unwrap();
+        assert!(
+            !module
+                .lines()
+                .any(|l| l.starts_with("import ") || l.starts_with("export const")),
+            "{module}"
+        );
+        assert!(!module.contains("import.meta"));
+        assert!(module.contains(r#"const src = wenjiPart("app-1-split_panel.wasm");"#));
+        assert!(module.contains(r#"wenjiPart("app-1-chunk_1.wasm")"#));
+        assert!(module.contains("const wenjiSplit = { __wasm_split_load_panel };"));
+        assert!(module.contains("const import1 = wenjiSplit;\nconst import2 = wenjiSplit;\n"));
+        // The loader comes first: the glue's bindings read `wenjiSplit`.
+        assert!(module.find("const wenjiSplit").unwrap() < module.find("const import1").unwrap());
+        assert!(module.starts_with(PART_READER));
+        // Still the glue's own exports (an inline module may have them).
+        assert!(module.contains("export default __wbg_init;"));
+    }
+
+    #[test]
+    fn what_cannot_be_inlined_is_refused_by_name() {
+        let other = GLUE.replace(
+            "import2 from \"./app-1-split.js\"",
+            "import2 from \"./other.js\"",
+        );
+        let err = inline_module(&other, "app-1.js", LOADER, "app-1-split.js").unwrap_err();
+        assert!(err.contains("./other.js"), "{err}");
+        let err = inline_module(GLUE, "app-2.js", LOADER, "app-1-split.js").unwrap_err();
+        assert!(err.contains("does not import the glue"), "{err}");
+        let more = format!("{LOADER}import {{ x }} from \"./x.js\";\n");
+        let err = inline_module(GLUE, "app-1.js", &more, "app-1-split.js").unwrap_err();
+        assert!(err.contains("more than the split's loader"), "{err}");
+    }
+}

@@ -1,0 +1,93 @@
+//! Views whose code is fetched the first time they are wanted.
+//!
+//! `lazy_view!` declares an async function that builds a view. In the
+//! release (`cfg(wenji_split)`, set by `build.rs`), its code and what only it
+//! uses go into a part of the wasm of their own, which the build's split
+//! step (`wenji-ship`'s `split.rs`) cuts off: the first view's wasm is that
+//! much smaller, and the part is fetched, compiled and linked on the first
+//! call. Elsewhere (debug builds, the host's prerender) the function builds
+//! the view at once, so every build renders the same markup.
+//!
+//! A part that cannot be fetched (offline before the service worker has
+//! it) is `Unavailable`, never a panic: the caller says so and the page
+//! keeps working; the next call tries again.
+
+use leptos::prelude::*;
+
+/// A part of the app that could not be fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unavailable;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// What the reader is told when a part could not be fetched.
+pub const UNAVAILABLE: &str = "这部分功能没能加载（可能是网络不通），请稍后再试。";
+
+/// Said in the page's place when the list's part could not be fetched
+/// (followed by what to do: `LoadingEssay`).
+pub const LIST_UNAVAILABLE: &str = "文章列表没能加载";
+
+/// `lazy_view! { fn name(args) -> AnyView { … } }`: an `async fn name(args)
+/// -> Result<AnyView, Unavailable>` whose view is built by a part fetched
+/// on the first call (see the module's doc). A `preload name;` after it
+/// also declares an async function that only fetches the part. Once per
+/// module (it declares a `mod split`): beside the component it builds.
+macro_rules! lazy_view {
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> AnyView $body:block
+        $(preload $preload:ident;)?
+    ) => {
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::parts::Unavailable> {
+            #[cfg(wenji_split)]
+            let view = split::build($($arg),*).await;
+            #[cfg(not(wenji_split))]
+            let view = split::build($($arg),*);
+            view
+        }
+
+        $(
+            /// Fetch the part (a no-op where nothing is split).
+            $vis async fn $preload() -> Result<(), $crate::parts::Unavailable> {
+                #[cfg(wenji_split)]
+                return split::preload().await.map_err(Into::into);
+                #[cfg(not(wenji_split))]
+                return Ok(());
+            }
+        )?
+
+        mod split {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[cfg_attr(
+                wenji_split,
+                ::leptos::wasm_split::wasm_split(
+                    $name,
+                    wasm_split_path = ::leptos::wasm_split,
+                    fallible,
+                    preload(preload)
+                )
+            )]
+            pub(super) fn build($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::parts::Unavailable> {
+                Ok(::leptos::prelude::IntoAny::into_any($body))
+            }
+        }
+    };
+}
+
+pub(crate) use lazy_view;
+
+/// The view a part built, or, when it could not be fetched, what
+/// `unavailable` makes of `UNAVAILABLE`.
+pub fn or_else(
+    built: Result<AnyView, Unavailable>,
+    unavailable: impl FnOnce(&'static str) -> AnyView,
+) -> AnyView {
+    built.unwrap_or_else(|Unavailable| unavailable(UNAVAILABLE))
+}
