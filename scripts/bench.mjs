@@ -5,7 +5,8 @@
 //    contentful paint and the time until the reader is interactive (the
 //    `wenji-interactive` mark the app sets once it has mounted);
 //  - what the wasm's bytes are spent on, by crate (function sizes and names
-//    of the unoptimised wasm, whose names are kept).
+//    of the unoptimised wasm, whose names are kept; before the split, so
+//    the parts fetched later are counted too).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -31,7 +32,18 @@ async function sizes() {
     });
   }
   console.log('\nFiles of dist/ (KiB)            raw     gzip   brotli');
-  for (const r of rows) console.log(`  ${r.name.padEnd(30)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  // The split's shared chunks of the wasm go on one line.
+  const chunk = (r) => /-chunk_\d+\.wasm$/.test(r.name);
+  const chunks = rows.filter(chunk);
+  const shown = rows.filter((r) => !chunk(r));
+  if (chunks.length) {
+    const sum = (k) => chunks.reduce((a, r) => a + r[k], 0);
+    shown.push({ name: `(${chunks.length} shared chunks)`, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') });
+  }
+  for (const r of shown) {
+    const name = r.name.replace(/^wenji-[0-9a-f]+-/, 'wenji-…-');
+    console.log(`  ${name.padEnd(30)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  }
   return rows;
 }
 
@@ -82,7 +94,7 @@ async function timings(rows) {
   const rest = rows.filter((r) => precached.has(r.name) && !transferred.has(r.name));
   console.log(
     `  then the service worker downloads what the page did not fetch: ${kb(rest.reduce((a, r) => a + r.gzip, 0))} KiB gzip ` +
-      `(${rest.map((r) => r.name).join(', ')})`,
+      `(${rest.map((r) => r.name.replace(/^wenji-[0-9a-f]+-/, 'wenji-…-')).join(', ')})`,
   );
   console.log(`\nHeadless Chromium, 127.0.0.1, cold cache, median of ${RUNS} loads (ms after navigation start):`);
   console.log(`  first contentful paint ${median(fcp).toFixed(1)}   (min ${Math.min(...fcp).toFixed(1)}, max ${Math.max(...fcp).toFixed(1)})`);
@@ -176,7 +188,7 @@ async function wasmBudget() {
     byCrate.set(crate, (byCrate.get(crate) ?? 0) + len);
   });
   const total = bodies.reduce((a, b) => a + b, 0);
-  console.log(`\nWhere the wasm's bytes go, before wasm-opt (${path}: ${kb(total)} KiB code, ${kb(data)} KiB data):`);
+  console.log(`\nWhere the wasm's bytes go, before the split and wasm-opt (${path}: ${kb(total)} KiB code, ${kb(data)} KiB data):`);
   for (const [crate, bytes] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
     console.log(`  ${crate.padEnd(28)}${kb(bytes)} KiB ${((100 * bytes) / total).toFixed(1).padStart(5)} %`);
   }

@@ -21,6 +21,8 @@ const items = (page) => panel(page).locator('.excerpt');
 
 async function openPanel(page) {
   if (!(await panel(page).isVisible())) await page.getByRole('button', { name: '摘抄', exact: true }).first().click();
+  // Its code may still be on its way (a part of the wasm fetched when first wanted).
+  await panel(page).waitFor();
   return panel(page);
 }
 
