@@ -22,6 +22,7 @@ pub mod files_panel;
 pub mod fold_heading;
 pub mod fold_section;
 pub mod heading_actions;
+pub mod help_dialog;
 pub mod help_overlay;
 pub mod highlighted;
 pub mod library_controls;

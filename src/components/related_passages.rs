@@ -1,12 +1,15 @@
 //! Under a sub-section: 相关段落, the passages of the collection that say
 //! something close (found at build time), folded until the reader asks.
-//! Nothing of the list is built before it is opened.
+//! Nothing of the list is built before it is opened, by its own part of
+//! the wasm (`parts`).
 
 use leptos::prelude::*;
 use wenji_core::Place;
 
-use crate::components::related_passage::RelatedPassageItem;
+use crate::components::related_passage::related_items;
 use crate::content::essay_at;
+use crate::parts;
+use crate::ui::use_ui;
 
 /// The related passages of the sub-section at `place`, if it has any.
 #[component]
@@ -16,6 +19,8 @@ pub fn RelatedPassages(place: Place, id: String) -> AnyView {
         Some(s) if !part.sections[s].related.is_empty() => &part.sections[s].related,
         _ => return ().into_any(),
     };
+    let related = related.as_slice();
+    let ui = use_ui();
     let open = RwSignal::new(false);
     let list_id = format!("{id}-related");
     let label = format!("相关段落（{}）", related.len());
@@ -33,10 +38,13 @@ pub fn RelatedPassages(place: Place, id: String) -> AnyView {
             </button>
             <ol class="related-list" id=list_id hidden=move || !open.get()>
                 <Show when=move || open.get()>
-                    {related
-                        .iter()
-                        .map(|r| view! { <RelatedPassageItem from=place related=r /> })
-                        .collect_view()}
+                    {Suspend::new(async move {
+                        parts::or_else(related_items(place, related).await, |why| {
+                            ui.notify(why);
+                            open.set(false);
+                            ().into_any()
+                        })
+                    })}
                 </Show>
             </ol>
         </div>
