@@ -22,8 +22,9 @@ cargo fmt --all --check
 step "cargo clippy (host)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo clippy (wasm32)"
+step "cargo clippy (wasm32, and as the release splits it)"
 cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
+WENJI_SPLIT=1 cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo deny (licences, bans; offline)"
 cargo deny --offline check licenses bans

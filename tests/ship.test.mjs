@@ -129,6 +129,9 @@ describe('the release build', () => {
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     const parts = () => log.requests.filter((u) => u.includes('-split_')).map((u) => u.split('-split_')[1]);
     assert.deepEqual(parts(), [], 'the first view fetches no panel');
+    // The loader of the parts is fetched beside the glue that imports it, once.
+    const loader = await page.getAttribute('link[rel="modulepreload"][href$="-split.js"]', 'href');
+    assert.equal(log.requests.filter((u) => u.endsWith(loader.slice(1))).length, 1);
     const button = (id) => page.locator(`button[aria-controls="${id}"]`).first();
     await button('display-panel').click();
     await page.waitForSelector('#display-panel');

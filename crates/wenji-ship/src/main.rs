@@ -79,9 +79,10 @@ fn run() -> Result<(), String> {
     } else {
         None
     };
-    // The list's part of the wasm is fetched with the page where the list
-    // is the first view.
+    // The split's loader is fetched with the glue, and the list's part of
+    // the wasm with the page where the list is the first view.
     if let Some(parts) = &parts {
+        trunk_html = page::preload_module(&trunk_html, &parts.loader)?;
         if Route::from_query("", &collection) == Route::List {
             let list = parts
                 .needs

@@ -94,6 +94,15 @@ pub fn inline_data(html: &str, files: &[(&str, &str)]) -> Result<String, String>
     Ok(html.replacen("</body>", &format!("{blocks}</body>"), 1))
 }
 
+/// Start fetching the split's loader with the glue that imports it (`split`):
+/// else its fetch waits until the glue is parsed, a round trip more.
+pub fn preload_module(html: &str, name: &str) -> Result<String, String> {
+    add_after_charset(
+        html,
+        &format!(r#"<link rel="modulepreload" href="./{name}" crossorigin="anonymous" />"#),
+    )
+}
+
 /// Start fetching the parts of the wasm (`split`) that the first view needs
 /// with the page, beside the main wasm.
 pub fn preload_parts(html: &str, names: &[String]) -> Result<String, String> {
