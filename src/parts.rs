@@ -31,23 +31,25 @@ pub const UNAVAILABLE: &str = "这部分功能没能加载（可能是网络不�
 /// (followed by what to do: `LoadingEssay`).
 pub const LIST_UNAVAILABLE: &str = "文章列表没能加载";
 
-/// `lazy_view! { fn name(args) -> AnyView { … } }`: an `async fn name(args)
-/// -> Result<AnyView, Unavailable>` whose view is built by a part fetched
-/// on the first call (see the module's doc). A `preload name;` after it
-/// also declares an async function that only fetches the part. Once per
+/// `lazy_view! { fn name(args) -> AnyView { … } in part; }`: an `async fn
+/// name(args) -> Result<AnyView, Unavailable>` whose view is built by the
+/// part of the wasm named `part`, fetched on the first call (see the
+/// module's doc). Few parts: each is a module to fetch and instantiate
+/// (DEVELOPERS.md). A `preload name;` after it also declares an async function that only fetches the part. Once per
 /// module (it declares a `mod split`): beside the component it builds.
 macro_rules! lazy_view {
     (
         $(#[$meta:meta])*
         $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> AnyView $body:block
+        in $part:ident;
         $(preload $preload:ident;)?
     ) => {
         $(#[$meta])*
         $vis async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::parts::Unavailable> {
             #[cfg(wenji_split)]
-            let view = split::build($($arg),*).await;
+            let view = split::$name($($arg),*).await;
             #[cfg(not(wenji_split))]
-            let view = split::build($($arg),*);
+            let view = split::$name($($arg),*);
             view
         }
 
@@ -68,13 +70,13 @@ macro_rules! lazy_view {
             #[cfg_attr(
                 wenji_split,
                 ::leptos::wasm_split::wasm_split(
-                    $name,
+                    $part,
                     wasm_split_path = ::leptos::wasm_split,
                     fallible,
                     preload(preload)
                 )
             )]
-            pub(super) fn build($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::parts::Unavailable> {
+            pub(super) fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::parts::Unavailable> {
                 Ok(::leptos::prelude::IntoAny::into_any($body))
             }
         }

@@ -313,7 +313,7 @@ describe('a library of 140 essays', () => {
   test('the list is a part of the wasm fetched with the page, and the app adopts the prerendered list', async () => {
     const page0 = await readFile(`${DIST}/index.html`, 'utf8');
     const preloads = [...page0.matchAll(/<link rel="preload" href="\.\/(wenji-[0-9a-f]+-[a-z_0-9]+\.wasm)"/g)].map((m) => m[1]);
-    assert.ok(preloads.some((n) => n.endsWith('-split_essay_list.wasm')), preloads.join(' '));
+    assert.ok(preloads.some((n) => n.endsWith('-split_list.wasm')), preloads.join(' '));
     const { page, log, context } = await reader.page({ serviceWorkers: 'block' });
     const release = await holdWasm(page);
     await page.goto(reader.url, { waitUntil: 'domcontentloaded' });

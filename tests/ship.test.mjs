@@ -121,21 +121,18 @@ describe('the release build', () => {
     await context.close();
   });
 
-  test('a panel is fetched when first opened; one that cannot be fetched says so, and the page works on', async () => {
+  test('the tools are fetched when first opened; when they cannot be, the panel says so and the page works on', async () => {
     const { page, log, context } = await reader.page({ serviceWorkers: 'block' });
     let refuse = true;
-    await page.route('**/*-split_files_panel.wasm', (route) => (refuse ? route.abort() : route.continue()));
+    await page.route('**/*-split_tools.wasm', (route) => (refuse ? route.abort() : route.continue()));
     await page.goto(reader.url);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     const parts = () => log.requests.filter((u) => u.includes('-split_')).map((u) => u.split('-split_')[1]);
-    assert.deepEqual(parts(), [], 'the first view fetches no panel');
+    assert.deepEqual(parts(), [], 'the first view fetches no tool');
     // The loader of the parts is fetched beside the glue that imports it, once.
     const loader = await page.getAttribute('link[rel="modulepreload"][href$="-split.js"]', 'href');
     assert.equal(log.requests.filter((u) => u.endsWith(loader.slice(1))).length, 1);
     const button = (id) => page.locator(`button[aria-controls="${id}"]`).first();
-    await button('display-panel').click();
-    await page.waitForSelector('#display-panel');
-    assert.deepEqual(parts(), ['display_panel.wasm']);
 
     await button('files-panel').click();
     await page.waitForFunction(
@@ -147,11 +144,13 @@ describe('the release build', () => {
     assert.equal(await page.locator('#panic-notice').count(), 0, 'no fault notice');
     await searchBox(page).fill('傳幫帶');
     await page.waitForSelector('main mark');
-    // The next try fetches it again.
+    // The next try fetches them again; then every panel is at hand.
     refuse = false;
     await button('files-panel').click();
     await page.waitForSelector('#files-panel');
-    assert.deepEqual(parts(), ['display_panel.wasm', 'files_panel.wasm', 'files_panel.wasm']);
+    await button('display-panel').click();
+    await page.waitForSelector('#display-panel');
+    assert.deepEqual(parts(), ['tools.wasm', 'tools.wasm']);
     assert.deepEqual(log.errors.filter((e) => !/ERR_FAILED|Failed to fetch/.test(e)), []);
     await context.close();
   });

@@ -64,4 +64,5 @@ lazy_view! {
     pub fn display_panel() -> AnyView {
         view! { <DisplayPanel /> }
     }
+    in tools;
 }

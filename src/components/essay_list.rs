@@ -101,5 +101,6 @@ lazy_view! {
     pub fn essay_list() -> AnyView {
         view! { <EssayList /> }
     }
+    in list;
     preload preload_essay_list;
 }

@@ -42,4 +42,5 @@ lazy_view! {
     pub fn export_panel(essay: usize) -> AnyView {
         view! { <ExportPanel essay=essay /> }
     }
+    in tools;
 }

@@ -134,4 +134,5 @@ lazy_view! {
     pub fn files_panel() -> AnyView {
         view! { <FilesPanel /> }
     }
+    in tools;
 }

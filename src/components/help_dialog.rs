@@ -12,6 +12,7 @@ lazy_view! {
     pub fn help_dialog() -> AnyView {
         view! { <HelpDialog /> }
     }
+    in tools;
 }
 
 #[component]

@@ -69,4 +69,5 @@ lazy_view! {
     pub fn notebook_panel() -> AnyView {
         view! { <NotebookPanel /> }
     }
+    in tools;
 }

@@ -78,4 +78,5 @@ lazy_view! {
             .map(|r| view! { <RelatedPassageItem from=from related=r /> })
             .collect_view()
     }
+    in tools;
 }

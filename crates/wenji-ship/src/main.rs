@@ -22,8 +22,8 @@ use wenji_ship::page::{self, Files};
 use wenji_ship::service_worker;
 use wenji_ship::split;
 
-/// The list's lazy view (`essay_list` in `src/components/essay_list.rs`).
-const LIST_VIEW: &str = "essay_list";
+/// The part of the wasm holding the list (`in list` in `src/components/essay_list.rs`).
+const LIST_VIEW: &str = "list";
 
 /// Data files up to this size in all go inside `index.html`.
 const INLINE_DATA_BYTES: usize = 32 * 1024;
