@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 
 import { serve } from './support/serve.mjs';
-import { holdWasm } from './support/browser.mjs';
+import { adoptedNodes } from './support/browser.mjs';
 import { frames, readerSuite, searchBox } from './support/suite.mjs';
 
 const DIST = 'target/dist-140';
@@ -315,13 +315,7 @@ describe('a library of 140 essays', () => {
     const preloads = [...page0.matchAll(/<link rel="preload" href="\.\/(wenji-[0-9a-f]+-[a-z_0-9]+\.wasm)"/g)].map((m) => m[1]);
     assert.ok(preloads.some((n) => n.endsWith('-split_list.wasm')), preloads.join(' '));
     const { page, log, context } = await reader.page({ serviceWorkers: 'block' });
-    const release = await holdWasm(page);
-    await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.essay-rows li');
-    await page.$$eval('.essay-rows li', (els) => els.forEach((e) => (e.dataset.probe = 'static')));
-    release();
-    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
-    assert.equal(await page.locator('.essay-rows li[data-probe="static"]').count(), 100, 'the same nodes');
+    assert.equal(await adoptedNodes(page, reader.url, '.essay-rows li'), 100, 'the same nodes');
     // Each preloaded part is fetched once: the preload is what the app uses.
     for (const name of preloads) {
       assert.equal(log.requests.filter((u) => u.endsWith(`/${name}`)).length, 1, name);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { holdWasm, ready } from './support/browser.mjs';
+import { adoptedNodes, holdWasm, ready } from './support/browser.mjs';
 import { foldControl, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite('dist');
@@ -109,15 +109,7 @@ describe('the release build', () => {
 
   test('the app adopts the prerendered nodes: nothing is built again', async () => {
     const { page, context } = await reader.page();
-    const release = await holdWasm(page);
-    await page.goto(reader.url, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('main h2');
-    // A mark on static nodes survives only if the app keeps those nodes.
-    await page.$$eval('main h2, .search-input', (els) => els.forEach((e) => (e.dataset.probe = 'static')));
-    release();
-    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
-    assert.equal(await page.locator('main h2[data-probe="static"]').count(), 5);
-    assert.equal(await page.locator('.search-input[data-probe="static"]').count(), 1);
+    assert.equal(await adoptedNodes(page, reader.url, 'main h2, .search-input'), 6);
     await context.close();
   });
 

@@ -61,3 +61,18 @@ export async function holdWasm(page) {
   });
   return release;
 }
+
+/**
+ * Open `url` with the wasm held back, mark the static nodes `selector`
+ * finds, then let the app take over: returns how many marked nodes the
+ * page still has (a mark survives only on a node the app adopted).
+ */
+export async function adoptedNodes(page, url, selector) {
+  const release = await holdWasm(page);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector(selector);
+  await page.$$eval(selector, (els) => els.forEach((e) => (e.dataset.probe = 'static')));
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+  return page.$$eval(selector, (els) => els.filter((e) => e.dataset.probe === 'static').length);
+}
