@@ -35,8 +35,9 @@ pub const LIST_UNAVAILABLE: &str = "文章列表没能加载";
 /// name(args) -> Result<AnyView, Unavailable>` whose view is built by the
 /// part of the wasm named `part`, fetched on the first call (see the
 /// module's doc). Few parts: each is a module to fetch and instantiate
-/// (DEVELOPERS.md). A `preload name;` after it also declares an async function that only fetches the part. Once per
-/// module (it declares a `mod split`): beside the component it builds.
+/// (DEVELOPERS.md). A `preload name;` after it also declares an async
+/// function that only fetches the part. Once per module (it declares a
+/// `mod split`): beside the component it builds.
 macro_rules! lazy_view {
     (
         $(#[$meta:meta])*
