@@ -73,7 +73,8 @@ pub struct Parts {
     pub loader: String,
     /// Every part's file.
     pub files: Vec<String>,
-    /// The files each lazy view needs, by its name (`essay_list`).
+    /// The files each part needs (itself and the chunks it shares), by the
+    /// part's name (`list`).
     pub needs: BTreeMap<String, Vec<String>>,
 }
 
@@ -150,7 +151,7 @@ pub fn split_release(
     let needs = split
         .prefetch_map
         .into_iter()
-        .map(|(view, stems)| (view, stems.iter().map(|s| entry.part(s)).collect()))
+        .map(|(part, stems)| (part, stems.iter().map(|s| entry.part(s)).collect()))
         .collect();
     Ok(Parts {
         loader: entry.loader(),
