@@ -35,8 +35,7 @@ mod tests {
     use super::*;
 
     fn tables() -> Tables {
-        let mut t = Tables::default();
-        for (c, r) in [
+        let mut t = Tables::with_readings(&[
             ('安', "an"),
             ('昂', "ang"),
             ('部', "bu"),
@@ -45,9 +44,7 @@ mod tests {
             ('中', "zhong"),
             ('医', "yi"),
             ('国', "guo"),
-        ] {
-            t.set_readings(c, vec![r.into()]);
-        }
+        ]);
         t.set_fold('國', "国".into());
         t
     }

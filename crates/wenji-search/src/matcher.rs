@@ -168,19 +168,15 @@ mod tests {
     use super::*;
 
     fn tables() -> Tables {
-        let mut t = Tables::default();
-        for (c, rs) in [
-            ('守', &["shou"][..]),
-            ('正', &["zheng"]),
-            ('创', &["chuang"]),
-            ('新', &["xin"]),
-            ('长', &["chang", "zhang"]),
-            ('远', &["yuan"]),
-            ('成', &["cheng"]),
-        ] {
-            t.set_readings(c, rs.iter().map(|s| s.to_string()).collect());
-        }
-        t
+        Tables::with_readings(&[
+            ('守', "shou"),
+            ('正', "zheng"),
+            ('创', "chuang"),
+            ('新', "xin"),
+            ('长', "chang zhang"),
+            ('远', "yuan"),
+            ('成', "cheng"),
+        ])
     }
 
     fn spelled(term: &str, text: &str) -> Vec<String> {

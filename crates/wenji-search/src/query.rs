@@ -412,15 +412,12 @@ mod tests {
     }
 
     fn spelling(q: &str) -> Option<Vec<Piece>> {
-        let mut t = Tables::default();
-        for (c, r) in [
+        let t = Tables::with_readings(&[
             ('倾', "qing"),
             ('听', "ting"),
             ('守', "shou"),
             ('正', "zheng"),
-        ] {
-            t.set_readings(c, vec![r.into()]);
-        }
+        ]);
         Query::parse(q, &t).clauses[0][0]
             .spelling
             .clone()

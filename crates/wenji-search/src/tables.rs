@@ -46,6 +46,17 @@ impl Tables {
         self.readings.insert(c, readings);
     }
 
+    /// Tables that know only these characters' readings (space-separated:
+    /// `('长', "chang zhang")`), for the tests.
+    #[cfg(test)]
+    pub(crate) fn with_readings(readings: &[(char, &str)]) -> Tables {
+        let mut t = Tables::default();
+        for (c, rs) in readings {
+            t.set_readings(*c, rs.split(' ').map(str::to_owned).collect());
+        }
+        t
+    }
+
     /// Add what `other` says of characters this does not know (a file's
     /// tables joining the collection's: both come from the same builder,
     /// so a character both know is said the same way).
