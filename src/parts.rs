@@ -14,6 +14,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::UiState;
+
 /// A part of the app that could not be fetched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable;
@@ -93,4 +95,15 @@ pub fn or_else(
     unavailable: impl FnOnce(&'static str) -> AnyView,
 ) -> AnyView {
     built.unwrap_or_else(|Unavailable| unavailable(UNAVAILABLE))
+}
+
+/// The view a part built or, when it could not be fetched, nothing: the
+/// reader is told why, and `close` puts away what asked for the view (a
+/// panel, the help, a list of related passages).
+pub fn or_close(ui: UiState, built: Result<AnyView, Unavailable>, close: impl FnOnce()) -> AnyView {
+    or_else(built, |why| {
+        ui.notify(why);
+        close();
+        ().into_any()
+    })
 }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::export_panel::export_panel;
 use crate::components::panel_button::PanelButton;
-use crate::components::shared_panels::{or_close, SharedPanels};
+use crate::components::shared_panels::SharedPanels;
 use crate::components::shared_tools::SharedTools;
+use crate::parts::or_close;
 use crate::state::use_reader;
 use crate::ui::{use_ui, Panel};
 
@@ -43,7 +44,9 @@ pub fn EssayToolbar(ids: Vec<&'static str>, essay: usize) -> impl IntoView {
             </div>
             // Built when first wanted, by its own part of the wasm (`parts`).
             <Show when=move || ui.is_open(Panel::Export)>
-                {Suspend::new(async move { or_close(ui, export_panel(essay).await) })}
+                {Suspend::new(async move {
+                    or_close(ui, export_panel(essay).await, move || ui.close_panel())
+                })}
             </Show>
             <SharedPanels />
         </div>

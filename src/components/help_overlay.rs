@@ -14,11 +14,7 @@ pub fn HelpOverlay() -> impl IntoView {
     view! {
         <Show when=move || ui.help_open.get()>
             {Suspend::new(async move {
-                parts::or_else(help_dialog().await, |why| {
-                    ui.notify(why);
-                    ui.help_open.set(false);
-                    ().into_any()
-                })
+                parts::or_close(ui, help_dialog().await, move || ui.help_open.set(false))
             })}
         </Show>
     }

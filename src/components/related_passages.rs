@@ -39,10 +39,8 @@ pub fn RelatedPassages(place: Place, id: String) -> AnyView {
             <ol class="related-list" id=list_id hidden=move || !open.get()>
                 <Show when=move || open.get()>
                     {Suspend::new(async move {
-                        parts::or_else(related_items(place, related).await, |why| {
-                            ui.notify(why);
-                            open.set(false);
-                            ().into_any()
+                        parts::or_close(ui, related_items(place, related).await, move || {
+                            open.set(false)
                         })
                     })}
                 </Show>

@@ -7,30 +7,21 @@ use leptos::prelude::*;
 use crate::components::display_panel::display_panel;
 use crate::components::files_panel::files_panel;
 use crate::components::notebook_panel::notebook_panel;
-use crate::parts::{self, Unavailable};
-use crate::ui::{use_ui, Panel, UiState};
+use crate::parts::or_close;
+use crate::ui::{use_ui, Panel};
 
 #[component]
 pub fn SharedPanels() -> impl IntoView {
     let ui = use_ui();
     view! {
         <Show when=move || ui.is_open(Panel::Display)>
-            {Suspend::new(async move { or_close(ui, display_panel().await) })}
+            {Suspend::new(async move { or_close(ui, display_panel().await, move || ui.close_panel()) })}
         </Show>
         <Show when=move || ui.is_open(Panel::Files)>
-            {Suspend::new(async move { or_close(ui, files_panel().await) })}
+            {Suspend::new(async move { or_close(ui, files_panel().await, move || ui.close_panel()) })}
         </Show>
         <Show when=move || ui.is_open(Panel::Notebook)>
-            {Suspend::new(async move { or_close(ui, notebook_panel().await) })}
+            {Suspend::new(async move { or_close(ui, notebook_panel().await, move || ui.close_panel()) })}
         </Show>
     }
-}
-
-/// A panel whose part could not be fetched closes again, and says why.
-pub fn or_close(ui: UiState, panel: Result<AnyView, Unavailable>) -> AnyView {
-    parts::or_else(panel, |why| {
-        ui.notify(why);
-        ui.close_panel();
-        ().into_any()
-    })
 }
