@@ -68,11 +68,25 @@ pub fn add_build_id(html: &str, id: &str) -> Result<String, String> {
 pub fn add_data(html: &str, index: &str, preload: &[&str]) -> Result<String, String> {
     let mut tags = format!(r#"<meta name="wenji-data" content="{index}" />"#);
     for name in preload {
-        tags.push_str(&format!(
-            r#"<link rel="preload" href="./{name}" as="fetch" crossorigin="anonymous" data-wenji-file="{name}" />"#
+        tags.push_str(&fetch_preload(
+            name,
+            &format!(r#" data-wenji-file="{name}""#),
         ));
     }
     add_after_charset(html, &tags)
+}
+
+/// A preload of `name` that the page's own `fetch()` then takes up: without
+/// `as="fetch"` and `crossorigin` the file would be downloaded twice.
+fn fetch_preload(name: &str, attrs: &str) -> String {
+    format!(r#"<link rel="preload" href="./{name}" as="fetch" crossorigin="anonymous"{attrs} />"#)
+}
+
+/// A block of data in the page, never run: `<script type="text/plain"
+/// data-wenji-{kind}="{name}">` (the policy lists no hash for it,
+/// `inline_elements`). `body` must not hold `<`.
+pub fn data_block(kind: &str, name: &str, body: &str) -> String {
+    format!(r#"<script type="text/plain" data-wenji-{kind}="{name}">{body}</script>"#)
 }
 
 /// The single file carries the data files inline, before `</body>`, each in
@@ -84,14 +98,12 @@ pub fn inline_data(html: &str, files: &[(&str, &str)]) -> Result<String, String>
         if text.contains('<') {
             return Err(format!("{name} contains `<`: it cannot go inline"));
         }
-        blocks.push_str(&format!(
-            r#"<script type="text/plain" data-wenji-file="{name}">{text}</script>"#
-        ));
+        blocks.push_str(&data_block("file", name, text));
     }
     if html.matches("</body>").count() != 1 {
         return Err("index.html must contain `</body>` exactly once".into());
     }
-    Ok(html.replacen("</body>", &format!("{blocks}</body>"), 1))
+    before_body_end(html, &blocks)
 }
 
 /// Start fetching the split's loader with the glue that imports it (`split`):
@@ -106,13 +118,8 @@ pub fn preload_module(html: &str, name: &str) -> Result<String, String> {
 /// Start fetching the parts of the wasm (`split`) that the first view needs
 /// with the page, beside the main wasm.
 pub fn preload_parts(html: &str, names: &[String]) -> Result<String, String> {
-    let tags: Vec<String> = names
-        .iter()
-        .map(|n| {
-            format!(r#"<link rel="preload" href="./{n}" as="fetch" crossorigin="anonymous" />"#)
-        })
-        .collect();
-    add_after_charset(html, &tags.join(""))
+    let tags: String = names.iter().map(|n| fetch_preload(n, "")).collect();
+    add_after_charset(html, &tags)
 }
 
 fn add_after_charset(html: &str, tag: &str) -> Result<String, String> {
@@ -343,12 +350,7 @@ pub const WORKER_START: &str = "worker-start.js";
 /// (`data-wenji-worker`, read by the app's `importer`), before `</body>`:
 /// a file opened from the single file is read with nothing else at hand.
 pub fn inline_worker(html: &str, files: &dyn Files) -> Result<String, String> {
-    let block = |kind: &str, bytes: &[u8]| {
-        format!(
-            r#"<script type="text/plain" data-wenji-worker="{kind}">{}</script>"#,
-            B64.encode(bytes)
-        )
-    };
+    let block = |kind: &str, bytes: &[u8]| data_block("worker", kind, &B64.encode(bytes));
     let blocks =
         block("glue", &files.read(WORKER_GLUE)?) + &block("wasm", &files.read(WORKER_WASM)?);
     before_body_end(html, &blocks)

@@ -283,10 +283,7 @@ pub fn part_blocks(parts: &Parts, staging: &Path) -> Result<String, String> {
     let mut blocks = String::new();
     for name in &parts.files {
         let bytes = std::fs::read(staging.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        blocks.push_str(&format!(
-            r#"<script type="text/plain" data-wenji-part="{name}">{}</script>"#,
-            B64.encode(bytes)
-        ));
+        blocks.push_str(&crate::page::data_block("part", name, &B64.encode(bytes)));
     }
     Ok(blocks)
 }
