@@ -9,7 +9,7 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbObjectStore, IdbTransactionMode};
-use wenji_core::library::sort_positions;
+use wenji_core::order::sort_positions;
 
 use crate::idb::{done, open, Unavailable, OPENED_FILES as STORE};
 

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::order;
+
 /// Characters shown before the first shared word.
 const BEFORE: usize = 24;
 /// Where a sentence ends: an excerpt starts after one when it can.
@@ -72,7 +74,9 @@ fn marks(text: &str, words: &[String]) -> Vec<Range<usize>> {
         .filter(|w| !w.is_empty())
         .flat_map(|w| text.match_indices(w.as_str()).map(|(i, m)| i..i + m.len()))
         .collect();
-    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    order::sort_by(&mut found, |a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end))
+    });
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in found {
         if out.last().is_none_or(|last| r.start >= last.end) {

@@ -62,13 +62,15 @@ impl Folding {
         if lines.next() != Some(STORED_VERSION) {
             return None;
         }
-        let known: BTreeSet<&str> = known.into_iter().collect();
-        Some(Folding {
-            closed: lines
-                .filter(|id| known.contains(id))
-                .map(str::to_owned)
-                .collect(),
-        })
+        // Inserted one by one and looked up in a list: collecting into a
+        // set would sort, and compile one more sort into the wasm
+        // (`crate::order`). An essay has some hundred ids at most.
+        let known: Vec<&str> = known.into_iter().collect();
+        let mut folding = Folding::default();
+        for id in lines.filter(|id| known.contains(id)) {
+            folding.closed.insert(id.to_owned());
+        }
+        Some(folding)
     }
 }
 

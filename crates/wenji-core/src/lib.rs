@@ -14,6 +14,7 @@ pub mod ids;
 pub mod library;
 pub mod model;
 pub mod notebook;
+pub mod order;
 pub mod prefs;
 pub mod reading;
 pub mod route;

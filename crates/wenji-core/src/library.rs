@@ -6,6 +6,7 @@
 
 use crate::facts::format_kind;
 use crate::model::{Collection, Essay};
+use crate::order::sort_positions;
 use crate::route::{encode_component, param};
 
 /// Essays of the unfiltered list rendered at first and per 显示更多 (the
@@ -170,12 +171,6 @@ impl ListView {
     pub fn includes(&self, e: &Essay) -> bool {
         self.admits(e)
     }
-}
-
-/// Stable sort of positions by `order`. Every sort of the library goes
-/// through here, so the wasm carries one sort routine, not one per key.
-pub fn sort_positions(v: &mut [usize], order: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
-    v.sort_by(|&a, &b| order(a, b));
 }
 
 /// The `(value, label)` options of a picker of `C`.

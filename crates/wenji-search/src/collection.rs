@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use wenji_core::library::{sort_positions, ResultOrder};
+use wenji_core::library::ResultOrder;
+use wenji_core::order::sort_positions;
 use wenji_core::{Essay, Place};
 
 use crate::filter::{EssayHits, Extent, PartHits, UnitHits};

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use wenji_core::order;
+
 use crate::chars::initial;
 use crate::folded::{letter_bit, Folded};
 use crate::query::{Piece, Term};
@@ -24,7 +26,7 @@ pub fn find(term: &Term, text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
 
 /// Sort ranges and join those that overlap or touch.
 pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    order::sort_by_key(&mut ranges, |r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {

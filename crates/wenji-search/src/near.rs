@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use wenji_core::order;
+
 use crate::filter::EssayIndex;
 use crate::folded::Folded;
 use crate::query::Query;
@@ -115,7 +117,9 @@ impl NearMatches {
                 count: *count,
             })
             .collect();
-        all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
+        order::sort_by(&mut all, |a, b| {
+            b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form))
+        });
         all.truncate(MAX_OFFERED);
         all
     }

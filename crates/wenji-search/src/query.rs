@@ -2,6 +2,8 @@
 //! matches either; `-A` excludes; `"…"` quotes. Whatever cannot be parsed
 //! is taken literally, never as an error.
 
+use wenji_core::order;
+
 use crate::tables::Tables;
 
 /// Longest query considered, in characters; beyond it the query is cut and
@@ -224,7 +226,7 @@ impl Query {
         let mut keep = Vec::with_capacity(self.clauses.len());
         for clause in &self.clauses {
             let mut key: Vec<&str> = clause.iter().map(|t| t.folded.as_str()).collect();
-            key.sort_unstable();
+            order::sort_by(&mut key, Ord::cmp);
             key.dedup();
             keep.push(!seen.contains(&key));
             seen.push(key);
