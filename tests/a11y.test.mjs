@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { violations } from './support/axe.mjs';
-import { frames, readerSuite, searchBox } from './support/suite.mjs';
+import { frames, openPanel, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
 const STATES = {
@@ -15,8 +15,8 @@ const STATES = {
     await page.waitForSelector('main mark');
     await page.getByRole('button', { name: '下一处' }).click();
   },
-  'display settings open': async (page) => page.getByRole('button', { name: '显示' }).click(),
-  'export open': async (page) => page.getByRole('button', { name: '导出' }).click(),
+  'display settings open': async (page) => openPanel(page, '显示', 'display-panel'),
+  'export open': async (page) => openPanel(page, '导出', 'export-panel'),
   'help open': async (page) => page.keyboard.press('?'),
   'my files open, a file read and one refused': async (page) => {
     await page.getByRole('button', { name: '打开文件' }).click();

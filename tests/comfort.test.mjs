@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { frames, readerSuite, searchBox } from './support/suite.mjs';
+import { frames, openPanel, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
 const BG = { light: 'rgb(251, 250, 246)', dark: 'rgb(23, 23, 26)', sepia: 'rgb(244, 236, 216)' };
@@ -14,8 +14,7 @@ const textSize = (page) =>
   page.$eval('main .sub-body p', (p) => parseFloat(getComputedStyle(p).fontSize));
 
 async function choose(page, label) {
-  const panel = page.locator('#display-panel');
-  if (!(await panel.isVisible())) await page.getByRole('button', { name: '显示' }).click();
+  const panel = await openPanel(page, '显示', 'display-panel');
   await panel.getByLabel(label, { exact: true }).check();
   await frames(page);
 }
@@ -98,7 +97,7 @@ describe('themes', () => {
 describe('text size and typeface', () => {
   test('five sizes, each larger than the last, remembered', async () => {
     const { page, context } = await reader.open('');
-    await page.getByRole('button', { name: '显示' }).click();
+    await openPanel(page, '显示', 'display-panel');
     const labels = await page.$$eval('#display-panel input[name="size"]', (is) => is.map((i) => i.parentElement.textContent.trim()));
     assert.ok(labels.length >= 4, `${labels.length} sizes`);
     const sizes = [];
@@ -227,11 +226,11 @@ describe('a 360 px phone', () => {
   test('no horizontal scroll, tap targets of 44 px, in every state', async () => {
     const { page, context } = await reader.open('', PHONE);
     assert.deepEqual(await problems(page), [], 'as opened');
-    await page.getByRole('button', { name: '显示' }).click();
+    await openPanel(page, '显示', 'display-panel');
     assert.deepEqual(await problems(page), [], 'display settings open');
     await choose(page, '特大');
     assert.deepEqual(await problems(page), [], 'largest text');
-    await page.getByRole('button', { name: '导出' }).click();
+    await openPanel(page, '导出', 'export-panel');
     assert.deepEqual(await problems(page), [], 'export open');
     await page.getByRole('button', { name: '加入摘抄：篇章一-其一', exact: true }).click();
     await page.getByRole('button', { name: '摘抄', exact: true }).click();

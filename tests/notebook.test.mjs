@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { readerSuite } from './support/suite.mjs';
+import { openPanel as openNamedPanel, readerSuite } from './support/suite.mjs';
 import { unzip } from './support/unzip.mjs';
 
 const reader = readerSuite();
@@ -19,12 +19,7 @@ const TITLE = '政工工作心得体会范文合集';
 const panel = (page) => page.locator('#notebook-panel');
 const items = (page) => panel(page).locator('.excerpt');
 
-async function openPanel(page) {
-  if (!(await panel(page).isVisible())) await page.getByRole('button', { name: '摘抄', exact: true }).first().click();
-  // Its code may still be on its way (a part of the wasm fetched when first wanted).
-  await panel(page).waitFor();
-  return panel(page);
-}
+const openPanel = (page) => openNamedPanel(page, '摘抄', 'notebook-panel');
 
 /** Add sub-section `id` whole, with its heading's button. */
 async function addSection(page, id) {

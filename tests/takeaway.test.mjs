@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { readerSuite } from './support/suite.mjs';
+import { openPanel, readerSuite } from './support/suite.mjs';
 
 const reader = readerSuite();
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -156,8 +156,7 @@ describe('select and copy', () => {
 
 describe('export', () => {
   async function download(page, label) {
-    const panel = page.locator('#export-panel');
-    if (!(await panel.isVisible())) await page.getByRole('button', { name: '导出' }).click();
+    const panel = await openPanel(page, '导出', 'export-panel');
     const [file] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: label }).click()]);
     return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
   }

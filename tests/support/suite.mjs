@@ -76,3 +76,15 @@ export function frames(page) {
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
   );
 }
+
+/**
+ * The panel `id`, opened with its button `name` unless it is open already.
+ * Waits for it: its code may still be on its way (a part of the wasm
+ * fetched when first wanted), and a second click meanwhile would close it.
+ */
+export async function openPanel(page, name, id) {
+  const panel = page.locator(`#${id}`);
+  if (!(await panel.isVisible())) await page.getByRole('button', { name, exact: true }).first().click();
+  await panel.waitFor();
+  return panel;
+}
