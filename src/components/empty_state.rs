@@ -1,15 +1,41 @@
 //! Shown when a filter finds nothing; with the near forms of the query
-//! when there are some (a click searches for one).
+//! when there are some (a click searches for one). Built by a part of the
+//! wasm (`parts`): it is never the first view.
 
 use leptos::prelude::*;
 
 use wenji_core::route::Route;
 use wenji_search::query::quoted;
 
+use crate::parts::{self, lazy_view};
 use crate::state::use_reader;
 
+lazy_view! {
+    /// `EmptyState`, built by its own part of the wasm.
+    fn build_empty_state() -> AnyView {
+        view! { <EmptyState /> }
+    }
+    in tools;
+}
+
+/// What a filter that finds nothing shows: `EmptyState` once its part is
+/// there; if it cannot be fetched, why (the count of hits already says
+/// that there are none).
+pub fn empty_state() -> impl IntoView {
+    Suspend::new(async {
+        parts::or_else(build_empty_state().await, |why| {
+            view! {
+                <div class="empty-state">
+                    <p>{why}</p>
+                </div>
+            }
+            .into_any()
+        })
+    })
+}
+
 #[component]
-pub fn EmptyState() -> impl IntoView {
+fn EmptyState() -> impl IntoView {
     let state = use_reader();
     let near = move || {
         state

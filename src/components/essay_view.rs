@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wenji_core::{Essay, Place};
 
-use crate::components::empty_state::EmptyState;
+use crate::components::empty_state::empty_state;
 use crate::components::essay_header::EssayHeader;
 use crate::components::essay_toolbar::EssayToolbar;
 use crate::components::excerpt_end::ExcerptEnd;
@@ -21,7 +21,14 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
     let parts = (0..essay.parts.len())
         .map(|i| view! { <PartView place=Place::part(index, i) /> })
         .collect_view();
-    let nothing_found = move || state.filtering() && state.totals().sections == 0;
+    // Once this essay has been searched: the empty hits of no query stand
+    // until the search has begun, and say nothing about this one.
+    let nothing_found = move || {
+        state.filtering()
+            && state
+                .hits
+                .with(|h| h.get(index).is_some_and(|e| e.sections == 0))
+    };
     let ids: Vec<&'static str> = essay.fold_ids();
     // On paper the filter cannot be seen in the search box: say it.
     let print_note = move || {
@@ -48,7 +55,7 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
                     {print_note}
                 </p>
                 <Show when=nothing_found>
-                    <EmptyState />
+                    {empty_state()}
                 </Show>
                 <article class="essay-body" hidden=nothing_found>
                     {parts}

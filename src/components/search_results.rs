@@ -12,7 +12,7 @@ use wenji_core::Place;
 use wenji_search::collection::snippet;
 use wenji_search::{Extent, Snippet};
 
-use crate::components::empty_state::EmptyState;
+use crate::components::empty_state::empty_state;
 use crate::components::highlighted::HighlightedOwned;
 use crate::components::more_button::MoreButton;
 use crate::components::part_view::PartView;
@@ -176,7 +176,7 @@ pub fn SearchResults() -> AnyView {
             {progress}
         </p>
         <Show when=nothing>
-            <EmptyState />
+            {empty_state()}
         </Show>
         <section class="results" aria-label="匹配的文章" hidden=nothing>
             <ol class="result-list">

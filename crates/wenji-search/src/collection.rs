@@ -255,9 +255,11 @@ impl CollectionHits {
         self.searched
     }
 
-    /// Has every essay been searched?
+    /// Has every essay been searched? Not the empty hits of no query: they
+    /// stand until a new query's search has begun, and a page that took
+    /// them for a finished search would show "nothing found" meanwhile.
     pub fn complete(&self) -> bool {
-        self.searched == self.essays.len()
+        !self.essays.is_empty() && self.searched == self.essays.len()
     }
 
     /// The first essay at or after `from` not searched yet.
@@ -532,6 +534,15 @@ mod tests {
         assert_eq!(all.totals(), Totals::default());
         assert!(all.matching(ResultOrder::Hits).is_empty());
         assert_eq!(all.essays_matching(), 0);
+    }
+
+    #[test]
+    fn the_hits_of_no_query_are_no_finished_search() {
+        assert!(!CollectionHits::default().complete());
+        let mut one = CollectionHits::new(1);
+        assert!(!one.complete());
+        one.set(0, EssayHits::default());
+        assert!(one.complete());
     }
 
     #[test]
