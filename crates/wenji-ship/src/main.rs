@@ -23,7 +23,7 @@ use wenji_ship::service_worker;
 use wenji_ship::split;
 
 /// The part of the wasm holding the list (`in list` in `src/components/essay_list.rs`).
-const LIST_VIEW: &str = "list";
+const LIST_PART: &str = "list";
 
 /// Data files up to this size in all go inside `index.html`.
 const INLINE_DATA_BYTES: usize = 32 * 1024;
@@ -86,7 +86,7 @@ fn run() -> Result<(), String> {
         if Route::from_query("", &collection) == Route::List {
             let list = parts
                 .needs
-                .get(LIST_VIEW)
+                .get(LIST_PART)
                 .ok_or("the split made no part for the list")?;
             trunk_html = page::preload_parts(&trunk_html, list)?;
         }
