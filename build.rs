@@ -22,11 +22,19 @@ fn main() {
     let dir =
         PathBuf::from(std::env::var("WENJI_CONTENT_DIR").unwrap_or_else(|_| "content".into()));
     println!("cargo:rerun-if-changed={}", dir.display());
-    if let Err(errors) = wenji_import::load_collection(&dir) {
-        eprintln!("error: the content in {} is malformed:", dir.display());
-        for e in &errors {
-            eprintln!("  {e}");
+    match wenji_import::load_collection_noting(&dir) {
+        // Read one sensible way: said, not refused.
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                println!("cargo:warning={w}");
+            }
         }
-        std::process::exit(1);
+        Err(errors) => {
+            eprintln!("error: the content in {} is malformed:", dir.display());
+            for e in &errors {
+                eprintln!("  {e}");
+            }
+            std::process::exit(1);
+        }
     }
 }

@@ -22,6 +22,8 @@ pub mod shortcuts;
 pub mod takeaway;
 
 #[cfg(feature = "parse")]
+pub mod front_matter;
+#[cfg(feature = "parse")]
 pub mod parse;
 
 pub use model::{

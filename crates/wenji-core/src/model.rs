@@ -133,6 +133,10 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// The title of a part made of text that has no heading of its own (text
+/// before the first heading, or a document with none).
+pub const UNTITLED_PART: &str = "正文";
+
 /// A top-level part (`##`): the introduction or a chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {

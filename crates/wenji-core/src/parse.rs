@@ -1,4 +1,5 @@
-//! Content files: one Markdown file per essay, with TOML front matter.
+//! Content files: one Markdown file per essay, with TOML front matter
+//! (or YAML, as other tools write it: `front_matter`).
 //!
 //! ```text
 //! +++
@@ -19,22 +20,27 @@
 //! ```
 //!
 //! Body text is plain text: it is never interpreted as HTML or inline
-//! Markdown. Every error names the file and the line.
+//! Markdown. Every error names the file and the line, the rule and what to
+//! write instead. What has one sensible reading is read so, with a warning
+//! that says how (`Loaded::warnings`): text before the first `##` or a file
+//! with no `##` becomes a part titled 正文, a `####` heading a lead-in
+//! line, an empty part or sub-section a heading without text. What could be
+//! meant two ways (a second title, two parts of one name, an unknown field)
+//! stays an error.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
-use serde::Deserialize;
-
+use crate::front_matter::{self, Given, Mode};
 use crate::ids;
 use crate::model::{
-    Collection, Date, Document, Essay, Facts, HeadingForm, Paragraph, Part, Section,
+    Collection, Document, Essay, Facts, HeadingForm, Paragraph, Part, Section, UNTITLED_PART,
 };
 
-const FENCE: &str = "+++";
-
-/// A content problem, located by file and 1-based line.
+/// A content problem, located by file and 1-based line. The same shape
+/// says what the build let pass (a warning): what it read, and what to
+/// write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub file: String,
@@ -49,105 +55,6 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
-
-/// Every field may be left out: what a file does not say is taken from
-/// its text (the title from a leading `#` line or the file name, the
-/// characters counted) or is not known.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct FrontMatter {
-    title: Option<String>,
-    order: Option<u32>,
-    format: Option<String>,
-    chars: Option<u32>,
-    pages: Option<u32>,
-    published: Option<toml::Value>,
-    region: Option<String>,
-    author: Option<String>,
-    excerpt: Option<bool>,
-    /// For a `.docx` or `.txt` file's sidecar: `false` shows the document
-    /// as one part, without looking for its headings.
-    split: Option<bool>,
-}
-
-/// What a front matter or a sidecar gives, checked.
-#[derive(Default)]
-struct Given {
-    title: Option<String>,
-    order: Option<u32>,
-    format: Option<String>,
-    chars: Option<u32>,
-    pages: Option<u32>,
-    published: Option<Date>,
-    region: Option<String>,
-    author: Option<String>,
-    excerpt: Option<bool>,
-    split: Option<bool>,
-}
-
-/// Read the TOML of a front matter or sidecar: `lines`, the first of which
-/// is line `first` of `file`.
-/// `what` names it in messages (`front matter`, `sidecar`).
-fn read_given(file: &str, lines: &[&str], first: usize, what: &str) -> Result<Given, ParseError> {
-    let err = |line: usize, message: String| ParseError {
-        file: file.into(),
-        line,
-        message,
-    };
-    let text = lines.join("\n");
-    let front: FrontMatter = toml::from_str(&text).map_err(|e| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0);
-        let line = first + text[..offset.min(text.len())].matches('\n').count();
-        err(
-            line,
-            format!("{what}: {}", e.message().trim_end().replace('\n', " ")),
-        )
-    })?;
-    let field_line = |name: &str| {
-        lines
-            .iter()
-            .position(|l| l.trim_start().starts_with(name))
-            .map_or(first, |i| i + first)
-    };
-    let published = match &front.published {
-        None => None,
-        Some(value) => Some(to_date(value).ok_or_else(|| {
-            err(
-                field_line("published"),
-                format!("`published` must be a calendar date like 2026-01-15, found `{value}`"),
-            )
-        })?),
-    };
-    for (name, value) in [
-        ("title", &front.title),
-        ("format", &front.format),
-        ("region", &front.region),
-        ("author", &front.author),
-    ] {
-        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
-            return Err(err(field_line(name), format!("`{name}` is empty")));
-        }
-    }
-    if front.format.as_ref().is_some_and(|f| f.starts_with('.')) {
-        return Err(err(
-            field_line("format"),
-            "`format` is written without the dot (`docx`)".into(),
-        ));
-    }
-    let trimmed = |v: Option<String>| v.map(|t| t.trim().to_owned());
-    Ok(Given {
-        title: trimmed(front.title),
-        order: front.order,
-        format: trimmed(front.format),
-        chars: front.chars,
-        pages: front.pages,
-        published,
-        region: trimmed(front.region),
-        author: trimmed(front.author),
-        excerpt: front.excerpt,
-        split: front.split,
-    })
-}
 
 /// Reads the documents whose extension it knows (`txt` → `Some`), split
 /// into parts by their headings or not (the `bool`), or leaves the file
@@ -176,17 +83,33 @@ fn read_sidecar(path: &Path) -> Result<Given, ParseError> {
             })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             let lines: Vec<&str> = text.lines().collect();
-            read_given(&file, &lines, 1, "sidecar")
+            front_matter::read_sidecar(&file, &lines)
         }
     }
 }
 
 /// One file read, before the collection's order is settled.
-struct Loaded {
+struct LoadedFile {
     file: String,
     essay: Essay,
     /// The order the file asks for, if it does.
     order: Option<u32>,
+}
+
+/// A collection read, and what the build let pass in it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub collection: Collection,
+    /// Each names its file and line, what was read and what to write.
+    pub warnings: Vec<ParseError>,
+}
+
+/// One Markdown essay parsed: the order it asks for, and what was let pass.
+#[derive(Debug)]
+pub struct Parsed {
+    pub essay: Essay,
+    pub order: Option<u32>,
+    pub warnings: Vec<ParseError>,
 }
 
 /// Parse every `*.md` file of `dir` into a collection ordered by `order`.
@@ -196,8 +119,13 @@ pub fn load_collection(dir: &Path) -> Result<Collection, Vec<ParseError>> {
 }
 
 /// Like `load_collection`, with the files `other` reads besides Markdown.
-/// Files that ask for no `order` come after those that do, by file name.
 pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, Vec<ParseError>> {
+    load_collection_noting(dir, other).map(|l| l.collection)
+}
+
+/// Like `load_collection_with`, keeping the warnings for the build to say.
+/// Files that ask for no `order` come after those that do, by file name.
+pub fn load_collection_noting(dir: &Path, other: ReadOther) -> Result<Loaded, Vec<ParseError>> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| {
         vec![ParseError {
@@ -213,8 +141,9 @@ pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, 
         .collect();
     paths.sort();
 
-    let mut loaded: Vec<Loaded> = Vec::new();
+    let mut loaded: Vec<LoadedFile> = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     for path in &paths {
         let file = path.display().to_string();
         let ext = path
@@ -237,7 +166,10 @@ pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, 
             }
         };
         let result = if ext == "md" {
-            parse_file(&file, &stem, &bytes)
+            parse_file(&file, &stem, &bytes).map(|parsed| {
+                warnings.extend(parsed.warnings);
+                (parsed.essay, parsed.order)
+            })
         } else if ext == SIDECAR {
             // Read with its document; alone, it is a mistake (a Markdown
             // file says its facts in its front matter).
@@ -280,7 +212,7 @@ pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, 
             }
         };
         match result {
-            Ok((essay, order)) => loaded.push(Loaded { file, essay, order }),
+            Ok((essay, order)) => loaded.push(LoadedFile { file, essay, order }),
             Err(e) => errors.push(e),
         }
     }
@@ -334,13 +266,22 @@ pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, 
         essays.push(l.essay);
     }
     essays.sort_by_key(|e| e.order);
-    Ok(Collection { essays })
+    Ok(Loaded {
+        collection: Collection { essays },
+        warnings,
+    })
 }
 
 /// An essay from a document of another format (`ext`) with nothing given
 /// beside it: a file a reader opens in the page.
 pub fn essay_from_document(stem: &str, ext: &str, doc: Document) -> Essay {
     imported_essay(stem, ext, doc, Given::default())
+}
+
+/// An essay from a document and what its front matter gives (a Markdown
+/// file a reader opens in the page, read leniently).
+pub fn essay_from_document_with(stem: &str, ext: &str, doc: Document, given: Given) -> Essay {
+    imported_essay(stem, ext, doc, given)
 }
 
 /// An essay from a document of another format: what its sidecar gives
@@ -392,7 +333,7 @@ fn order_line(path: &str) -> usize {
         .unwrap_or(2)
 }
 
-fn parse_file(file: &str, stem: &str, bytes: &[u8]) -> Result<(Essay, Option<u32>), ParseError> {
+fn parse_file(file: &str, stem: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
     let source = std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + bytes[..e.valid_up_to()]
             .iter()
@@ -407,13 +348,10 @@ fn parse_file(file: &str, stem: &str, bytes: &[u8]) -> Result<(Essay, Option<u32
     parse_essay(file, stem, source)
 }
 
-/// Parse one essay, and the order it asks for. `slug` becomes its address
-/// and must be made of lower-case ASCII letters, digits and `-`.
-pub fn parse_essay(
-    file: &str,
-    slug: &str,
-    source: &str,
-) -> Result<(Essay, Option<u32>), ParseError> {
+/// Parse one essay of `content/`, and the order it asks for. `slug`
+/// becomes its address and must be made of lower-case ASCII letters,
+/// digits and `-`.
+pub fn parse_essay(file: &str, slug: &str, source: &str) -> Result<Parsed, ParseError> {
     let err = |line: usize, message: String| ParseError {
         file: file.into(),
         line,
@@ -424,7 +362,7 @@ pub fn parse_essay(
             1,
             format!(
                 "file name `{slug}` must be lower-case ASCII letters, digits and `-`, \
-                 since it becomes the essay's address"
+                 since it becomes the essay's address: rename the file"
             ),
         ));
     }
@@ -436,25 +374,11 @@ pub fn parse_essay(
         .collect();
 
     // The front matter is optional: without it, the body starts at once.
-    let (front, body_start) = if lines.first().map(|l| l.trim_end()) == Some(FENCE) {
-        let close = lines
-            .iter()
-            .skip(1)
-            .position(|l| l.trim_end() == FENCE)
-            .map(|i| i + 1)
-            .ok_or_else(|| {
-                err(
-                    1,
-                    format!("the front matter is never closed by a `{FENCE}` line"),
-                )
-            })?;
-        (
-            read_given(file, &lines[1..close], 2, "front matter")?,
-            close + 1,
-        )
-    } else {
-        (Given::default(), 0)
-    };
+    let front_matter::Front {
+        given: front,
+        body_start,
+        mut warnings,
+    } = front_matter::read(file, &lines, Mode::Strict)?;
     if front.split.is_some() {
         let line = lines
             .iter()
@@ -462,7 +386,9 @@ pub fn parse_essay(
             .map_or(2, |i| i + 1);
         return Err(err(
             line,
-            "`split` is for the sidecar of a .docx or .txt file, not for Markdown".into(),
+            "`split` is for the sidecar of a .docx or .txt file, not for Markdown: \
+             remove it"
+                .into(),
         ));
     }
 
@@ -482,7 +408,7 @@ pub fn parse_essay(
     } else {
         body_start
     };
-    let parts = parse_body(&lines, body_from, &err)?;
+    let parts = parse_body(&lines, body_from, &err, &mut warnings)?;
     let title = front
         .title
         .or(heading_title.filter(|_| body_from > body_start))
@@ -503,7 +429,11 @@ pub fn parse_essay(
         parts,
     };
     essay.facts.chars = front.chars.unwrap_or_else(|| essay.counted_chars());
-    Ok((essay, front.order))
+    Ok(Parsed {
+        essay,
+        order: front.order,
+        warnings,
+    })
 }
 
 fn is_valid_slug(slug: &str) -> bool {
@@ -514,31 +444,113 @@ fn is_valid_slug(slug: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn to_date(value: &toml::Value) -> Option<Date> {
-    let toml::Value::Datetime(dt) = value else {
-        return None;
-    };
-    if dt.time.is_some() || dt.offset.is_some() {
-        return None;
-    }
-    let d = dt.date?;
-    Date::new(d.year, d.month, d.day)
-}
-
 /// A part while it is being read, with the line of its heading.
 struct OpenPart {
     line: usize,
     part: Part,
-    /// Line of the heading of each sub-section, for "empty" errors.
+    /// Line of the heading of each sub-section, for "empty" warnings.
     section_lines: Vec<usize>,
+}
+
+/// The parts being read, and what was let pass on the way.
+struct Body<'a> {
+    parts: Vec<OpenPart>,
+    err: &'a dyn Fn(usize, String) -> ParseError,
+    warnings: &'a mut Vec<ParseError>,
+}
+
+impl Body<'_> {
+    fn warn(&mut self, line: usize, message: String) {
+        self.warnings.push((self.err)(line, message));
+    }
+
+    /// The part text goes into: the last one, or, before any `##`, a part
+    /// titled 正文 (said once, at the line that needed it).
+    fn current(&mut self, line: usize, what: &str) -> &mut OpenPart {
+        if self.parts.is_empty() {
+            self.warn(
+                line,
+                format!(
+                    "{what} before the first `##` part: it is read as a part titled \
+                     {UNTITLED_PART}; write a `## …` heading above it to name the part"
+                ),
+            );
+            self.parts.push(OpenPart {
+                line,
+                part: Part {
+                    id: ids::part_id(UNTITLED_PART, 0),
+                    title: UNTITLED_PART.to_owned(),
+                    lead: Vec::new(),
+                    sections: Vec::new(),
+                },
+                section_lines: Vec::new(),
+            });
+        }
+        let last = self.parts.len() - 1;
+        &mut self.parts[last]
+    }
+
+    fn push(&mut self, line: usize, paragraph: Paragraph) {
+        let open = self.current(line, "text");
+        match open.part.sections.last_mut() {
+            Some(section) => section.body.push(paragraph),
+            None => open.part.lead.push(paragraph),
+        }
+    }
+
+    /// The last part is done: an empty one, or an empty last sub-section,
+    /// is kept as a heading without text, and said.
+    fn close_part(&mut self) {
+        self.close_section();
+        let Some(open) = self.parts.last() else {
+            return;
+        };
+        if open.part.lead.is_empty() && open.part.sections.is_empty() {
+            let (line, title) = (open.line, open.part.title.clone());
+            self.warn(
+                line,
+                format!(
+                    "part `{title}` is empty: it is kept as a heading without text; \
+                     write its text under it, or remove the heading"
+                ),
+            );
+        }
+    }
+
+    fn close_section(&mut self) {
+        let Some(open) = self.parts.last_mut() else {
+            return;
+        };
+        let line = *open.section_lines.last().unwrap_or(&open.line);
+        let Some(section) = open.part.sections.last_mut() else {
+            return;
+        };
+        if section.body.is_empty() {
+            // Nothing to open: a heading of its own.
+            section.form = HeadingForm::Alone;
+            let heading = section.heading.clone();
+            self.warn(
+                line,
+                format!(
+                    "sub-section `{heading}` has no text under its heading: it is kept as a \
+                     heading alone; write its text under it, or remove the heading"
+                ),
+            );
+        }
+    }
 }
 
 fn parse_body(
     lines: &[&str],
     first: usize,
     err: &dyn Fn(usize, String) -> ParseError,
+    warnings: &mut Vec<ParseError>,
 ) -> Result<Vec<Part>, ParseError> {
-    let mut parts: Vec<OpenPart> = Vec::new();
+    let mut body = Body {
+        parts: Vec::new(),
+        err,
+        warnings,
+    };
     let mut paragraph: Option<(usize, String)> = None;
     let mut titles: HashMap<String, usize> = HashMap::new();
 
@@ -546,7 +558,7 @@ fn parse_body(
         let line_no = index + 1;
         let line = raw.trim();
         if line.is_empty() {
-            flush(&mut parts, &mut paragraph);
+            flush(&mut body, &mut paragraph);
             continue;
         }
         let hashes = line.chars().take_while(|c| *c == '#').count();
@@ -556,50 +568,52 @@ fn parse_body(
                 .next()
                 .is_none_or(char::is_whitespace);
         if !is_heading {
-            if parts.is_empty() {
-                return Err(err(
-                    line_no,
-                    "text before the first `##` part; every paragraph belongs to a part".into(),
-                ));
-            }
             match &mut paragraph {
                 Some((_, text)) => join_line(text, line),
                 None => paragraph = Some((line_no, line.to_owned())),
             }
             continue;
         }
-        flush(&mut parts, &mut paragraph);
+        flush(&mut body, &mut paragraph);
         let title = line[hashes..].trim().to_owned();
         match hashes {
-            1 => return Err(err(
-                line_no,
-                "a `#` heading is not allowed: the essay's title is `title` in the front matter"
-                    .into(),
-            )),
+            1 => {
+                return Err(err(
+                    line_no,
+                    "a `#` heading below the start: an essay has one title (its first line \
+                     `# …`, or `title` in the front matter); write `##` to make this a part"
+                        .into(),
+                ))
+            }
             2 => {
                 if title.is_empty() {
-                    return Err(err(line_no, "a `##` part has no title".into()));
+                    return Err(err(
+                        line_no,
+                        "a `##` part has no title: write it after the `## `".into(),
+                    ));
                 }
-                close_part(parts.last(), err)?;
+                body.close_part();
                 if let Some(first_line) = titles.insert(title.clone(), line_no) {
                     return Err(err(
                         line_no,
                         format!(
-                            "two parts have the same title `{title}` (also on line {first_line})"
+                            "two parts have the same title `{title}` (also on line {first_line}): \
+                             their links would be one; rename one of them"
                         ),
                     ));
                 }
-                let id = ids::part_id(&title, parts.len());
-                if let Some(other) = parts.iter().find(|p| p.part.id == id) {
+                let id = ids::part_id(&title, body.parts.len());
+                if let Some(other) = body.parts.iter().find(|p| p.part.id == id) {
                     return Err(err(
                         line_no,
                         format!(
-                            "part `{title}` gets the id `{id}`, already taken by the part on line {}",
+                            "part `{title}` gets the id `{id}`, already taken by the part on line {}: \
+                             change the words before its first punctuation mark",
                             other.line
                         ),
                     ));
                 }
-                parts.push(OpenPart {
+                body.parts.push(OpenPart {
                     line: line_no,
                     part: Part {
                         id,
@@ -611,22 +625,21 @@ fn parse_body(
                 });
             }
             3 => {
-                let Some(open) = parts.last_mut() else {
+                if title.is_empty() {
                     return Err(err(
                         line_no,
-                        "a `###` sub-section before any `##` part".into(),
+                        "a `###` sub-section has no heading: write it after the `### `".into(),
                     ));
-                };
-                if title.is_empty() {
-                    return Err(err(line_no, "a `###` sub-section has no heading".into()));
                 }
-                close_section(open, err)?;
+                body.close_section();
+                let open = body.current(line_no, "a `###` sub-section");
                 let id = ids::section_id(&open.part.id, &title, open.part.sections.len());
                 if let Some(i) = open.part.sections.iter().position(|s| s.id == id) {
                     return Err(err(
                         line_no,
                         format!(
-                            "sub-section `{title}` gets the id `{id}`, already taken by the one on line {}",
+                            "sub-section `{title}` gets the id `{id}`, already taken by the one on line {}: \
+                             change the words before its first punctuation mark",
                             open.section_lines[i]
                         ),
                     ));
@@ -642,25 +655,30 @@ fn parse_body(
                 open.section_lines.push(line_no);
             }
             n => {
-                return Err(err(
+                if title.is_empty() {
+                    continue;
+                }
+                body.warn(
                     line_no,
                     format!(
-                    "a heading of {n} `#` is not allowed: only `##` parts and `###` sub-sections"
-                ),
-                ))
+                        "a heading of {n} `#` is deeper than the reader shows: it is read as a \
+                         lead-in line; write `###` for a sub-section, or `**…**` for a lead-in line"
+                    ),
+                );
+                body.push(line_no, Paragraph::lead_in(title));
             }
         }
     }
-    flush(&mut parts, &mut paragraph);
-    close_part(parts.last(), err)?;
-    if parts.is_empty() {
+    flush(&mut body, &mut paragraph);
+    body.close_part();
+    if body.parts.is_empty() {
         return Err(err(
             // The last real line: a final newline makes no line of its own.
             (lines.len() - usize::from(lines.last() == Some(&""))).max(1),
-            "the essay has no `##` part".into(),
+            "the essay has no text: write a `## …` part heading and the text under it".into(),
         ));
     }
-    Ok(parts.into_iter().map(|p| p.part).collect())
+    Ok(body.parts.into_iter().map(|p| p.part).collect())
 }
 
 /// Join a continuation line to its paragraph: directly after Chinese text,
@@ -674,14 +692,9 @@ fn join_line(text: &mut String, line: &str) {
     text.push_str(line);
 }
 
-fn flush(parts: &mut [OpenPart], paragraph: &mut Option<(usize, String)>) {
-    let (Some(open), Some((_, text))) = (parts.last_mut(), paragraph.take()) else {
-        return;
-    };
-    let paragraph = markdown_paragraph(text);
-    match open.part.sections.last_mut() {
-        Some(section) => section.body.push(paragraph),
-        None => open.part.lead.push(paragraph),
+fn flush(body: &mut Body, paragraph: &mut Option<(usize, String)>) {
+    if let Some((line, text)) = paragraph.take() {
+        body.push(line, markdown_paragraph(text));
     }
 }
 
@@ -699,40 +712,6 @@ fn markdown_paragraph(text: String) -> Paragraph {
     }
 }
 
-fn close_section(
-    open: &OpenPart,
-    err: &dyn Fn(usize, String) -> ParseError,
-) -> Result<(), ParseError> {
-    match open.part.sections.last() {
-        Some(section) if section.body.is_empty() => Err(err(
-            *open.section_lines.last().unwrap_or(&open.line),
-            format!(
-                "sub-section `{}` has no text under its heading",
-                section.heading
-            ),
-        )),
-        _ => Ok(()),
-    }
-}
-
-fn close_part(
-    open: Option<&OpenPart>,
-    err: &dyn Fn(usize, String) -> ParseError,
-) -> Result<(), ParseError> {
-    let Some(open) = open else { return Ok(()) };
-    close_section(open, err)?;
-    if open.part.lead.is_empty() && open.part.sections.is_empty() {
-        return Err(err(
-            open.line,
-            format!(
-                "part `{}` is empty: it has neither text nor sub-sections",
-                open.part.title
-            ),
-        ));
-    }
-    Ok(())
-}
-
 /// Used by tests: is every id of the essay distinct?
 pub fn ids_are_unique(essay: &Essay) -> bool {
     let ids = essay.fold_ids();
@@ -746,7 +725,7 @@ mod tests {
     #[test]
     fn a_paragraph_bold_as_a_whole_is_a_lead_in_line() {
         let md = "## 篇一\n\n**（1）细则**\n\n正文 **加粗** 之处。\n\n**半个**粗体**\n\n### 其一，开头。\n\n** 前后留空 **\n\n****\n";
-        let (essay, _) = parse_essay("a.md", "a", md).expect("parses");
+        let essay = parse_essay("a.md", "a", md).expect("parses").essay;
         let part = &essay.parts[0];
         assert_eq!(
             part.lead,

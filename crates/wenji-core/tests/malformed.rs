@@ -1,9 +1,11 @@
 //! Every malformed content file fails with its file, line and cause; the
-//! harmless oddities (BOM, CRLF) parse.
+//! harmless oddities (BOM, CRLF) parse; what has one sensible reading is
+//! read so, with a warning naming the line and what to write instead.
 
 use std::path::{Path, PathBuf};
 
-use wenji_core::parse::{load_collection, ParseError};
+use wenji_core::model::{HeadingForm, Paragraph, UNTITLED_PART};
+use wenji_core::parse::{load_collection, load_collection_noting, ParseError};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -22,6 +24,20 @@ fn parse_one(name: &str) -> Result<wenji_core::Essay, ParseError> {
             Err(errors.remove(0))
         }
     }
+}
+
+/// Parse a fixture that builds with one warning: the essay and the warning.
+#[track_caller]
+fn parse_warned(name: &str, line: usize, cause: &str) -> wenji_core::Essay {
+    let dir = tempdir(name);
+    std::fs::copy(fixture(name), dir.join(name)).unwrap();
+    let mut loaded = load_collection_noting(&dir, &|_, _, _| None).expect("it builds");
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    let w = &loaded.warnings[0];
+    assert!(w.file.ends_with(name), "file not named: {w}");
+    assert_eq!(w.line, line, "wrong line: {w}");
+    assert!(w.message.contains(cause), "cause `{cause}` missing: {w}");
+    loaded.collection.essays.remove(0)
 }
 
 fn tempdir(name: &str) -> PathBuf {
@@ -57,7 +73,11 @@ fn unclosed_front_matter() {
 
 #[test]
 fn empty_file() {
-    assert_fails("empty-file.md", 1, "no `##` part");
+    assert_fails(
+        "empty-file.md",
+        1,
+        "has no text: write a `## …` part heading",
+    );
 }
 
 #[test]
@@ -134,17 +154,27 @@ fn date_given_as_text() {
 }
 
 #[test]
-fn sub_section_before_any_part() {
-    assert_fails(
+fn sub_section_before_any_part_is_in_an_untitled_part() {
+    let essay = parse_warned(
         "section-before-part.md",
         12,
-        "`###` sub-section before any `##` part",
+        "a `###` sub-section before the first `##` part: it is read as a part titled 正文; write a `## …` heading",
     );
+    assert_eq!(essay.parts[0].title, UNTITLED_PART);
+    assert_eq!(essay.parts[0].sections[0].heading, "其一，开头。");
+    assert_eq!(essay.parts[0].sections[0].body, ["正文。"]);
 }
 
 #[test]
-fn empty_part() {
-    assert_fails("empty-part.md", 16, "part `篇章一：空` is empty");
+fn an_empty_part_is_kept_as_a_heading() {
+    let essay = parse_warned(
+        "empty-part.md",
+        16,
+        "part `篇章一：空` is empty: it is kept",
+    );
+    let titles: Vec<&str> = essay.parts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["引言", "篇章一：空", "篇章二"]);
+    assert!(essay.parts[1].lead.is_empty() && essay.parts[1].sections.is_empty());
 }
 
 #[test]
@@ -166,28 +196,43 @@ fn two_parts_with_the_same_id() {
 }
 
 #[test]
-fn sub_section_without_text() {
-    assert_fails("empty-section.md", 14, "has no text");
+fn a_sub_section_without_text_is_a_heading_alone() {
+    let essay = parse_warned("empty-section.md", 14, "has no text under its heading");
+    let section = &essay.parts[0].sections[0];
+    assert_eq!(section.heading, "其一，开头。");
+    assert_eq!(section.form, HeadingForm::Alone);
+    assert!(section.body.is_empty());
 }
 
 #[test]
-fn text_before_the_first_part() {
-    assert_fails("text-before-part.md", 12, "text before the first `##` part");
+fn text_before_the_first_part_is_a_part_of_its_own() {
+    let essay = parse_warned("text-before-part.md", 12, "text before the first `##` part");
+    assert_eq!(essay.parts[0].title, UNTITLED_PART);
+    assert_eq!(essay.parts[0].lead, ["开头的文字。"]);
+    assert_eq!(essay.parts[1].title, "引言");
 }
 
 #[test]
-fn level_one_heading() {
-    assert_fails("h1-heading.md", 12, "`#` heading is not allowed");
+fn a_second_title_is_an_error_that_says_what_to_write() {
+    assert_fails("h1-heading.md", 12, "write `##` to make this a part");
 }
 
 #[test]
-fn level_four_heading() {
-    assert_fails("h4-heading.md", 14, "heading of 4 `#`");
+fn a_level_four_heading_is_a_lead_in_line() {
+    let essay = parse_warned(
+        "h4-heading.md",
+        14,
+        "heading of 4 `#` is deeper than the reader shows",
+    );
+    assert_eq!(
+        essay.parts[0].lead,
+        [Paragraph::lead_in("太深"), Paragraph::text("正文。")]
+    );
 }
 
 #[test]
 fn only_front_matter() {
-    assert_fails("only-front-matter.md", 11, "no `##` part");
+    assert_fails("only-front-matter.md", 11, "the essay has no text");
 }
 
 #[test]
@@ -222,7 +267,7 @@ fn windows_line_ends_are_accepted() {
 #[test]
 fn every_error_of_every_file_is_reported() {
     let dir = tempdir("all");
-    for name in ["empty-part.md", "bad-date.md", "bom.md"] {
+    for name in ["h1-heading.md", "bad-date.md", "bom.md"] {
         std::fs::copy(fixture(name), dir.join(name)).unwrap();
     }
     let errors = load_collection(&dir).expect_err("two files are bad");

@@ -651,7 +651,11 @@ impl Body {
         if let (Some(n), Some(_)) = (number, level) {
             text = format!("{n}{text}");
         }
-        self.paragraphs.push(DocParagraph { text, level });
+        self.paragraphs.push(DocParagraph {
+            text,
+            level,
+            lead_in: false,
+        });
     }
 }
 

@@ -41,11 +41,6 @@ pub enum ImportError {
     NotADocument {
         extension: String,
     },
-    /// A Markdown file that does not parse (its line, the parser's words).
-    Markdown {
-        line: usize,
-        message: String,
-    },
 }
 
 impl ImportError {
@@ -81,7 +76,6 @@ impl ImportError {
             NotADocument { extension } => {
                 format!("不能打开 .{extension} 文件：只能打开 .docx、.txt 和 .md 文件")
             }
-            Markdown { line, .. } => format!("Markdown 第 {line} 行有误"),
         }
     }
 }
@@ -117,7 +111,6 @@ impl fmt::Display for ImportError {
                 f,
                 "`.{extension}` is not a document the reader opens (.docx, .txt, .md)"
             ),
-            Markdown { line, message } => write!(f, "line {line}: {message}"),
         }
     }
 }

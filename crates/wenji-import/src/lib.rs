@@ -16,6 +16,8 @@ pub mod docx;
 pub mod docx_write;
 mod error;
 pub mod headings;
+#[cfg(feature = "collection")]
+pub mod markdown;
 pub mod numerals;
 pub mod outline;
 pub mod text;
@@ -32,7 +34,16 @@ pub use error::ImportError;
 pub fn load_collection(
     dir: &std::path::Path,
 ) -> Result<wenji_core::Collection, Vec<wenji_core::parse::ParseError>> {
-    wenji_core::parse::load_collection_with(dir, &|ext, bytes, split| match ext {
+    load_collection_noting(dir).map(|loaded| loaded.collection)
+}
+
+/// Like `load_collection`, with what the build let pass (each warning
+/// names its file and line, what was read and what to write instead).
+#[cfg(feature = "collection")]
+pub fn load_collection_noting(
+    dir: &std::path::Path,
+) -> Result<wenji_core::parse::Loaded, Vec<wenji_core::parse::ParseError>> {
+    wenji_core::parse::load_collection_noting(dir, &|ext, bytes, split| match ext {
         "txt" => Some(read_text(bytes, split).map_err(|e| e.message())),
         "docx" => Some(docx::read_docx(bytes, split).map_err(|e| e.message())),
         // Older Word and WPS files: say what to do rather than skip them.
@@ -44,8 +55,8 @@ pub fn load_collection(
 }
 
 /// A file a reader opened in the page (`name` is its file name): a
-/// `.docx`, a `.txt` or a Markdown essay, as the build reads it from
-/// `content/`. Its address is `mine-` and a hash of its bytes, so that
+/// `.docx`, a `.txt` or Markdown as people write it (`markdown`: nothing
+/// refused, unlike `content/`'s dialect). Its address is `mine-` and a hash of its bytes, so that
 /// opening the same file again replaces it and never clashes with the
 /// collection's own essays (`-whole` follows when it is not split).
 #[cfg(feature = "collection")]
@@ -61,18 +72,8 @@ pub fn read_file(name: &str, bytes: &[u8], split: bool) -> Result<wenji_core::Es
         }
         "doc" | "wps" => return Err(ImportError::OldWordFile),
         "md" | "markdown" => {
-            let text = std::str::from_utf8(bytes).map_err(|_| ImportError::BadUtf8)?;
-            let (mut essay, _) =
-                wenji_core::parse::parse_essay(name, "mine", text).map_err(|e| {
-                    ImportError::Markdown {
-                        line: e.line,
-                        message: e.message,
-                    }
-                })?;
-            if !split {
-                essay.parts = outline::unsplit(essay.parts);
-            }
-            essay
+            let (doc, given) = markdown::read_markdown(name, bytes, split)?;
+            wenji_core::parse::essay_from_document_with(stem, "md", doc, given)
         }
         _ => return Err(ImportError::NotADocument { extension: ext }),
     };

@@ -11,8 +11,7 @@ use wenji_core::{HeadingForm, Paragraph, Part, Section};
 
 use crate::headings::{classify, Family, Ranker};
 
-/// The title of a part made of text that has no heading of its own.
-pub const UNTITLED_PART: &str = "正文";
+pub use wenji_core::model::UNTITLED_PART;
 
 /// A paragraph as the document gives it, with what the document itself
 /// says of its level (a Word heading style), if anything.
@@ -21,6 +20,9 @@ pub struct DocParagraph {
     pub text: String,
     /// 1 for a part, 2 for a sub-section, deeper for a lead-in line.
     pub level: Option<usize>,
+    /// The document marks it as a lead-in line itself (a Markdown
+    /// paragraph bold as a whole).
+    pub lead_in: bool,
 }
 
 impl DocParagraph {
@@ -28,26 +30,16 @@ impl DocParagraph {
         DocParagraph {
             text: text.into(),
             level: None,
+            lead_in: false,
         }
     }
-}
 
-/// `parts` as one part of paragraphs, their titles and headings kept as
-/// paragraphs of their own (a Markdown essay opened without splitting).
-pub fn unsplit(parts: Vec<Part>) -> Vec<Part> {
-    let mut paragraphs = Vec::new();
-    for part in parts {
-        paragraphs.push(DocParagraph::text(part.title));
-        paragraphs.extend(part.lead.into_iter().map(|p| DocParagraph::text(p.text)));
-        for s in part.sections {
-            paragraphs.extend(
-                s.paragraphs()
-                    .into_iter()
-                    .map(|p| DocParagraph::text(p.text)),
-            );
+    pub fn lead_in(text: impl Into<String>) -> DocParagraph {
+        DocParagraph {
+            lead_in: true,
+            ..DocParagraph::text(text)
         }
     }
-    self::parts(&paragraphs, false)
 }
 
 /// The parts of `paragraphs`. With `split` off, one part of every paragraph
@@ -66,6 +58,10 @@ pub fn parts(paragraphs: &[DocParagraph], split: bool) -> Vec<Part> {
     for p in paragraphs {
         let text = p.text.trim();
         if text.is_empty() {
+            continue;
+        }
+        if p.lead_in {
+            out.lead_in(text);
             continue;
         }
         if !split {
@@ -320,15 +316,18 @@ mod tests {
             DocParagraph {
                 text: "总则".into(),
                 level: Some(1),
+                lead_in: false,
             },
             DocParagraph::text("一、不是标题，因为文档有样式"),
             DocParagraph {
                 text: "细则".into(),
                 level: Some(2),
+                lead_in: false,
             },
             DocParagraph {
                 text: "更深".into(),
                 level: Some(3),
+                lead_in: false,
             },
             DocParagraph::text("更深的正文。"),
         ];

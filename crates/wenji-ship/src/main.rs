@@ -44,13 +44,17 @@ fn run() -> Result<(), String> {
     );
     let content =
         PathBuf::from(std::env::var("WENJI_CONTENT_DIR").unwrap_or_else(|_| "content".into()));
-    let collection = wenji_import::load_collection(&content).map_err(|errors| {
+    let loaded = wenji_import::load_collection_noting(&content).map_err(|errors| {
         errors
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n")
     })?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let collection = loaded.collection;
 
     let data = data_files(&collection);
     let inline: Vec<(&str, &str)> = data
