@@ -58,6 +58,7 @@ pub async fn put(file: &Stored) -> Result<(), Unavailable> {
     set("opened", &js_sys::Date::now().into())?;
     let store = store(IdbTransactionMode::Readwrite).await?;
     done(&store.put(&record).map_err(|_| Unavailable)?).await?;
+    crate::persist::ask();
     Ok(())
 }
 

@@ -10,6 +10,7 @@
 #![recursion_limit = "256"]
 
 mod app;
+mod backup;
 mod browser;
 mod clipboard;
 mod components;
@@ -27,6 +28,7 @@ mod notebook_store;
 mod opened_files;
 mod panic_notice;
 mod parts;
+mod persist;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 mod reading_position;

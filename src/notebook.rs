@@ -101,6 +101,17 @@ impl NotebookState {
         self.ui.notify(format!("已加入摘抄本（共 {count} 条）"));
     }
 
+    /// Add the excerpts of `from` not here yet (a backup restored); how
+    /// many were added.
+    pub fn merge(self, from: Notebook) -> usize {
+        let mut added = 0;
+        self.change(|b| {
+            added = wenji_core::backup::merge_notebook(b, from);
+            added > 0
+        });
+        added
+    }
+
     pub fn remove(self, id: u64) {
         self.change(|b| b.remove(id));
         self.ui.notify("已从摘抄本删除");

@@ -28,5 +28,7 @@ pub async fn save(text: &str) -> Result<(), Unavailable> {
     let request = store
         .put_with_key(&JsValue::from_str(text), &NOTEBOOK_KEY.into())
         .map_err(|_| Unavailable)?;
-    done(&request).await.map(|_| ())
+    done(&request).await?;
+    crate::persist::ask();
+    Ok(())
 }

@@ -6,6 +6,8 @@
 use js_sys::Uint8Array;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use wenji_core::library::{ListView, Source};
+use wenji_core::opened::{in_folder, FolderReport, InFolder};
 use wenji_core::route::Route;
 
 use crate::content::{self, TextArrival};
@@ -106,36 +108,12 @@ impl OpenedFiles {
         }
         self.problems.set(Vec::new());
         self.reading.update(|n| *n += files.len());
-        let split = self.split.get_untracked();
         leptos::task::spawn_local(async move {
             let mut last = None;
             for file in files {
-                let name = file.name();
-                let bytes = match JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => Uint8Array::new(&buffer),
-                    Err(_) => {
-                        self.problem(&name, "无法读取文件");
-                        self.reading.update(|n| *n -= 1);
-                        continue;
-                    }
-                };
-                let stored = Stored {
-                    slug: String::new(),
-                    name,
-                    split,
-                    bytes,
-                };
-                if let Ok(slug) = self.read(&stored).await {
-                    let kept = Stored {
-                        slug: slug.clone(),
-                        ..stored
-                    };
-                    if file_store::put(&kept).await.is_err() {
-                        self.keeping.set(Some(Keeping::VisitOnly));
-                    }
+                if let Ok(slug) = self.open_one(file).await {
                     last = Some(slug);
                 }
-                self.reading.update(|n| *n -= 1);
             }
             // Shown whole once read; the panel stays open when something
             // could not be read, to say what.
@@ -146,6 +124,86 @@ impl OpenedFiles {
                 self.state.navigate_at(Route::Essay(slug), None);
             }
         });
+    }
+
+    /// Open every document of a folder (`files`, from a folder picker),
+    /// skipping what is not one, then show the list of the reader's own
+    /// files; one summary says what was opened, skipped and refused (each
+    /// refused file also with its reason).
+    pub fn open_folder(self, files: Vec<web_sys::File>) {
+        if files.is_empty() {
+            return;
+        }
+        // `资料/2024/心得.docx` → `资料`.
+        let folder = js_sys::Reflect::get(&files[0], &"webkitRelativePath".into())
+            .ok()
+            .and_then(|p| p.as_string())
+            .and_then(|p| p.split('/').next().map(str::to_owned))
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(|| "所选文件夹".to_owned());
+        let mut report = FolderReport {
+            folder,
+            ..FolderReport::default()
+        };
+        let mut documents = Vec::new();
+        for file in files {
+            match in_folder(&file.name()) {
+                InFolder::Read => documents.push(file),
+                InFolder::Skip => report.skipped.push(file.name()),
+                InFolder::Ignore => {}
+            }
+        }
+        self.problems.set(Vec::new());
+        self.reading.update(|n| *n += documents.len());
+        leptos::task::spawn_local(async move {
+            for file in documents {
+                match self.open_one(file).await {
+                    Ok(_) => report.opened += 1,
+                    Err(()) => report.failed += 1,
+                }
+            }
+            self.problems.update(|p| p.insert(0, report.summary()));
+            if report.opened > 0 {
+                let mine = ListView {
+                    source: Some(Source::Mine),
+                    ..self.state.list.get_untracked()
+                };
+                self.state.list.set(mine);
+                self.state.navigate_at(Route::List, None);
+            }
+        });
+    }
+
+    /// Read picked `file`, add it and keep it; its address. What went
+    /// wrong is said in `problems`.
+    async fn open_one(self, file: web_sys::File) -> Result<String, ()> {
+        let name = file.name();
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => Uint8Array::new(&buffer),
+            Err(_) => {
+                self.problem(&name, "无法读取文件");
+                self.reading.update(|n| *n -= 1);
+                return Err(());
+            }
+        };
+        let stored = Stored {
+            slug: String::new(),
+            name,
+            split: self.split.get_untracked(),
+            bytes,
+        };
+        let read = self.read(&stored).await;
+        if let Ok((slug, _)) = &read {
+            let kept = Stored {
+                slug: slug.clone(),
+                ..stored
+            };
+            if file_store::put(&kept).await.is_err() {
+                self.keeping.set(Some(Keeping::VisitOnly));
+            }
+        }
+        self.reading.update(|n| *n -= 1);
+        read.map(|(slug, _)| slug)
     }
 
     /// Close the file `slug` and forget it.
@@ -174,8 +232,35 @@ impl OpenedFiles {
         });
     }
 
-    /// Read `file` in the worker and add it; returns its address.
-    async fn read(self, file: &Stored) -> Result<String, ()> {
+    /// Open and keep the files of a backup (`backup`), without showing
+    /// them; how many were not open yet. What cannot be read is said in
+    /// `problems`, as for a file opened by hand.
+    pub async fn restore_files(self, files: Vec<wenji_core::backup::BackupFile>) -> usize {
+        self.problems.set(Vec::new());
+        self.reading.update(|n| *n += files.len());
+        let mut new = 0;
+        for file in files {
+            let stored = Stored {
+                slug: String::new(),
+                name: file.name,
+                split: file.split,
+                bytes: Uint8Array::from(file.bytes.as_slice()),
+            };
+            if let Ok((slug, added)) = self.read(&stored).await {
+                new += usize::from(added);
+                let kept = Stored { slug, ..stored };
+                if file_store::put(&kept).await.is_err() {
+                    self.keeping.set(Some(Keeping::VisitOnly));
+                }
+            }
+            self.reading.update(|n| *n -= 1);
+        }
+        new
+    }
+
+    /// Read `file` in the worker and add it; returns its address, and
+    /// whether it was not open already.
+    async fn read(self, file: &Stored) -> Result<(String, bool), ()> {
         let answer = importer::read(&file.name, &file.bytes, file.split)
             .await
             .map_err(|message| self.problem(&file.name, &message))?;
@@ -184,7 +269,7 @@ impl OpenedFiles {
         if added.new {
             self.arrival.essays.update(|n| *n += 1);
         }
-        let slug = added.slug;
+        let (slug, new) = (added.slug, added.new);
         self.files.update(|files| {
             if !files.iter().any(|f| f.slug == slug) {
                 files.push(OpenedFile {
@@ -193,7 +278,7 @@ impl OpenedFiles {
                 });
             }
         });
-        Ok(slug)
+        Ok((slug, new))
     }
 
     fn problem(self, name: &str, message: &str) {

@@ -21,7 +21,7 @@ use wenji_core::route::Route;
 use wenji_search::near::{forgivable, NearMatches};
 use wenji_search::{filter_essay, CollectionHits, EssayHits};
 
-use crate::content::{collection, search_index, tables, TextArrival};
+use crate::content::{collection, search_index, site_len, tables, TextArrival};
 use crate::location::now;
 use crate::state::ReaderState;
 
@@ -208,10 +208,10 @@ impl Run {
             // Only what the list's narrowing shows: a near form offered
             // must find something where the reader is looking.
             Route::List => {
-                let essays = &collection().essays;
+                let all = collection();
                 self.state.list.with_untracked(|v| {
-                    (0..essays.len())
-                        .filter(|&i| v.includes(&essays[i]))
+                    (0..all.essays.len())
+                        .filter(|&i| v.includes(all, i, site_len()))
                         .collect()
                 })
             }

@@ -10,7 +10,7 @@ use wenji_core::Place;
 use wenji_search::near::Near;
 use wenji_search::{CollectionHits, Field, Filtered, PlaceHits, Query, Totals};
 
-use crate::content::{collection, tables};
+use crate::content::{collection, site_len, tables};
 use crate::location::{current_list_view, current_query, current_route, now, write_address};
 use crate::storage::{load_folding, save_folding};
 
@@ -74,7 +74,7 @@ impl ReaderState {
                 matching
                     .into_iter()
                     // Hits may be of a collection a file just left.
-                    .filter(|&i| collection().essays.get(i).is_some_and(|e| v.includes(e)))
+                    .filter(|&i| v.includes(collection(), i, site_len()))
                     .collect()
             })
         });

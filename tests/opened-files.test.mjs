@@ -4,7 +4,7 @@
 // file is named and the page goes on; nothing leaves the page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -186,6 +186,76 @@ describe('opening your own files', () => {
     assert.equal((await partTitles(page)).length, 1);
     assert.ok((await page.locator('main').innerText()).includes('第二章 调研发现'), 'headings stay as text');
     staysHere();
+  });
+
+  test('Markdown as people write it opens: front matter, no headings, text before the first ##, ####', async () => {
+    const { page, log } = await reader.open('');
+    const lead = (n) => page.locator('main .part').nth(n).locator('p').allTextContents();
+    // YAML front matter (Typora, Obsidian, Hugo): its title, date and author.
+    await pick(page, [['obsidian.md', '---\ntitle: 学习心得\ndate: 2024-05-01T09:00:00+08:00\nauthor: 张三\ntags:\n  - 学习\n---\n\n## 一、体会\n\n要**坚持**以人为本，见[文件](http://example.com/a)。\n']]);
+    await titled(page, '学习心得');
+    const facts = await page.locator('.page-header .facts').first().textContent();
+    assert.ok(facts.includes('张三') && facts.includes('2024'), facts);
+    assert.deepEqual(await partTitles(page), ['一、体会']);
+    assert.ok((await lead(0)).includes('要坚持以人为本，见文件。'), 'inline markup taken off, its text kept');
+
+    // No heading at all: one part of the whole text, titled after the file.
+    await pick(page, [['随笔.md', '第一段文字。\n\n第二段文字，\n续行。\n']]);
+    await titled(page, '随笔');
+    assert.deepEqual(await partTitles(page), ['正文']);
+    assert.deepEqual(await lead(0), ['第一段文字。', '第二段文字，续行。']);
+
+    // Text before the first ## is a part of its own; #### is a lead-in line.
+    await pick(page, [['心得.md', '# 心得体会\n\n开头的话。\n\n## 一、学习\n\n### （一）读原著\n\n#### 1. 精读\n\n精读要做笔记。\n\n## 二、空的部分\n']]);
+    await titled(page, '心得体会');
+    assert.deepEqual(await partTitles(page), ['正文', '一、学习', '二、空的部分']);
+    assert.deepEqual(await lead(0), ['开头的话。']);
+    assert.deepEqual(await page.locator('main p.lead-in').allTextContents(), ['1. 精读']);
+    assert.equal(await filesPanel(page).locator('.file-problems p').count(), 0, 'nothing refused');
+    assert.deepEqual(log.errors, []);
+  });
+
+  test('a folder opens every document in it with one summary; the list then shows 我的文件, searched together', async () => {
+    const folder = join(await mkdtemp(join(tmpdir(), 'wenji-folder-')), '资料');
+    await mkdir(join(folder, '二〇二四'), { recursive: true });
+    await writeFile(join(folder, '调研.txt'), TEXT);
+    await writeFile(join(folder, '二〇二四', '笔记.md'), MARKDOWN);
+    await writeFile(join(folder, '学习心得.docx'), WORD);
+    await writeFile(join(folder, '照片.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    await writeFile(join(folder, '旧报告.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
+    await writeFile(join(folder, '~$学习心得.docx'), Buffer.from('lock'));
+    const { page, log } = await reader.open('');
+    const panel = await openPanel(page);
+    await panel.locator('#folder-input').setInputFiles(folder);
+    const lines = panel.locator('.file-problems p');
+    await page.waitForFunction(() => /from=mine/.test(location.search));
+    await lines.nth(1).waitFor();
+    assert.equal(
+      await lines.nth(0).textContent(),
+      '文件夹「资料」：打开了 3 个文件；跳过 1 个不能打开的文件（照片.jpg）；1 个未能打开（原因见下）',
+    );
+    assert.match(await lines.nth(1).textContent(), /^旧报告\.doc：不是 \.docx 文件/);
+    assert.equal(await lines.count(), 2, 'the lock file is passed over');
+
+    // The list, narrowed to the reader's own files: both sources named.
+    await page.keyboard.press('Escape');
+    await page.locator('.list-count', { hasText: '3 篇（共 4 篇）' }).waitFor();
+    const source = page.getByLabel('来源');
+    assert.deepEqual(await source.locator('option').allTextContents(), ['全部', '本站文集（1）', '我的文件（3）']);
+    assert.equal(await source.inputValue(), 'mine');
+    const status = (text) => page.locator('#search-status', { hasText: text }).waitFor();
+    // One query across them: every one of the three has 第一.
+    await searchBox(page).fill('第一');
+    await status('在 3 篇文章中');
+    // 学习: in one of them, and in the built essay; each source, then both.
+    await searchBox(page).fill('学习');
+    await status('在 1 篇文章中');
+    await source.selectOption('');
+    await status('在 2 篇文章中');
+    await source.selectOption('site');
+    await page.waitForFunction(() => /from=site/.test(location.search));
+    await status('在 1 篇文章中');
+    assert.deepEqual(log.errors, []);
   });
 
   test('opened files are kept under 我的文件 across visits, and removed for good', async () => {

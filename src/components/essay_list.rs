@@ -12,7 +12,7 @@ use crate::components::search_bar::SearchBar;
 use crate::components::search_results::SearchResults;
 use crate::components::shared_panels::SharedPanels;
 use crate::components::shared_tools::SharedTools;
-use crate::content::{by_title, collection, is_opened};
+use crate::content::{by_title, collection, is_opened, site_len};
 use crate::parts::lazy_view;
 use crate::state::{use_reader, LIST_STEP};
 
@@ -44,7 +44,11 @@ pub fn EssayList() -> AnyView {
     let state = use_reader();
     // Reactive: a file the reader opens or closes changes the collection.
     let total = move || collection().essays.len();
-    let listed = Memo::new(move |_| state.list.with(|v| v.essays(collection(), &by_title)));
+    let listed = Memo::new(move |_| {
+        state
+            .list
+            .with(|v| v.essays(collection(), site_len(), &by_title))
+    });
     let rows = move || {
         let shown = state.list_shown.get();
         listed.with(|l| l.iter().take(shown).copied().collect::<Vec<_>>())

@@ -1,18 +1,17 @@
 //! 打开文件: pick `.docx`, `.txt` and `.md` files to read in the page (or
 //! drop them anywhere on it), choose whether they are split into parts,
-//! and the list of 我的文件, each with a link and a 删除 button.
+//! and the list of 我的文件, each with a link and a 删除 button; 备份与恢复.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wenji_core::opened::accept;
 use wenji_core::route::Route;
 
+use crate::components::backup_controls::BackupControls;
 use crate::components::choice_group::ChoiceGroup;
 use crate::opened_files::{use_opened, Keeping, OpenedFile};
 use crate::parts::lazy_view;
 use crate::state::use_reader;
-
-/// What the picker offers; the worker reads these (`wenji_import::read_file`).
-pub const ACCEPTED: &str = ".docx,.txt,.md";
 
 const SPLITS: [(&str, &str); 2] = [("split", "按标题分章节"), ("whole", "不分章节")];
 
@@ -43,25 +42,29 @@ fn OpenedRow(file: OpenedFile) -> impl IntoView {
     }
 }
 
+/// The files an `<input type=file>` holds, the input emptied so that the
+/// same pick again fires `change` again.
+fn picked(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map(|list| {
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .collect::<Vec<_>>()
+    });
+    input.set_value("");
+    files.unwrap_or_default()
+}
+
 #[component]
 pub fn FilesPanel() -> impl IntoView {
     let opened = use_opened();
-    let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = input.files().map(|list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i))
-                .collect::<Vec<_>>()
-        });
-        // The same file picked again must fire `change` again.
-        input.set_value("");
-        opened.open(files.unwrap_or_default());
-    };
+    let on_pick = move |ev: leptos::ev::Event| opened.open(picked(&ev));
+    let on_pick_folder = move |ev: leptos::ev::Event| opened.open_folder(picked(&ev));
     let status = move || {
         let reading = opened.reading.get();
         if reading > 0 {
@@ -90,8 +93,18 @@ pub fn FilesPanel() -> impl IntoView {
                         id="file-input"
                         class="visually-hidden"
                         multiple
-                        accept=ACCEPTED
+                        accept=accept()
                         on:change=on_pick
+                    />
+                </label>
+                <label class="tool file-pick">
+                    "选择文件夹…"
+                    <input
+                        type="file"
+                        id="folder-input"
+                        class="visually-hidden"
+                        prop:webkitdirectory=true
+                        on:change=on_pick_folder
                     />
                 </label>
             </div>
@@ -103,7 +116,7 @@ pub fn FilesPanel() -> impl IntoView {
                 on_pick=Callback::new(move |i: usize| opened.split.set(i == 0))
             />
             <p class="panel-note">
-                "可打开 Word（.docx）、纯文本（.txt）和 Markdown（.md）文件，也可以把文件拖到页面上。文件只在本机读取，不会上传。"
+                "可打开 Word（.docx）、纯文本（.txt）和 Markdown（.md）文件，或整个文件夹，也可以把文件拖到页面上。文件只在本机读取，不会上传。"
             </p>
             <p class="panel-note" role="status">
                 {status}
@@ -125,6 +138,7 @@ pub fn FilesPanel() -> impl IntoView {
             >
                 <ul class="opened-files">{rows}</ul>
             </Show>
+            <BackupControls />
         </div>
     }
 }

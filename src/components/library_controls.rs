@@ -1,14 +1,14 @@
-//! The list's tools: sort, narrow by year, region and format, and (with a
-//! query) the order of matching essays, each a `<select>` whose choice goes
+//! The list's tools: sort, narrow by source (本站文集 / 我的文件), year,
+//! region and format, and (with a query) the order of matching essays, each a `<select>` whose choice goes
 //! into the address; and the count of what is shown.
 
 use leptos::prelude::*;
 use wenji_core::library::{
-    choice_options, Choice, Facet, Facets, ListView, Narrowing, ResultOrder, Sort, BY_FORMAT,
-    BY_REGION, BY_YEAR,
+    choice_options, Choice, Facet, Facets, ListView, Narrowing, ResultOrder, Sort, Source,
+    BY_FORMAT, BY_REGION, BY_SOURCE, BY_YEAR,
 };
 
-use crate::content::collection;
+use crate::content::{collection, site_len};
 use crate::state::use_reader;
 
 /// A `<select>` of `options` (value, label); `""` is "all".
@@ -49,7 +49,7 @@ fn Picker(
 #[component]
 pub fn LibraryControls() -> AnyView {
     let state = use_reader();
-    let facets = Facets::of(collection());
+    let facets = Facets::of(collection(), site_len());
     let edit = move |f: fn(&mut ListView, String)| {
         Callback::new(move |value: String| {
             let mut view = state.list.get_untracked();
@@ -93,6 +93,12 @@ pub fn LibraryControls() -> AnyView {
             }
         })
     };
+    let source = narrow(
+        BY_SOURCE,
+        &facets.sources,
+        |v| v.source.map(|s| s.param().to_owned()).unwrap_or_default(),
+        |v, s| v.source = Source::from_param(&s),
+    );
     let year = narrow(
         BY_YEAR,
         &facets.years,
@@ -116,6 +122,7 @@ pub fn LibraryControls() -> AnyView {
             <Show when=move || !state.filtering() fallback=by>
                 {sort()}
             </Show>
+            {source}
             {year}
             {region}
             {format}

@@ -8,6 +8,7 @@ pub fn text_or_nothing(text: String) -> Option<String> {
 }
 
 pub mod back_to_top;
+pub mod backup_controls;
 pub mod choice_group;
 pub mod display_panel;
 pub mod drop_zone;

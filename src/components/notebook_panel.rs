@@ -1,11 +1,12 @@
 //! 摘抄: the notebook's excerpts across the collection, in the reader's
 //! order (drag, or the 上移 / 下移 buttons and Alt+↑ / Alt+↓ from the
 //! keyboard), each with its note, its source and a 删除 button; exported as
-//! Markdown, plain text or a Word file.
+//! Markdown, plain text or a Word file; 备份与恢复 with the opened files.
 
 use leptos::prelude::*;
 use wenji_core::takeaway::Format;
 
+use crate::components::backup_controls::BackupControls;
 use crate::components::notebook_item::NotebookItem;
 use crate::notebook::use_notebook;
 use crate::opened_files::Keeping;
@@ -60,6 +61,7 @@ pub fn NotebookPanel() -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <BackupControls />
         </div>
     }
 }

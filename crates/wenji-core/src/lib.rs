@@ -2,6 +2,7 @@
 //! parsing content files, stable ids, the facts line and the folding state.
 #![forbid(unsafe_code)]
 
+pub mod backup;
 pub mod clipboard;
 pub mod data;
 pub mod excerpt;
@@ -14,6 +15,7 @@ pub mod ids;
 pub mod library;
 pub mod model;
 pub mod notebook;
+pub mod opened;
 pub mod order;
 pub mod prefs;
 pub mod reading;

@@ -1,8 +1,10 @@
 //! The list of essays as a library: sorted by collection order, date or
-//! title, narrowed by year, region and format, with the counts each choice
-//! would give; and how matching essays are ordered under a query. All of it
-//! lives in the address (`?sort=date&region=云南&by=order`), so that Back
-//! and Forward restore it and a view can be sent.
+//! title, narrowed by where they come from (本站文集, the built collection,
+//! or 我的文件, the reader's own files, which follow it), year, region and
+//! format, with the counts each choice would give; and how matching essays
+//! are ordered under a query. All of it lives in the address
+//! (`?sort=date&region=云南&from=mine&by=order`), so that Back and Forward
+//! restore it and a view can be sent.
 
 use crate::facts::format_kind;
 use crate::model::{Collection, Essay};
@@ -77,10 +79,55 @@ impl Choice for ResultOrder {
     ];
 }
 
+/// Where an essay comes from. The reader's own files follow the built
+/// collection's essays: essay `i` is `Mine` from `site_len` on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// 本站文集: built from `content/`.
+    Site,
+    /// 我的文件: opened in this browser.
+    Mine,
+}
+
+impl Source {
+    /// `(source, value in the address, name)`.
+    const ALL: [(Source, &'static str, &'static str); 2] = [
+        (Source::Site, "site", "本站文集"),
+        (Source::Mine, "mine", "我的文件"),
+    ];
+
+    /// The source of essay `i` of a collection whose first `site_len`
+    /// essays are the built ones.
+    pub fn of(i: usize, site_len: usize) -> Source {
+        if i < site_len {
+            Source::Site
+        } else {
+            Source::Mine
+        }
+    }
+
+    pub fn param(self) -> &'static str {
+        Self::ALL.iter().find(|s| s.0 == self).map_or("", |s| s.1)
+    }
+
+    pub fn from_param(value: &str) -> Option<Source> {
+        Self::ALL.iter().find(|s| s.1 == value).map(|s| s.0)
+    }
+
+    fn named(value: &str) -> String {
+        Self::ALL
+            .iter()
+            .find(|s| s.1 == value)
+            .map_or(value, |s| s.2)
+            .to_owned()
+    }
+}
+
 /// The list's view: sorting, narrowing, and the order of matching essays.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
     pub sort: Sort,
+    pub source: Option<Source>,
     pub year: Option<u16>,
     pub region: Option<String>,
     pub format: Option<String>,
@@ -94,6 +141,7 @@ impl ListView {
         let nonempty = |k| param(search, k).filter(|v| !v.is_empty());
         ListView {
             sort: Sort::from_param(param(search, "sort").as_deref()),
+            source: nonempty("from").and_then(|s| Source::from_param(&s)),
             year: nonempty("year").and_then(|y| y.parse().ok()),
             region: nonempty("region"),
             format: nonempty("format").map(|f| format_kind(&f)),
@@ -113,6 +161,9 @@ impl ListView {
         if self.sort != Sort::default() {
             add("sort", self.sort.param());
         }
+        if let Some(s) = self.source {
+            add("from", s.param());
+        }
         if let Some(y) = self.year {
             add("year", &y.to_string());
         }
@@ -130,12 +181,17 @@ impl ListView {
 
     /// Is the list narrowed at all?
     pub fn narrowed(&self) -> bool {
-        self.year.is_some() || self.region.is_some() || self.format.is_some()
+        self.source.is_some()
+            || self.year.is_some()
+            || self.region.is_some()
+            || self.format.is_some()
     }
 
-    fn admits(&self, e: &Essay) -> bool {
-        self.year
-            .is_none_or(|y| e.facts.published.is_some_and(|d| d.year == y))
+    fn admits(&self, e: &Essay, source: Source) -> bool {
+        self.source.is_none_or(|s| s == source)
+            && self
+                .year
+                .is_none_or(|y| e.facts.published.is_some_and(|d| d.year == y))
             && self
                 .region
                 .as_ref()
@@ -146,16 +202,20 @@ impl ListView {
                 .is_none_or(|f| format_kind(&e.facts.format) == format_kind(f))
     }
 
-    /// The essays shown (positions in the collection), narrowed and sorted;
-    /// `by_title` orders two positions by their titles (the app's is by
-    /// pinyin: `wenji_search::collate`).
+    /// The essays shown (positions in the collection, whose first
+    /// `site_len` are the built ones), narrowed and sorted; `by_title`
+    /// orders two positions by their titles (the app's is by pinyin:
+    /// `wenji_search::collate`).
     pub fn essays(
         &self,
         collection: &Collection,
+        site_len: usize,
         by_title: &dyn Fn(usize, usize) -> std::cmp::Ordering,
     ) -> Vec<usize> {
         let all = &collection.essays;
-        let mut out: Vec<usize> = (0..all.len()).filter(|&i| self.admits(&all[i])).collect();
+        let mut out: Vec<usize> = (0..all.len())
+            .filter(|&i| self.includes(collection, i, site_len))
+            .collect();
         match self.sort {
             Sort::Order => {}
             // Newest first; an essay without a date last.
@@ -167,9 +227,12 @@ impl ListView {
         out
     }
 
-    /// Is essay `e` in the narrowed list? (The search results narrow alike.)
-    pub fn includes(&self, e: &Essay) -> bool {
-        self.admits(e)
+    /// Is essay `i` in the narrowed list? (The search results narrow alike.)
+    pub fn includes(&self, collection: &Collection, i: usize, site_len: usize) -> bool {
+        collection
+            .essays
+            .get(i)
+            .is_some_and(|e| self.admits(e, Source::of(i, site_len)))
     }
 }
 
@@ -201,6 +264,12 @@ fn as_is(v: &str) -> String {
     v.to_owned()
 }
 
+pub const BY_SOURCE: Narrowing = Narrowing {
+    label: "来源",
+    id: "list-source",
+    all: "全部",
+    name: Source::named,
+};
 pub const BY_YEAR: Narrowing = Narrowing {
     label: "年份",
     id: "list-year",
@@ -242,16 +311,20 @@ pub struct Facet {
     pub count: usize,
 }
 
-/// The years, regions and formats of the collection, each with its count:
-/// years newest first, the others most frequent first.
+/// The sources, years, regions and formats of the collection, each with
+/// its count: the built collection before the reader's files, years
+/// newest first, the others most frequent first.
 pub struct Facets {
+    pub sources: Vec<Facet>,
     pub years: Vec<Facet>,
     pub regions: Vec<Facet>,
     pub formats: Vec<Facet>,
 }
 
 impl Facets {
-    pub fn of(collection: &Collection) -> Facets {
+    /// The facets of `collection`, whose first `site_len` essays are the
+    /// built ones.
+    pub fn of(collection: &Collection, site_len: usize) -> Facets {
         // Essays that do not say (no date, no region) are in no facet.
         let count = |key: &dyn Fn(&Essay) -> Option<String>| {
             let mut map: std::collections::BTreeMap<String, usize> = Default::default();
@@ -276,7 +349,20 @@ impl Facets {
         };
         let regions = most_first(count(&|e| e.facts.region.clone()));
         let formats = most_first(count(&|e| Some(format_kind(&e.facts.format))));
+        let site = site_len.min(collection.essays.len());
+        let sources = [
+            (Source::Site, site),
+            (Source::Mine, collection.essays.len() - site),
+        ]
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(s, count)| Facet {
+            value: s.param().to_owned(),
+            count,
+        })
+        .collect();
         Facets {
+            sources,
             years,
             regions,
             formats,
@@ -290,9 +376,12 @@ mod tests {
     use crate::fixtures::essay;
     use crate::model::Date;
 
-    /// The list, titles by code point (the app orders them by pinyin).
+    /// The list, titles by code point (the app orders them by pinyin);
+    /// every essay built.
     fn listed(v: &ListView, c: &Collection) -> Vec<usize> {
-        v.essays(c, &|a, b| c.essays[a].title.cmp(&c.essays[b].title))
+        v.essays(c, c.essays.len(), &|a, b| {
+            c.essays[a].title.cmp(&c.essays[b].title)
+        })
     }
 
     fn collection() -> Collection {
@@ -331,7 +420,7 @@ mod tests {
         let mut c = collection();
         c.essays[0].facts.format = "doc".into();
         c.essays[2].facts.format = "DOCX".into();
-        let f = Facets::of(&c);
+        let f = Facets::of(&c, c.essays.len());
         let words: Vec<&Facet> = f.formats.iter().filter(|f| f.count == 2).collect();
         assert_eq!(f.formats.len(), 2, "Word and PDF: {:?}", f.formats);
         assert_eq!(words.len(), 1);
@@ -358,7 +447,7 @@ mod tests {
             ..ListView::default()
         };
         assert_eq!(listed(&v, &c), vec![2, 0, 1]);
-        let f = Facets::of(&c);
+        let f = Facets::of(&c, c.essays.len());
         assert_eq!(f.years.iter().map(|y| y.count).sum::<usize>(), 2);
         assert_eq!(f.regions.iter().map(|r| r.count).sum::<usize>(), 2);
         v.year = Some(2025);
@@ -369,6 +458,7 @@ mod tests {
     fn the_view_lives_in_the_address() {
         let v = ListView {
             sort: Sort::Date,
+            source: Some(Source::Mine),
             year: Some(2024),
             region: Some("云南".into()),
             format: None,
@@ -377,17 +467,17 @@ mod tests {
         let params = v.to_params();
         assert_eq!(
             params,
-            "&sort=date&year=2024&region=%E4%BA%91%E5%8D%97&by=order"
+            "&sort=date&from=mine&year=2024&region=%E4%BA%91%E5%8D%97&by=order"
         );
         assert_eq!(ListView::from_query(&format!("?q=x{params}")), v);
         assert_eq!(ListView::default().to_params(), "");
-        let junk = ListView::from_query("?sort=zzz&year=abc&region=&by=1");
+        let junk = ListView::from_query("?sort=zzz&year=abc&region=&by=1&from=x");
         assert_eq!(junk, ListView::default());
     }
 
     #[test]
     fn narrowing_options_say_each_value_and_its_count() {
-        let f = Facets::of(&collection());
+        let f = Facets::of(&collection(), 3);
         let options = BY_YEAR.options(&f.years);
         assert_eq!(options[0], (String::new(), "全部年份".to_owned()));
         assert_eq!(options[1], ("2026".to_owned(), "2026年（1）".to_owned()));
@@ -407,7 +497,7 @@ mod tests {
 
     #[test]
     fn facets_count_each_value() {
-        let f = Facets::of(&collection());
+        let f = Facets::of(&collection(), 3);
         let pairs = |fs: &[Facet]| {
             fs.iter()
                 .map(|f| (f.value.clone(), f.count))
@@ -422,5 +512,32 @@ mod tests {
             vec![("云南".into(), 2), ("贵州".into(), 1)]
         );
         assert_eq!(pairs(&f.formats)[0], ("docx".into(), 2));
+    }
+
+    #[test]
+    fn the_readers_own_files_are_a_source_of_their_own() {
+        let c = collection();
+        // The last essay was opened in the page.
+        let f = Facets::of(&c, 2);
+        assert_eq!(
+            BY_SOURCE.options(&f.sources),
+            [
+                (String::new(), "全部".to_owned()),
+                ("site".to_owned(), "本站文集（2）".to_owned()),
+                ("mine".to_owned(), "我的文件（1）".to_owned()),
+            ]
+        );
+        let mut v = ListView {
+            source: Some(Source::Mine),
+            ..ListView::default()
+        };
+        let by_title = |a: usize, b: usize| c.essays[a].title.cmp(&c.essays[b].title);
+        assert_eq!(v.essays(&c, 2, &by_title), vec![2]);
+        assert!(v.narrowed());
+        assert!(v.includes(&c, 2, 2) && !v.includes(&c, 0, 2) && !v.includes(&c, 9, 2));
+        v.source = Some(Source::Site);
+        assert_eq!(v.essays(&c, 2, &by_title), vec![0, 1]);
+        // Only built essays: one source, nothing to choose.
+        assert_eq!(Facets::of(&c, 3).sources.len(), 1);
     }
 }
