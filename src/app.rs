@@ -97,13 +97,14 @@ fn wire(state: ReaderState, ui: UiState, arrival: TextArrival) {
     });
     request_animation_frame(move || crate::hit_nav::reveal_fragment(state));
 
+    let name = crate::browser::collection_name();
     Effect::new(move |_| {
         let title = match state.route.get() {
             Route::Essay(slug) => collection()
                 .essay(&slug)
-                .map(|e| format!("{} · 文集", e.title))
-                .unwrap_or_else(|| "文集".into()),
-            Route::List => "文集".into(),
+                .map(|e| format!("{} · {name}", e.title))
+                .unwrap_or_else(|| name.clone()),
+            Route::List => name.clone(),
         };
         set_document_title(&title);
     });

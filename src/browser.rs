@@ -10,6 +10,33 @@ pub fn present() -> bool {
     cfg!(target_arch = "wasm32")
 }
 
+/// The collection's name when the page has none of its own (`index.html`'s
+/// `<title>`).
+pub const DEFAULT_NAME: &str = "文集";
+
+thread_local! {
+    static NAME: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// The collection's name: the page's `<title>` as it arrived (a single
+/// file made in the page, 做成文集, carries the title the reader gave it),
+/// read before the app names the tab after what it shows. On the host,
+/// `DEFAULT_NAME`, as the built page says.
+pub fn collection_name() -> String {
+    NAME.with(|name| {
+        name.get_or_init(|| {
+            present()
+                .then(web_sys::window)
+                .flatten()
+                .and_then(|w| w.document())
+                .map(|d| d.title())
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| DEFAULT_NAME.to_owned())
+        })
+        .clone()
+    })
+}
+
 /// The address's query string (`?essay=…&q=…`), or none.
 pub fn address_search() -> String {
     if !present() {

@@ -71,6 +71,33 @@ pub async fn notebook_docx(text: &str, links: &[String]) -> Result<Uint8Array, S
         .ok_or_else(|| "读取程序的回答有误".to_owned())
 }
 
+/// The data files (`(name, text)`, the index first) of a collection of
+/// `files` (name, bytes, split), made by the worker for 做成文集.
+pub async fn collection(
+    files: &[(String, Uint8Array, bool)],
+) -> Result<Vec<(String, String)>, String> {
+    let names: Array = files.iter().map(|f| JsValue::from(f.0.as_str())).collect();
+    let bytes: Array = files.iter().map(|f| JsValue::from(&f.1)).collect();
+    let splits: Array = files.iter().map(|f| JsValue::from(f.2)).collect();
+    let message = Array::of4(&"collection".into(), &names, &bytes, &splits);
+    let words = Words {
+        unstarted: "无法做成文集（第一次使用需要联网）",
+        broke: "做成文集时出错",
+    };
+    let data = ask(&message, words).await?;
+    let list = Reflect::get(&data, &"files".into()).map_err(|_| "读取程序的回答有误".to_owned())?;
+    Array::from(&list)
+        .iter()
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            match (pair.get(0).as_string(), pair.get(1).as_string()) {
+                (Some(name), Some(text)) => Ok((name, text)),
+                _ => Err("读取程序的回答有误".to_owned()),
+            }
+        })
+        .collect()
+}
+
 /// What to tell the reader when the worker cannot start (offline, before
 /// its first use) or breaks, for one kind of question.
 #[derive(Clone, Copy)]

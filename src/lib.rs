@@ -23,6 +23,7 @@ mod idb;
 mod importer;
 mod layout;
 mod location;
+mod make_collection;
 mod notebook;
 mod notebook_store;
 mod opened_files;

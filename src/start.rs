@@ -15,6 +15,8 @@ pub fn start() {
         let _ = perf.mark("wenji-start");
     }
     panic_notice::install();
+    // Before the app names the tab after what it shows.
+    let _ = crate::browser::collection_name();
     wasm_bindgen_futures::spawn_local(load_and_mount());
 }
 
@@ -74,12 +76,15 @@ fn mount(arrival: content::TextArrival) {
         leptos::mount::mount_to_body(app);
         return;
     };
-    // The page arrives prerendered. When it shows what the app is about to
-    // render (the root's first view, nothing typed yet), the app adopts its
-    // nodes: nothing is built or painted again.
+    // The page arrives prerendered (but a single file made in the page,
+    // 做成文集). When it shows what the app is about to render (the root's
+    // first view, nothing typed yet), the app adopts its nodes: nothing is
+    // built or painted again.
     let search = element_by_id::<web_sys::HtmlInputElement>("search");
     let typed = search.as_ref().map(|i| i.value()).unwrap_or_default();
-    if typed.trim().is_empty() && location::shows_first_view() && hydrate(&root, app) {
+    let prerendered = root.first_element_child().is_some();
+    if prerendered && typed.trim().is_empty() && location::shows_first_view() && hydrate(&root, app)
+    {
         mark_interactive();
         return;
     }

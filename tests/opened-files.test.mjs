@@ -258,6 +258,55 @@ describe('opening your own files', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  test('做成文集: ticked files become one .html that opens from file:// with no network and searches', async () => {
+    const { page, log } = await reader.open('');
+    await pick(page, [['调研.txt', TEXT], ['学习心得.docx', WORD], ['笔记.md', MARKDOWN]]);
+    await titled(page, '读书笔记');
+    const panel = await openPanel(page);
+    const make = panel.locator('.make-collection');
+    await make.getByLabel('文集标题').fill('支部学习资料');
+    // The notes are left out.
+    await make.getByLabel('笔记.md').uncheck();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30000 }),
+      make.getByRole('button', { name: '做成文集（.html）' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), '支部学习资料.html');
+    const dir = await mkdtemp(join(tmpdir(), 'wenji-made-'));
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    await page.locator('.notice', { hasText: '已做成 支部学习资料.html' }).waitFor();
+    assert.deepEqual(log.errors, []);
+
+    // A colleague's browser: from disk, nothing kept, no network at all.
+    const other = await reader.page({ offline: true });
+    const requests = [];
+    other.context.on('request', (r) => requests.push(r.url()));
+    await other.page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+    });
+    await other.page.goto(pathToFileURL(path).href);
+    await other.page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    assert.equal(await other.page.title(), '支部学习资料');
+    assert.equal(await other.page.locator('h1').textContent(), '支部学习资料');
+    await other.page.locator('.list-count', { hasText: '共 2 篇' }).waitFor();
+    const titles = await other.page.locator('.essay-link-title').allTextContents();
+    assert.deepEqual(titles, ['基层调研报告', '我的学习心得']);
+    // Search across its essays, pinyin included.
+    await searchBox(other.page).fill('diaoyan');
+    await other.page.locator('#search-status', { hasText: '在 1 篇文章中' }).waitFor();
+    await other.page.locator('main mark').first().waitFor();
+    // An essay opens, folds and reads as in the reader.
+    await searchBox(other.page).fill('');
+    await other.page.locator('.essay-link', { hasText: '我的学习心得' }).click();
+    await other.page.waitForFunction(() => document.title === '我的学习心得 · 支部学习资料');
+    assert.deepEqual(await partTitles(other.page), ['一、学习体会', '二、实践体会']);
+    assert.deepEqual(await other.page.evaluate(() => window.__csp), []);
+    assert.deepEqual(other.log.errors, []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+  });
+
   test('opened files are kept under 我的文件 across visits, and removed for good', async () => {
     const { page, context, log } = await reader.open('');
     await pick(page, [['调研.txt', TEXT]]);

@@ -65,7 +65,7 @@ pub fn EssayList() -> AnyView {
     let left = Signal::derive(move || listed.with(Vec::len).saturating_sub(state.list_shown.get()));
     view! {
         <header class="page-header">
-            <h1>"文集"</h1>
+            <h1>{crate::browser::collection_name()}</h1>
             <p class="facts">{move || format!("共 {} 篇", total())}</p>
         </header>
         <SearchBar />

@@ -1,6 +1,7 @@
 //! 打开文件: pick `.docx`, `.txt` and `.md` files to read in the page (or
 //! drop them anywhere on it), choose whether they are split into parts,
-//! and the list of 我的文件, each with a link and a 删除 button; 备份与恢复.
+//! and the list of 我的文件, each with a link and a 删除 button; 做成文集;
+//! 备份与恢复.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,6 +10,7 @@ use wenji_core::route::Route;
 
 use crate::components::backup_controls::BackupControls;
 use crate::components::choice_group::ChoiceGroup;
+use crate::components::make_collection::MakeCollection;
 use crate::opened_files::{use_opened, Keeping, OpenedFile};
 use crate::parts::lazy_view;
 use crate::state::use_reader;
@@ -137,6 +139,7 @@ pub fn FilesPanel() -> impl IntoView {
                 fallback=|| view! { <p class="panel-note">"还没有打开的文件。"</p> }
             >
                 <ul class="opened-files">{rows}</ul>
+                <MakeCollection />
             </Show>
             <BackupControls />
         </div>

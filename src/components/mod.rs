@@ -28,6 +28,7 @@ pub mod help_overlay;
 pub mod highlighted;
 pub mod library_controls;
 pub mod loading_essay;
+pub mod make_collection;
 pub mod more_button;
 pub mod notebook_item;
 pub mod notebook_panel;

@@ -21,6 +21,7 @@ pub mod prefs;
 pub mod reading;
 pub mod route;
 pub mod shortcuts;
+pub mod single_file;
 pub mod takeaway;
 
 #[cfg(feature = "parse")]

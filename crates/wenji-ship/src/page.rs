@@ -5,8 +5,11 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// Where the app mounts; the prerendered markup goes inside it.
-pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
+/// Where the app mounts; the prerendered markup goes inside it. The marks
+/// of a single file are `wenji_core::single_file`'s, so that the page can
+/// make another single file from this one (做成文集).
+pub use wenji_core::single_file::{data_block, APP_ROOT};
+use wenji_core::single_file::{data_meta, prerendered_root};
 
 /// `'sha256-…'` of an inline script or style, as CSP wants it.
 pub fn csp_hash(content: &str) -> String {
@@ -21,7 +24,7 @@ pub fn insert_prerendered(html: &str, markup: &str) -> Result<String, String> {
     if html.matches(APP_ROOT).count() != 1 {
         return Err(format!("index.html must contain `{APP_ROOT}` exactly once"));
     }
-    Ok(html.replacen(APP_ROOT, &format!(r#"<div id="app">{markup}</div>"#), 1))
+    Ok(html.replacen(APP_ROOT, &prerendered_root(markup), 1))
 }
 
 /// The contents of every inline `<script …>…</script>` (one without `src`).
@@ -66,7 +69,7 @@ pub fn add_build_id(html: &str, id: &str) -> Result<String, String> {
 /// start fetching the data files in `preload` beside the wasm (marked
 /// `data-wenji-file`, so the app knows them from the wasm's own preload).
 pub fn add_data(html: &str, index: &str, preload: &[&str]) -> Result<String, String> {
-    let mut tags = format!(r#"<meta name="wenji-data" content="{index}" />"#);
+    let mut tags = data_meta(index);
     for name in preload {
         tags.push_str(&fetch_preload(
             name,
@@ -80,13 +83,6 @@ pub fn add_data(html: &str, index: &str, preload: &[&str]) -> Result<String, Str
 /// `as="fetch"` and `crossorigin` the file would be downloaded twice.
 fn fetch_preload(name: &str, attrs: &str) -> String {
     format!(r#"<link rel="preload" href="./{name}" as="fetch" crossorigin="anonymous"{attrs} />"#)
-}
-
-/// A block of data in the page, never run: `<script type="text/plain"
-/// data-wenji-{kind}="{name}">` (the policy lists no hash for it,
-/// `inline_elements`). `body` must not hold `<`.
-pub fn data_block(kind: &str, name: &str, body: &str) -> String {
-    format!(r#"<script type="text/plain" data-wenji-{kind}="{name}">{body}</script>"#)
 }
 
 /// The single file carries the data files inline, before `</body>`, each in
@@ -426,7 +422,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     #[test]
     fn prerendered_markup_goes_in_the_app_root() {
         let html = insert_prerendered(TRUNK_PAGE, "<h1>T</h1>").unwrap();
-        assert!(html.contains(r#"<div id="app"><h1>T</h1></div>"#));
+        assert!(html.contains(r#"<div id="app" data-wenji-prerendered="10"><h1>T</h1></div>"#));
         assert!(insert_prerendered("<body></body>", "x").is_err());
     }
 

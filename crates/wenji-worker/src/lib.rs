@@ -11,7 +11,7 @@
 //! This file is the pure part, tested on the host; `main.rs` is the
 //! worker's edge.
 
-use wenji_core::data::{encode_chunk, encode_index};
+use wenji_core::data::{encode_chunk, encode_index, plan_chunks};
 use wenji_core::notebook::Notebook;
 use wenji_core::Collection;
 use wenji_import::ImportError;
@@ -47,6 +47,50 @@ pub fn read(name: &str, bytes: &[u8], split: bool) -> Result<Answer, ImportError
     })
 }
 
+/// Bytes of essay text a chunk of a made collection holds, as the build's.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// A file to make a collection of: its name, bytes and whether it is split
+/// into parts by its headings.
+pub struct Source<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    pub split: bool,
+}
+
+/// The data files (`(name, text)`, the index first) of a collection of
+/// `files`, in their order, for a single file made in the page (做成文集):
+/// the collection's own format and search tables, as the build writes them.
+/// Their addresses are `essay-1`, `essay-2` …: in the made collection they
+/// are its own essays, not files opened in a browser. A file that cannot
+/// be read is named with the reason.
+pub fn collection(files: &[Source]) -> Result<Vec<(String, String)>, String> {
+    let mut essays = Vec::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        let mut essay = wenji_import::read_file(f.name, f.bytes, f.split)
+            .map_err(|e| format!("{}：{}", f.name, e.zh()))?;
+        essay.slug = format!("essay-{}", i + 1);
+        essay.order = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        essays.push(essay);
+    }
+    if essays.is_empty() {
+        return Err("没有选中的文件".to_owned());
+    }
+    let collection = Collection { essays };
+    let tables = Tables::for_essays(&collection.essays);
+    let (fold, readings) = tables.to_compact();
+    let plan = plan_chunks(&collection, CHUNK_BYTES);
+    let names: Vec<String> = (0..plan.len()).map(|i| format!("text-{i}.txt")).collect();
+    let mut out = vec![(
+        "index.txt".to_owned(),
+        encode_index(&collection, &plan, &names, &fold, &readings),
+    )];
+    for (name, members) in names.into_iter().zip(&plan) {
+        out.push((name, encode_chunk(&collection, members)));
+    }
+    Ok(out)
+}
+
 /// The notebook kept as `text` (`Notebook::encode`) as a `.docx`, each
 /// excerpt cited with `links[i]`.
 pub fn notebook_docx(text: &str, links: &[String]) -> Result<Vec<u8>, String> {
@@ -80,6 +124,45 @@ mod tests {
         let chunk = decode_chunk(&answer.chunk).unwrap();
         assert_eq!(chunk.len(), 1);
         assert_eq!(chunk[0].1.len(), 2, "two parts: 一、 and 二、");
+    }
+
+    #[test]
+    fn files_become_a_collection_in_the_builds_format() {
+        let md = "# 读书笔记\n\n## 第一篇\n\n读书使人明理。\n";
+        let txt = "调研报告\n\n第一章 背景\n走访了十个支部。\n";
+        let files = collection(&[
+            Source {
+                name: "笔记.md",
+                bytes: md.as_bytes(),
+                split: true,
+            },
+            Source {
+                name: "调研.txt",
+                bytes: txt.as_bytes(),
+                split: true,
+            },
+        ])
+        .unwrap();
+        assert_eq!(files[0].0, "index.txt");
+        let index = decode_index(&files[0].1).unwrap();
+        let titles: Vec<&str> = index.essays.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["读书笔记", "调研报告"]);
+        let slugs: Vec<&str> = index.essays.iter().map(|e| e.slug.as_str()).collect();
+        assert_eq!(slugs, ["essay-1", "essay-2"]);
+        let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
+        assert!(tables.readings('研').iter().any(|r| r == "yan"));
+        // Every chunk named by the index is there, and holds both essays.
+        assert_eq!(files.len(), 2);
+        assert_eq!(decode_chunk(&files[1].1).unwrap().len(), 2);
+        assert!(files.iter().all(|(_, text)| !text.contains('<')));
+
+        let bad = collection(&[Source {
+            name: "坏.docx",
+            bytes: b"PK\x03\x04junk",
+            split: true,
+        }]);
+        assert!(bad.unwrap_err().starts_with("坏.docx："));
+        assert!(collection(&[]).is_err());
     }
 
     #[test]

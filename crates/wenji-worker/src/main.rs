@@ -1,6 +1,8 @@
 //! The worker's edge: a message `["read", name, bytes, split]` in, an
 //! answer out, `{ index, chunk }` or `{ error }` (in the reader's words); or
-//! `["docx", notebook, links]` in, `{ docx }` (bytes) or `{ error }` out. It
+//! `["docx", notebook, links]` in, `{ docx }` (bytes) or `{ error }` out; or
+//! `["collection", names, bytes, splits]` in (arrays, one entry a file),
+//! `{ files }` (`[name, text]` pairs, the index first) or `{ error }`. It
 //! says `ready` first, so that the page never posts to a worker not
 //! listening.
 #![forbid(unsafe_code)]
@@ -19,7 +21,38 @@ fn main() {
         let set = |key: &str, value: &JsValue| {
             let _ = Reflect::set(&answer, &key.into(), value);
         };
-        if message.get(0).as_string().as_deref() == Some("docx") {
+        let kind = message.get(0).as_string().unwrap_or_default();
+        if kind == "collection" {
+            let names: Vec<String> = Array::from(&message.get(1))
+                .iter()
+                .map(|n| n.as_string().unwrap_or_default())
+                .collect();
+            let bytes: Vec<Vec<u8>> = Array::from(&message.get(2))
+                .iter()
+                .map(|b| Uint8Array::new(&b).to_vec())
+                .collect();
+            let splits = Array::from(&message.get(3));
+            let sources: Vec<wenji_worker::Source> = names
+                .iter()
+                .zip(&bytes)
+                .enumerate()
+                .map(|(i, (name, bytes))| wenji_worker::Source {
+                    name,
+                    bytes,
+                    split: splits.get(i as u32).as_bool().unwrap_or(true),
+                })
+                .collect();
+            match wenji_worker::collection(&sources) {
+                Ok(files) => {
+                    let list: Array = files
+                        .iter()
+                        .map(|(n, t)| Array::of2(&n.into(), &t.into()))
+                        .collect();
+                    set("files", &list);
+                }
+                Err(e) => set("error", &e.into()),
+            }
+        } else if kind == "docx" {
             let text = message.get(1).as_string().unwrap_or_default();
             let links: Vec<String> = Array::from(&message.get(2))
                 .iter()
