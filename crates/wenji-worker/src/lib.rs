@@ -15,6 +15,7 @@ use wenji_core::data::{encode_chunk, encode_index, plan_chunks};
 use wenji_core::notebook::Notebook;
 use wenji_core::Collection;
 use wenji_import::ImportError;
+use wenji_search::related::attach_related;
 use wenji_search::Tables;
 
 /// A file read: the index and the chunk of a one-essay collection.
@@ -60,7 +61,8 @@ pub struct Source<'a> {
 
 /// The data files (`(name, text)`, the index first) of a collection of
 /// `files`, in their order, for a single file made in the page (做成文集):
-/// the collection's own format and search tables, as the build writes them.
+/// the collection's own format, search tables and related passages, as the
+/// build writes them.
 /// Their addresses are `essay-1`, `essay-2` …: in the made collection they
 /// are its own essays, not files opened in a browser. A file that cannot
 /// be read is named with the reason.
@@ -76,7 +78,9 @@ pub fn collection(files: &[Source]) -> Result<Vec<(String, String)>, String> {
     if essays.is_empty() {
         return Err("没有选中的文件".to_owned());
     }
-    let collection = Collection { essays };
+    let mut collection = Collection { essays };
+    // Related passages among the files, as the build finds them.
+    attach_related(&mut collection);
     let tables = Tables::for_essays(&collection.essays);
     let (fold, readings) = tables.to_compact();
     let plan = plan_chunks(&collection, CHUNK_BYTES);
@@ -163,6 +167,33 @@ mod tests {
         }]);
         assert!(bad.unwrap_err().starts_with("坏.docx："));
         assert!(collection(&[]).is_err());
+    }
+
+    #[test]
+    fn a_made_collection_carries_related_passages_among_its_files() {
+        let seed = include_str!("../../../content/zhenggong-xinde.md");
+        let files = collection(&[
+            Source {
+                name: "甲.md",
+                bytes: seed.as_bytes(),
+                split: true,
+            },
+            Source {
+                name: "乙.md",
+                bytes: seed.as_bytes(),
+                split: true,
+            },
+        ])
+        .unwrap();
+        let chunk = decode_chunk(&files[1].1).unwrap();
+        let (first, parts) = &chunk[0];
+        let other = parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .flat_map(|s| &s.related)
+            .filter(|r| r.place.essay != *first)
+            .count();
+        assert!(other > 0, "the other file's passages are related");
     }
 
     #[test]
