@@ -181,7 +181,8 @@ impl OpenedFiles {
         let bytes = match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => Uint8Array::new(&buffer),
             Err(_) => {
-                self.problem(&name, "无法读取文件");
+                // A dropped folder arrives as a file that cannot be read.
+                self.problem(&name, "无法读取文件（如果是文件夹，请用“选择文件夹…”打开）");
                 self.reading.update(|n| *n -= 1);
                 return Err(());
             }

@@ -79,7 +79,7 @@ fn read_sidecar(path: &Path) -> Result<Given, ParseError> {
             let text = String::from_utf8(bytes).map_err(|_| ParseError {
                 file: file.clone(),
                 line: 1,
-                message: "the file is not valid UTF-8".into(),
+                message: "the file is not valid UTF-8: save it as UTF-8".into(),
             })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             let lines: Vec<&str> = text.lines().collect();
@@ -182,9 +182,9 @@ pub fn load_collection_noting(dir: &Path, other: ReadOther) -> Result<Loaded, Ve
                 errors.push(ParseError {
                     file: file.clone(),
                     line: 0,
-                    message:
-                        "a sidecar without a .docx or .txt document of the same name beside it"
-                            .into(),
+                    message: "a sidecar without a .docx or .txt document of the same name beside \
+                              it: rename it after its document, or remove it"
+                        .into(),
                 });
             }
             continue;
@@ -220,7 +220,7 @@ pub fn load_collection_noting(dir: &Path, other: ReadOther) -> Result<Loaded, Ve
         errors.push(ParseError {
             file: shown,
             line: 0,
-            message: "the content folder holds no essay (no *.md, *.txt or *.docx file)".into(),
+            message: "the content folder holds no essay: put a .md, .txt or .docx file in it".into(),
         });
     }
 
@@ -231,7 +231,10 @@ pub fn load_collection_noting(dir: &Path, other: ReadOther) -> Result<Loaded, Ve
                 errors.push(ParseError {
                     file: l.file.clone(),
                     line: order_line(&l.file),
-                    message: format!("order {order} is already used by {other}"),
+                    message: format!(
+                        "order {order} is already used by {other}: give each essay its own order, \
+                         or leave it out to follow those that have one"
+                    ),
                 });
             }
         }
@@ -342,7 +345,7 @@ fn parse_file(file: &str, stem: &str, bytes: &[u8]) -> Result<Parsed, ParseError
         ParseError {
             file: file.into(),
             line,
-            message: "the file is not valid UTF-8".into(),
+            message: "the file is not valid UTF-8: save it as UTF-8".into(),
         }
     })?;
     parse_essay(file, stem, source)
