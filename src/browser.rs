@@ -25,13 +25,11 @@ thread_local! {
 pub fn collection_name() -> String {
     NAME.with(|name| {
         name.get_or_init(|| {
-            present()
-                .then(web_sys::window)
-                .flatten()
-                .and_then(|w| w.document())
-                .map(|d| d.title())
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| DEFAULT_NAME.to_owned())
+            if present() {
+                leptos::prelude::document().title()
+            } else {
+                DEFAULT_NAME.to_owned()
+            }
         })
         .clone()
     })

@@ -24,6 +24,7 @@ mod importer;
 mod layout;
 mod location;
 mod make_collection;
+mod near_forms;
 mod notebook;
 mod notebook_store;
 mod opened_files;

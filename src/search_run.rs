@@ -12,21 +12,19 @@
 //! whose text has not arrived yet are searched when it arrives; one that
 //! cannot arrive leaves the others searched.
 //!
-//! A query that finds nothing is then looked at for near forms (a slip of
-//! the input method, a character missing or extra: `wenji_search::near`),
-//! in the same slices, and they are offered apart from the hits.
+//! A query that finds nothing is then looked at for near forms by the
+//! empty state that offers them (`near_forms`); a new query clears them.
 
 use leptos::prelude::*;
 use wenji_core::route::Route;
-use wenji_search::near::{forgivable, NearMatches};
 use wenji_search::{filter_essay, CollectionHits, EssayHits};
 
-use crate::content::{collection, search_index, site_len, tables, TextArrival};
+use crate::content::{collection, search_index, tables, TextArrival};
 use crate::location::now;
 use crate::state::ReaderState;
 
 /// Work done in one slice before the page gets the thread back.
-const SLICE_MS: f64 = 8.0;
+pub const SLICE_MS: f64 = 8.0;
 
 #[derive(Clone, Copy)]
 struct Run {
@@ -81,14 +79,10 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         if more {
             run.busy.set_value(true);
         }
-        // Each stops at once if a newer query came in the meantime.
-        after_paint(move || {
-            if more {
-                run.slice(generation);
-            } else {
-                run.forgive(generation);
-            }
-        });
+        // It stops at once if a newer query came in the meantime.
+        if more {
+            after_paint(move || run.slice(generation));
+        }
     });
     // Another page, or more text: carry on where the run stands.
     Effect::new(move |_| {
@@ -116,7 +110,6 @@ impl Run {
                     if !searched {
                         if let Some(hits) = self.search(i) {
                             self.state.hits.update(|h| h.set(i, hits));
-                            self.forgive(self.generation.get_value());
                         }
                     }
                 }
@@ -188,64 +181,6 @@ impl Run {
             self.later(generation);
         } else {
             self.busy.set_value(false);
-            self.forgive(generation);
-        }
-    }
-
-    /// Once the exact search is done and found nothing: look for near
-    /// forms of the query in what was searched, in slices (nothing once a
-    /// newer query came in).
-    fn forgive(self, generation: u64) {
-        if self.generation.get_value() != generation || untrack(|| self.state.totals().sections) > 0
-        {
-            return;
-        }
-        let Some(term) = self.state.query.with_untracked(|q| forgivable(q, tables())) else {
-            return;
-        };
-        let essays: Vec<usize> = match self.state.route.get_untracked() {
-            Route::Essay(slug) => collection().index_of(&slug).into_iter().collect(),
-            // Only what the list's narrowing shows: a near form offered
-            // must find something where the reader is looking.
-            Route::List => {
-                let all = collection();
-                self.state.list.with_untracked(|v| {
-                    (0..all.essays.len())
-                        .filter(|&i| v.includes(all, i, site_len()))
-                        .collect()
-                })
-            }
-        };
-        self.forgive_from(generation, term, essays, 0, NearMatches::default());
-    }
-
-    fn forgive_from(
-        self,
-        generation: u64,
-        term: Vec<char>,
-        essays: Vec<usize>,
-        mut at: usize,
-        mut near: NearMatches,
-    ) {
-        let start = now();
-        while let Some(&i) = essays.get(at) {
-            if self.generation.get_value() != generation {
-                return;
-            }
-            if let Some(index) = search_index(i) {
-                near.scan_essay(&term, index, tables());
-            }
-            at += 1;
-            if at < essays.len() && now() - start > SLICE_MS {
-                set_timeout(
-                    move || self.forgive_from(generation, term, essays, at, near),
-                    std::time::Duration::from_millis(0),
-                );
-                return;
-            }
-        }
-        if self.generation.get_value() == generation {
-            self.state.near.set(near.offered());
         }
     }
 }

@@ -246,6 +246,15 @@ describe('a 360 px phone', () => {
     assert.deepEqual(await problems(page), [], 'filtering');
     await page.getByRole('button', { name: '目录' }).click();
     assert.deepEqual(await problems(page), [], 'outline open');
+    await page.keyboard.press('Escape');
+    await searchBox(page).fill('');
+    // 我的文件 with a file: its row, 做成文集, 备份与恢复.
+    await openPanel(page, '打开文件', 'files-panel');
+    await page.setInputFiles('#file-input', [{ name: '心得.txt', mimeType: 'text/plain', buffer: Buffer.from('心得\n\n一、学习\n正文。\n') }]);
+    await page.waitForFunction(() => document.title === '心得 · 文集');
+    await openPanel(page, '打开文件', 'files-panel');
+    await page.locator('#files-panel .make-collection').waitFor();
+    assert.deepEqual(await problems(page), [], 'my files open, with a file');
     await context.close();
   });
 

@@ -37,6 +37,7 @@ pub fn empty_state() -> impl IntoView {
 #[component]
 fn EmptyState() -> impl IntoView {
     let state = use_reader();
+    crate::near_forms::watch(state);
     let near = move || {
         state
             .near

@@ -220,7 +220,8 @@ pub fn load_collection_noting(dir: &Path, other: ReadOther) -> Result<Loaded, Ve
         errors.push(ParseError {
             file: shown,
             line: 0,
-            message: "the content folder holds no essay: put a .md, .txt or .docx file in it".into(),
+            message: "the content folder holds no essay: put a .md, .txt or .docx file in it"
+                .into(),
         });
     }
 

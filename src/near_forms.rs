@@ -1,0 +1,95 @@
+//! The near forms of a query that found nothing (a slip of the input
+//! method, a character missing or extra: `wenji_search::near`), looked for
+//! once the exact search has gone through what the page shows, in slices of
+//! a few milliseconds as the search itself runs, and offered apart from the
+//! hits (`ReaderState::near`). Started by the empty state that offers them
+//! (`components::empty_state`), so their code is in the `tools` part of the
+//! wasm with it: a search that finds something never needs it.
+
+use leptos::prelude::*;
+use wenji_core::route::Route;
+use wenji_search::near::{forgivable, NearMatches};
+
+use crate::content::{collection, search_index, site_len, tables};
+use crate::location::now;
+use crate::search_run::SLICE_MS;
+use crate::state::ReaderState;
+
+/// Look for near forms whenever the search behind an empty result has run
+/// (a new query, more text searched, another narrowing), for as long as
+/// the caller lives: a look still running stops at the next one.
+pub fn watch(state: ReaderState) {
+    let generation = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let route = state.route.get();
+        let searched = state.hits.with(|h| match &route {
+            Route::Essay(slug) => collection()
+                .index_of(slug)
+                .is_some_and(|i| h.get(i).is_some()),
+            Route::List => h.complete(),
+        });
+        state.list.track();
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
+        if searched {
+            look(state, route, move || {
+                generation.try_get_value() == Some(this)
+            });
+        }
+    });
+}
+
+/// The near forms of the query, if it found nothing, in the essays
+/// `route` shows; `current` says whether this look is still wanted.
+fn look(state: ReaderState, route: Route, current: impl Fn() -> bool + Copy + 'static) {
+    if untrack(|| state.totals().sections) > 0 {
+        return;
+    }
+    let Some(term) = state.query.with_untracked(|q| forgivable(q, tables())) else {
+        return;
+    };
+    let essays: Vec<usize> = match route {
+        Route::Essay(slug) => collection().index_of(&slug).into_iter().collect(),
+        // Only what the list's narrowing shows: a near form offered must
+        // find something where the reader is looking.
+        Route::List => {
+            let all = collection();
+            state.list.with_untracked(|v| {
+                (0..all.essays.len())
+                    .filter(|&i| v.includes(all, i, site_len()))
+                    .collect()
+            })
+        }
+    };
+    scan(state, current, term, essays, 0, NearMatches::default());
+}
+
+fn scan(
+    state: ReaderState,
+    current: impl Fn() -> bool + Copy + 'static,
+    term: Vec<char>,
+    essays: Vec<usize>,
+    mut at: usize,
+    mut near: NearMatches,
+) {
+    let start = now();
+    while let Some(&i) = essays.get(at) {
+        if !current() {
+            return;
+        }
+        if let Some(index) = search_index(i) {
+            near.scan_essay(&term, index, tables());
+        }
+        at += 1;
+        if at < essays.len() && now() - start > SLICE_MS {
+            set_timeout(
+                move || scan(state, current, term, essays, at, near),
+                std::time::Duration::from_millis(0),
+            );
+            return;
+        }
+    }
+    if current() {
+        state.near.set(near.offered());
+    }
+}
