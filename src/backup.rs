@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wenji_core::backup::{file_name, Backup, BackupFile};
 
+use crate::browser::today;
 use crate::notebook::NotebookState;
 use crate::opened_files::{Keeping, OpenedFiles};
 use crate::ui::UiState;
@@ -67,15 +68,4 @@ pub fn restore(file: web_sys::File, notebook: NotebookState, opened: OpenedFiles
         let files = opened.restore_files(backup.files).await;
         ui.notify(format!("恢复了 {excerpts} 条摘抄、{files} 个文件"));
     });
-}
-
-/// Today as `2026-12-04`, in the reader's time zone.
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
 }

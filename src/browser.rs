@@ -35,6 +35,17 @@ pub fn collection_name() -> String {
     })
 }
 
+/// Today as `2026-12-04`, in the reader's time zone.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// The address's query string (`?essay=…&q=…`), or none.
 pub fn address_search() -> String {
     if !present() {

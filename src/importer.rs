@@ -72,14 +72,16 @@ pub async fn notebook_docx(text: &str, links: &[String]) -> Result<Uint8Array, S
 }
 
 /// The data files (`(name, text)`, the index first) of a collection of
-/// `files` (name, bytes, split), made by the worker for 做成文集.
+/// `files` (name, bytes, split) made on `made` (`2026-12-04`), made by the
+/// worker for 做成文集.
 pub async fn collection(
     files: &[(String, Uint8Array, bool)],
+    made: &str,
 ) -> Result<Vec<(String, String)>, String> {
     let names: Array = files.iter().map(|f| JsValue::from(f.0.as_str())).collect();
     let bytes: Array = files.iter().map(|f| JsValue::from(&f.1)).collect();
     let splits: Array = files.iter().map(|f| JsValue::from(f.2)).collect();
-    let message = Array::of4(&"collection".into(), &names, &bytes, &splits);
+    let message = Array::of5(&"collection".into(), &names, &bytes, &splits, &made.into());
     let words = Words {
         unstarted: "无法做成文集（第一次使用需要联网）",
         broke: "做成文集时出错",

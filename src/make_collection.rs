@@ -43,7 +43,7 @@ async fn made(title: &str, slugs: &[String]) -> Result<String, String> {
         return Err("请先勾选要收入文集的文件".to_owned());
     }
     let template = fetch_template().await?;
-    let files = importer::collection(&chosen).await?;
+    let files = importer::collection(&chosen, &crate::browser::today()).await?;
     let title = match title.trim() {
         "" => "我的文集",
         t => t,

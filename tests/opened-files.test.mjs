@@ -302,6 +302,9 @@ describe('opening your own files', () => {
     await other.page.locator('.essay-link', { hasText: '我的学习心得' }).click();
     await other.page.waitForFunction(() => document.title === '我的学习心得 · 支部学习资料');
     assert.deepEqual(await partTitles(other.page), ['一、学习体会', '二、实践体会']);
+    // Its facts say where it came from, and when it was collected.
+    const facts = await other.page.locator('.page-header .facts').first().textContent();
+    assert.match(facts, /来自 学习心得\.docx，\d{4}-\d{2}-\d{2} 收入$/);
     assert.deepEqual(await other.page.evaluate(() => window.__csp), []);
     assert.deepEqual(other.log.errors, []);
     assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);

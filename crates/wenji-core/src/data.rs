@@ -24,7 +24,7 @@
 use std::fmt;
 
 use crate::model::{
-    Collection, Date, Essay, Facts, HeadingForm, Paragraph, ParagraphKind, Part, Place,
+    Collection, Date, Essay, Facts, HeadingForm, Origin, Paragraph, ParagraphKind, Part, Place,
     RelatedPassage, Section,
 };
 
@@ -203,6 +203,11 @@ pub fn encode_index(
                 f.author.as_deref().unwrap_or_default(),
                 if f.excerpt { "1" } else { "0" },
                 &chunk.to_string(),
+                f.origin.as_ref().map_or("", |o| o.file.as_str()),
+                &f.origin
+                    .as_ref()
+                    .map(|o| o.made.to_string())
+                    .unwrap_or_default(),
             ],
         );
     }
@@ -317,12 +322,7 @@ pub(crate) fn number<T: TryFrom<u64>>(line: usize, s: &str) -> Result<T, DataErr
 }
 
 fn date(line: usize, s: &str) -> Result<Date, DataError> {
-    let mut it = s.split('-');
-    let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
-        return Err(err(line, format!("`{s}` is not a date")));
-    };
-    Date::new(number(line, y)?, number(line, m)?, number(line, d)?)
-        .ok_or_else(|| err(line, format!("`{s}` is not a date")))
+    Date::parse(s).ok_or_else(|| err(line, format!("`{s}` is not a date")))
 }
 
 /// An optional field: empty when not known.
@@ -361,7 +361,14 @@ pub fn decode_index(text: &str) -> Result<Index, DataError> {
                 index.chunks.push(f.remove(0));
             }
             "E" => {
-                expect_fields(line, tag, &f, 11)?;
+                expect_fields(line, tag, &f, 13)?;
+                let origin = match f[11].is_empty() {
+                    true => None,
+                    false => Some(Origin {
+                        made: date(line, &f[12])?,
+                        file: std::mem::take(&mut f[11]),
+                    }),
+                };
                 let chunk: usize = number(line, &f[10])?;
                 if chunk >= index.chunks.len() {
                     return Err(err(line, format!("no chunk {chunk}")));
@@ -377,6 +384,7 @@ pub fn decode_index(text: &str) -> Result<Index, DataError> {
                         region: known(&f[7], |s| Ok(s.to_owned()))?,
                         author: known(&f[8], |s| Ok(s.to_owned()))?,
                         format: std::mem::take(&mut f[3]),
+                        origin,
                     },
                     title: std::mem::take(&mut f[1]),
                     slug: std::mem::take(&mut f[0]),
@@ -521,6 +529,11 @@ mod tests {
         b.facts.pages = None;
         b.facts.published = None;
         b.facts.author = Some("张\t三".into());
+        // Made in the page: where it came from.
+        b.facts.origin = Some(Origin {
+            file: "调研\t报告 <1>.docx".into(),
+            made: Date::new(2026, 12, 4).unwrap(),
+        });
         Collection {
             essays: vec![
                 essay(
@@ -574,10 +587,11 @@ mod tests {
         let e = decode_index(&bad).unwrap_err();
         assert_eq!(
             (e.line, e.message.as_str()),
-            (3, "`E` needs 11 fields, found 3")
+            (3, "`E` needs 13 fields, found 3")
         );
-        let bad =
-            format!("{INDEX_HEADER}\nC\tt.txt\nE\ta\tb\t1\tdocx\t1\t1\t2026-02-30\tx\t\t0\t0\n");
+        let bad = format!(
+            "{INDEX_HEADER}\nC\tt.txt\nE\ta\tb\t1\tdocx\t1\t1\t2026-02-30\tx\t\t0\t0\t\t\n"
+        );
         assert!(decode_index(&bad)
             .unwrap_err()
             .message

@@ -19,6 +19,9 @@ pub fn facts_line(facts: &Facts) -> String {
         (None, Some(region)) => items.push(format!("发布于{region}")),
         (None, None) => {}
     }
+    if let Some(origin) = &facts.origin {
+        items.push(format!("来自 {}，{} 收入", origin.file, origin.made));
+    }
     items.join(" · ")
 }
 
@@ -87,6 +90,26 @@ mod tests {
             facts_line(&facts),
             "原文为 Word 文档 · 约 2,490 字 · 约 6 页 · 2026-01-15 发布于云南"
         );
+    }
+
+    #[test]
+    fn a_collection_made_in_the_page_says_where_each_essay_came_from() {
+        let mut facts = crate::fixtures::facts();
+        facts.origin = Some(crate::model::Origin {
+            file: "调研.txt".into(),
+            made: crate::model::Date::new(2026, 12, 4).unwrap(),
+        });
+        assert!(
+            facts_line(&facts).ends_with(" · 来自 调研.txt，2026-12-04 收入"),
+            "{}",
+            facts_line(&facts)
+        );
+        assert_eq!(
+            crate::model::Date::parse("2026-12-04"),
+            facts.origin.map(|o| o.made)
+        );
+        assert_eq!(crate::model::Date::parse("2026-02-30"), None);
+        assert_eq!(crate::model::Date::parse("2026-12"), None);
     }
 
     #[test]

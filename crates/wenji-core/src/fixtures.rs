@@ -14,6 +14,7 @@ pub fn facts() -> Facts {
         region: Some("云南".into()),
         author: None,
         excerpt: true,
+        origin: None,
     }
 }
 

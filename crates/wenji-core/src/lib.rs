@@ -30,6 +30,6 @@ pub mod front_matter;
 pub mod parse;
 
 pub use model::{
-    Collection, Date, Document, Essay, Facts, Folds, HeadingForm, Paragraph, ParagraphKind, Part,
-    Place, RelatedPassage, Section,
+    Collection, Date, Document, Essay, Facts, Folds, HeadingForm, Origin, Paragraph, ParagraphKind,
+    Part, Place, RelatedPassage, Section,
 };

@@ -101,6 +101,16 @@ pub struct Facts {
     pub author: Option<String>,
     /// The text is only the start of the original.
     pub excerpt: bool,
+    /// Where it came from, in a collection made in the page (做成文集).
+    pub origin: Option<Origin>,
+}
+
+/// Where an essay of a collection made in the page (做成文集) came from:
+/// the reader's file, and the day the collection was made of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub made: Date,
 }
 
 /// A calendar date, validated by the parser.
@@ -124,6 +134,17 @@ impl Date {
             _ => return None,
         };
         (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+}
+
+impl Date {
+    /// `2026-01-15`, if it is a date that exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.split('-');
+        let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
+            return None;
+        };
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 }
 

@@ -313,6 +313,7 @@ fn imported_essay(stem: &str, ext: &str, doc: Document, given: Given) -> Essay {
             region: given.region,
             author: given.author.or(doc.author),
             excerpt: given.excerpt.unwrap_or(false),
+            origin: None,
         },
         parts: doc.parts,
     }
@@ -429,6 +430,7 @@ pub fn parse_essay(file: &str, slug: &str, source: &str) -> Result<Parsed, Parse
             region: front.region,
             author: front.author,
             excerpt: front.excerpt.unwrap_or(false),
+            origin: None,
         },
         parts,
     };

@@ -13,7 +13,7 @@
 
 use wenji_core::data::{encode_chunk, encode_index, plan_chunks};
 use wenji_core::notebook::Notebook;
-use wenji_core::Collection;
+use wenji_core::{Collection, Date, Origin};
 use wenji_import::ImportError;
 use wenji_search::related::attach_related;
 use wenji_search::Tables;
@@ -66,12 +66,18 @@ pub struct Source<'a> {
 /// Their addresses are `essay-1`, `essay-2` …: in the made collection they
 /// are its own essays, not files opened in a browser. A file that cannot
 /// be read is named with the reason.
-pub fn collection(files: &[Source]) -> Result<Vec<(String, String)>, String> {
+/// Each essay's facts say which file it came from, and that it was
+/// collected on `made`.
+pub fn collection(files: &[Source], made: Date) -> Result<Vec<(String, String)>, String> {
     let mut essays = Vec::with_capacity(files.len());
     for (i, f) in files.iter().enumerate() {
         let mut essay = wenji_import::read_file(f.name, f.bytes, f.split)
             .map_err(|e| format!("{}：{}", f.name, e.zh()))?;
         essay.slug = format!("essay-{}", i + 1);
+        essay.facts.origin = Some(Origin {
+            file: f.name.to_owned(),
+            made,
+        });
         essay.order = u32::try_from(i + 1).unwrap_or(u32::MAX);
         essays.push(essay);
     }
@@ -130,22 +136,29 @@ mod tests {
         assert_eq!(chunk[0].1.len(), 2, "two parts: 一、 and 二、");
     }
 
+    fn day() -> Date {
+        Date::new(2026, 12, 4).unwrap()
+    }
+
     #[test]
     fn files_become_a_collection_in_the_builds_format() {
         let md = "# 读书笔记\n\n## 第一篇\n\n读书使人明理。\n";
         let txt = "调研报告\n\n第一章 背景\n走访了十个支部。\n";
-        let files = collection(&[
-            Source {
-                name: "笔记.md",
-                bytes: md.as_bytes(),
-                split: true,
-            },
-            Source {
-                name: "调研.txt",
-                bytes: txt.as_bytes(),
-                split: true,
-            },
-        ])
+        let files = collection(
+            &[
+                Source {
+                    name: "笔记.md",
+                    bytes: md.as_bytes(),
+                    split: true,
+                },
+                Source {
+                    name: "调研.txt",
+                    bytes: txt.as_bytes(),
+                    split: true,
+                },
+            ],
+            day(),
+        )
         .unwrap();
         assert_eq!(files[0].0, "index.txt");
         let index = decode_index(&files[0].1).unwrap();
@@ -153,6 +166,8 @@ mod tests {
         assert_eq!(titles, ["读书笔记", "调研报告"]);
         let slugs: Vec<&str> = index.essays.iter().map(|e| e.slug.as_str()).collect();
         assert_eq!(slugs, ["essay-1", "essay-2"]);
+        let origin = index.essays[1].facts.origin.as_ref().unwrap();
+        assert_eq!((origin.file.as_str(), origin.made), ("调研.txt", day()));
         let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
         assert!(tables.readings('研').iter().any(|r| r == "yan"));
         // Every chunk named by the index is there, and holds both essays.
@@ -160,30 +175,36 @@ mod tests {
         assert_eq!(decode_chunk(&files[1].1).unwrap().len(), 2);
         assert!(files.iter().all(|(_, text)| !text.contains('<')));
 
-        let bad = collection(&[Source {
-            name: "坏.docx",
-            bytes: b"PK\x03\x04junk",
-            split: true,
-        }]);
+        let bad = collection(
+            &[Source {
+                name: "坏.docx",
+                bytes: b"PK\x03\x04junk",
+                split: true,
+            }],
+            day(),
+        );
         assert!(bad.unwrap_err().starts_with("坏.docx："));
-        assert!(collection(&[]).is_err());
+        assert!(collection(&[], day()).is_err());
     }
 
     #[test]
     fn a_made_collection_carries_related_passages_among_its_files() {
         let seed = include_str!("../../../content/zhenggong-xinde.md");
-        let files = collection(&[
-            Source {
-                name: "甲.md",
-                bytes: seed.as_bytes(),
-                split: true,
-            },
-            Source {
-                name: "乙.md",
-                bytes: seed.as_bytes(),
-                split: true,
-            },
-        ])
+        let files = collection(
+            &[
+                Source {
+                    name: "甲.md",
+                    bytes: seed.as_bytes(),
+                    split: true,
+                },
+                Source {
+                    name: "乙.md",
+                    bytes: seed.as_bytes(),
+                    split: true,
+                },
+            ],
+            day(),
+        )
         .unwrap();
         let chunk = decode_chunk(&files[1].1).unwrap();
         let (first, parts) = &chunk[0];

@@ -1,7 +1,8 @@
 //! The worker's edge: a message `["read", name, bytes, split]` in, an
 //! answer out, `{ index, chunk }` or `{ error }` (in the reader's words); or
 //! `["docx", notebook, links]` in, `{ docx }` (bytes) or `{ error }` out; or
-//! `["collection", names, bytes, splits]` in (arrays, one entry a file),
+//! `["collection", names, bytes, splits, made]` in (arrays, one entry a
+//! file; `made`, the day, `2026-12-04`),
 //! `{ files }` (`[name, text]` pairs, the index first) or `{ error }`. It
 //! says `ready` first, so that the page never posts to a worker not
 //! listening.
@@ -32,6 +33,10 @@ fn main() {
                 .map(|b| Uint8Array::new(&b).to_vec())
                 .collect();
             let splits = Array::from(&message.get(3));
+            let made = message
+                .get(4)
+                .as_string()
+                .and_then(|d| wenji_core::Date::parse(&d));
             let sources: Vec<wenji_worker::Source> = names
                 .iter()
                 .zip(&bytes)
@@ -42,7 +47,8 @@ fn main() {
                     split: splits.get(i as u32).as_bool().unwrap_or(true),
                 })
                 .collect();
-            match wenji_worker::collection(&sources) {
+            let made = made.ok_or_else(|| "做成文集的日期有误".to_owned());
+            match made.and_then(|made| wenji_worker::collection(&sources, made)) {
                 Ok(files) => {
                     let list: Array = files
                         .iter()
