@@ -7,7 +7,8 @@
 //!
 //! - the **index** (small, needed first): the format's version, the search
 //!   tables, the names of the text chunks, and one line of facts per essay
-//!   with the chunk that holds its text. The list of essays needs nothing
+//!   with the chunk that holds its text (and, in a collection made in the
+//!   page, the file it came from and the day). The list of essays needs nothing
 //!   else, so it is interactive before any text has arrived.
 //! - **chunks** of essay text, a few hundred KB each, in collection order:
 //!   `T` opens an essay (its position), then its parts (`P`), lead
@@ -28,8 +29,10 @@ use crate::model::{
     RelatedPassage, Section,
 };
 
-/// First line of every index; a different version is refused.
-pub const INDEX_HEADER: &str = "wenji-index 3";
+/// First line of every index; a different version is refused (4: an
+/// essay's facts end with its origin, the file and the day a collection
+/// made in the page took it in).
+pub const INDEX_HEADER: &str = "wenji-index 4";
 /// First line of every chunk.
 pub const CHUNK_HEADER: &str = "wenji-text 2";
 /// A chunk is closed once it holds at least this many bytes of text.
