@@ -12,27 +12,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serve } from '../tests/support/serve.mjs';
 import { launch } from '../tests/support/browser.mjs';
 import { docx } from '../tests/support/docx.mjs';
+import { CHARS_PER_PAGE, median, sentences } from './bench-text.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PAGES = Number(process.env.PAGES ?? 200);
-/** Characters on a page of a Chinese Word document (小四, single spacing). */
-const CHARS_PER_PAGE = 700;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
-async function sentences() {
-  const text = await readFile('content/zhenggong-xinde.md', 'utf8');
-  return text
-    .split('+++')[2]
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .flatMap((l) => l.split('。'))
-    .filter((s) => s.length > 4)
-    .map((s) => `${s}。`);
-}
 
 async function bigDocx() {
   const pool = await sentences();

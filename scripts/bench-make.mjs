@@ -13,29 +13,14 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '../tests/support/serve.mjs';
 import { launch } from '../tests/support/browser.mjs';
 import { docx } from '../tests/support/docx.mjs';
+import { CHARS_PER_PAGE, median, sentences } from './bench-text.mjs';
 
 const FILES = Number(process.env.FILES ?? 50);
 const PAGES = Number(process.env.PAGES ?? 5);
 const RUNS = Number(process.env.RUNS ?? 5);
-/** Characters on a page of a Chinese Word document (小四, single spacing). */
-const CHARS_PER_PAGE = 700;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-async function sentences() {
-  const text = await readFile('content/zhenggong-xinde.md', 'utf8');
-  return text
-    .split('+++')[2]
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .flatMap((l) => l.split('。'))
-    .filter((s) => s.length > 4)
-    .map((s) => `${s}。`);
-}
 
 const pool = await sentences();
 let n = 0;

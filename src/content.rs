@@ -377,16 +377,21 @@ async fn read_file(name: &str) -> Result<String, LoadError> {
         Some(s.swap_remove(at).1)
     });
     let fetch = started.unwrap_or_else(|| window().fetch_with_str(name));
+    fetched_text(fetch).await.ok_or_else(failed)
+}
+
+/// The text a `fetch` answered, if it answered with success.
+pub async fn fetched_text(fetch: js_sys::Promise) -> Option<String> {
     let response = JsFuture::from(fetch)
         .await
-        .map_err(|_| failed())?
+        .ok()?
         .dyn_into::<web_sys::Response>()
-        .map_err(|_| failed())?;
+        .ok()?;
     if !response.ok() {
-        return Err(failed());
+        return None;
     }
-    let text = JsFuture::from(response.text().map_err(|_| failed())?)
+    JsFuture::from(response.text().ok()?)
         .await
-        .map_err(|_| failed())?;
-    text.as_string().ok_or_else(failed)
+        .ok()?
+        .as_string()
 }

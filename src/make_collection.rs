@@ -8,10 +8,10 @@
 //! its code is in the `tools` part of the wasm.
 
 use js_sys::Uint8Array;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wenji_core::single_file::remake;
+use wenji_core::takeaway::safe_file_stem;
 
+use crate::content::fetched_text;
 use crate::ui::UiState;
 use crate::{download, file_store, importer};
 
@@ -50,7 +50,7 @@ async fn made(title: &str, slugs: &[String]) -> Result<String, String> {
     };
     let html = remake(&template, title, &files)
         .map_err(|_| "无法做成文集：本站的单文件版本有误".to_owned())?;
-    let name = format!("{}.html", file_name(title));
+    let name = format!("{}.html", safe_file_stem(title));
     if !download::save(&name, "text/html;charset=utf-8", &html) {
         return Err("无法保存文件".to_owned());
     }
@@ -58,32 +58,7 @@ async fn made(title: &str, slugs: &[String]) -> Result<String, String> {
 }
 
 async fn fetch_template() -> Result<String, String> {
-    let unreachable = || "无法取得文集程序（wenji.html）：请联网后在网站上再试".to_owned();
-    let window = web_sys::window().ok_or_else(unreachable)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(TEMPLATE))
+    fetched_text(leptos::prelude::window().fetch_with_str(TEMPLATE))
         .await
-        .ok()
-        .and_then(|r| r.dyn_into().ok())
-        .ok_or_else(unreachable)?;
-    if !response.ok() {
-        return Err(unreachable());
-    }
-    let text = response.text().map_err(|_| unreachable())?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(unreachable)
-}
-
-/// `title` as a file name: what no system allows in one replaced.
-fn file_name(title: &str) -> String {
-    title
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect()
+        .ok_or_else(|| "无法取得文集程序（wenji.html）：请联网后在网站上再试".to_owned())
 }

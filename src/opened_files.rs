@@ -193,6 +193,12 @@ impl OpenedFiles {
             split: self.split.get_untracked(),
             bytes,
         };
+        self.keep(stored).await.map(|(slug, _)| slug)
+    }
+
+    /// Read `stored`, add it and keep it in the browser, one of the files
+    /// being read done; its address, and whether it was not open already.
+    async fn keep(self, stored: Stored) -> Result<(String, bool), ()> {
         let read = self.read(&stored).await;
         if let Ok((slug, _)) = &read {
             let kept = Stored {
@@ -204,7 +210,7 @@ impl OpenedFiles {
             }
         }
         self.reading.update(|n| *n -= 1);
-        read.map(|(slug, _)| slug)
+        read
     }
 
     /// Close the file `slug` and forget it.
@@ -247,14 +253,9 @@ impl OpenedFiles {
                 split: file.split,
                 bytes: Uint8Array::from(file.bytes.as_slice()),
             };
-            if let Ok((slug, added)) = self.read(&stored).await {
+            if let Ok((_, added)) = self.keep(stored).await {
                 new += usize::from(added);
-                let kept = Stored { slug, ..stored };
-                if file_store::put(&kept).await.is_err() {
-                    self.keeping.set(Some(Keeping::VisitOnly));
-                }
             }
-            self.reading.update(|n| *n -= 1);
         }
         new
     }

@@ -4,9 +4,9 @@
 //! said to be the safe copy.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wenji_core::backup::BACKUP_EXTENSION;
 
+use crate::components::picked_files;
 use crate::notebook::use_notebook;
 use crate::opened_files::use_opened;
 use crate::ui::use_ui;
@@ -33,16 +33,7 @@ pub fn BackupControls() -> impl IntoView {
     }
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let file = input.files().and_then(|list| list.item(0));
-        // The same file picked again must fire `change` again.
-        input.set_value("");
-        if let Some(file) = file {
+        if let Some(file) = picked_files(&ev).into_iter().next() {
             backup::restore(file, notebook, opened, ui);
         }
     };

@@ -4,13 +4,13 @@
 //! 备份与恢复.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wenji_core::opened::accept;
 use wenji_core::route::Route;
 
 use crate::components::backup_controls::BackupControls;
 use crate::components::choice_group::ChoiceGroup;
 use crate::components::make_collection::MakeCollection;
+use crate::components::picked_files;
 use crate::opened_files::{use_opened, Keeping, OpenedFile};
 use crate::parts::lazy_view;
 use crate::state::use_reader;
@@ -44,29 +44,11 @@ fn OpenedRow(file: OpenedFile) -> impl IntoView {
     }
 }
 
-/// The files an `<input type=file>` holds, the input emptied so that the
-/// same pick again fires `change` again.
-fn picked(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return Vec::new();
-    };
-    let files = input.files().map(|list| {
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .collect::<Vec<_>>()
-    });
-    input.set_value("");
-    files.unwrap_or_default()
-}
-
 #[component]
 pub fn FilesPanel() -> impl IntoView {
     let opened = use_opened();
-    let on_pick = move |ev: leptos::ev::Event| opened.open(picked(&ev));
-    let on_pick_folder = move |ev: leptos::ev::Event| opened.open_folder(picked(&ev));
+    let on_pick = move |ev: leptos::ev::Event| opened.open(picked_files(&ev));
+    let on_pick_folder = move |ev: leptos::ev::Event| opened.open_folder(picked_files(&ev));
     let status = move || {
         let reading = opened.reading.get();
         if reading > 0 {

@@ -7,6 +7,25 @@ pub fn text_or_nothing(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// The files an `<input type=file>` holds, the input emptied so that the
+/// same pick again fires `change` again.
+pub fn picked_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map(|list| {
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .collect::<Vec<_>>()
+    });
+    input.set_value("");
+    files.unwrap_or_default()
+}
+
 pub mod back_to_top;
 pub mod backup_controls;
 pub mod choice_group;

@@ -215,10 +215,10 @@ pub fn export(
     out
 }
 
-/// `题目.md`, or `题目（筛选）.md`; characters file systems refuse become `_`.
-pub fn export_file_name(essay: &Essay, filtered: bool, format: Format) -> String {
-    let title: String = essay
-        .title
+/// `title` as the stem of a file name: characters file systems refuse
+/// become `_`, at most 80 characters, no leading dot, never empty.
+pub fn safe_file_stem(title: &str) -> String {
+    let title: String = title
         .chars()
         .map(|c| {
             if c.is_control() || r#"\/:*?"<>|"#.contains(c) {
@@ -230,7 +230,12 @@ pub fn export_file_name(essay: &Essay, filtered: bool, format: Format) -> String
         .take(80)
         .collect();
     let title = title.trim().trim_start_matches('.');
-    let title = if title.is_empty() { "文集" } else { title };
+    if title.is_empty() { "文集" } else { title }.to_owned()
+}
+
+/// `题目.md`, or `题目（筛选）.md`; characters file systems refuse become `_`.
+pub fn export_file_name(essay: &Essay, filtered: bool, format: Format) -> String {
+    let title = safe_file_stem(&essay.title);
     let tag = if filtered { "（筛选）" } else { "" };
     format!("{title}{tag}.{}", format.extension())
 }
