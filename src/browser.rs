@@ -68,6 +68,15 @@ pub fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
         .ok()
 }
 
+/// Focus the first element matching `selector`; whether there was one.
+pub fn focus_first(selector: &str) -> bool {
+    let found = leptos::prelude::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    found.is_some_and(|el| el.focus().is_ok())
+}
 /// The page's `localStorage`, when there is one and the browser allows it.
 pub fn local_storage() -> Option<web_sys::Storage> {
     if !present() {

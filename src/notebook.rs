@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wenji_core::clipboard::to_plain;
-use wenji_core::notebook::{context_of, locate, Excerpt, Notebook, Span};
+use wenji_core::notebook::{context_of, locate, Excerpt, Notebook, Removed, Span};
 use wenji_core::route::Route;
 use wenji_core::takeaway::Format;
 use wenji_core::{Essay, Place};
@@ -112,9 +112,24 @@ impl NotebookState {
         added
     }
 
-    pub fn remove(self, id: u64) {
-        self.change(|b| b.remove(id));
-        self.ui.notify("已从摘抄本删除");
+    /// Take excerpt `id` out; what `put_back` needs to undo it.
+    pub fn remove(self, id: u64) -> Option<Removed> {
+        let mut removed = None;
+        self.change(|b| {
+            removed = b.take(id);
+            removed.is_some()
+        });
+        removed
+    }
+
+    /// Undo `remove`; whether the excerpt is back.
+    pub fn put_back(self, removed: Removed) -> bool {
+        let mut back = false;
+        self.change(|b| {
+            back = b.put_back(removed);
+            back
+        });
+        back
     }
 
     pub fn step(self, id: u64, by: isize) {
@@ -181,7 +196,7 @@ impl NotebookState {
         let excerpts = self.book.get_untracked().excerpts;
         let text = wenji_core::notebook::export(&excerpts, format, &link);
         let name = format!("摘抄本.{}", format.extension());
-        if download::save(&name, format.mime(), &text) {
+        if download::save(&name, format.mime(), &format.file_text(&text)) {
             self.ui.notify(format!("已导出 {name}"));
         }
     }

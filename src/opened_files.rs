@@ -45,6 +45,9 @@ pub struct OpenedFiles {
     pub keeping: RwSignal<Option<Keeping>>,
     /// Split new files into parts by the headings found (else as they are).
     pub split: RwSignal<bool>,
+    /// Drops with a folder among them, each handed to the 打开文件 panel
+    /// to read (`dropped_folder::hand_over`).
+    pub dropped: RwSignal<usize>,
     arrival: TextArrival,
     state: ReaderState,
     ui: UiState,
@@ -62,6 +65,7 @@ impl OpenedFiles {
             problems: RwSignal::new(Vec::new()),
             keeping: RwSignal::new(None),
             split: RwSignal::new(true),
+            dropped: RwSignal::new(0),
             arrival,
             state,
             ui,
@@ -141,6 +145,13 @@ impl OpenedFiles {
             .and_then(|p| p.split('/').next().map(str::to_owned))
             .filter(|f| !f.is_empty())
             .unwrap_or_else(|| "所选文件夹".to_owned());
+        self.open_folder_named(folder, files);
+    }
+
+    /// `open_folder` for the files of `folder` (its name, as the summary
+    /// says it), found by the caller: a dropped folder's files do not know
+    /// their folder.
+    pub fn open_folder_named(self, folder: String, files: Vec<web_sys::File>) {
         let mut report = FolderReport {
             folder,
             ..FolderReport::default()

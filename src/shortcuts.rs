@@ -4,7 +4,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
-use wenji_core::shortcuts::{shortcut, Shortcut};
+use wenji_core::shortcuts::{shortcut, takes_typing, Shortcut};
 
 use crate::content::essay_at;
 use crate::scroll_spy::{reading_line, shown_on_page};
@@ -18,8 +18,12 @@ pub fn install(state: ReaderState, ui: UiState) {
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.has_attribute("contenteditable")
+                let input_type = el.get_attribute("type").unwrap_or_default();
+                takes_typing(
+                    &el.tag_name(),
+                    &input_type,
+                    el.has_attribute("contenteditable"),
+                )
             });
         let modified = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
         let Some(action) = shortcut(&ev.key(), in_field, modified) else {
@@ -41,7 +45,16 @@ pub fn install(state: ReaderState, ui: UiState) {
                 if ui.help_open.get_untracked() {
                     ui.help_open.set(false);
                 } else if ui.panel.get_untracked().is_some() {
+                    // From inside the panel, the focus goes back to the
+                    // button that opened it rather than to the page's start.
+                    let panel = document()
+                        .active_element()
+                        .and_then(|el| el.closest(".panel[id]").ok().flatten());
                     ui.close_panel();
+                    if let Some(panel) = panel {
+                        let button = format!("button[aria-controls=\"{}\"]", panel.id());
+                        crate::browser::focus_first(&button);
+                    }
                 } else if state.filtering() {
                     state.clear_query();
                 }

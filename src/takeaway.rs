@@ -80,7 +80,7 @@ pub fn export(state: ReaderState, ui: UiState, essay: usize, format: Format) {
     };
     let text = takeaway::export(e, &shown, query.as_deref(), &page(e), format);
     let name = takeaway::export_file_name(e, query.is_some(), format);
-    if crate::download::save(&name, format.mime(), &text) {
+    if crate::download::save(&name, format.mime(), &format.file_text(&text)) {
         ui.notify(format!("已导出 {name}"));
     } else {
         ui.notify("导出失败：浏览器不允许保存文件");

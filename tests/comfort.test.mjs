@@ -20,6 +20,18 @@ async function choose(page, label) {
 }
 
 describe('themes', () => {
+  test('Esc closes 显示 with the focus on one of its choices, and the focus goes back to its button', async () => {
+    const { page, context } = await reader.open('');
+    await choose(page, '深色');
+    await choose(page, '较大');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#display-panel') !== null), true);
+    await page.keyboard.press('Escape');
+    await page.locator('#display-panel').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), '显示');
+    assert.equal(await page.getByRole('button', { name: '显示' }).getAttribute('aria-expanded'), 'false');
+    await context.close();
+  });
+
   test('follow the system until the reader picks one, which is remembered', async () => {
     const { page, context } = await reader.open('', { colorScheme: 'dark' });
     assert.equal(await background(page), BG.dark);
@@ -161,6 +173,25 @@ describe('print', () => {
     assert.ok(pdf.length > 10000);
     await page.emulateMedia({ media: 'screen' });
     assert.equal(await page.locator('#篇章一-body').isVisible(), false, 'the screen keeps the folding');
+    await context.close();
+  });
+
+  test('black text on white from every theme', async () => {
+    const { page, context } = await reader.open('?q=' + encodeURIComponent('倾听'));
+    await page.waitForSelector('main mark');
+    for (const theme of ['深色', '护眼', '浅色']) {
+      await choose(page, theme);
+      await page.keyboard.press('Escape');
+      await page.emulateMedia({ media: 'print' });
+      const colours = await page.evaluate(() =>
+        ['body', 'main p', 'header h1', '.heading-text'].map((s) => {
+          const style = getComputedStyle(document.querySelector(s));
+          return [style.color, s === 'body' ? style.backgroundColor : ''];
+        }),
+      );
+      assert.deepEqual(colours, [['rgb(0, 0, 0)', 'rgb(255, 255, 255)'], ['rgb(0, 0, 0)', ''], ['rgb(0, 0, 0)', ''], ['rgb(0, 0, 0)', '']], theme);
+      await page.emulateMedia({ media: 'screen' });
+    }
     await context.close();
   });
 

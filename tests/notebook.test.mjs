@@ -136,8 +136,33 @@ describe('the notebook', () => {
     await items(page).nth(2).dragTo(items(page).nth(0), { sourcePosition: { x: 30, y: 20 }, targetPosition: { x: 30, y: 20 } });
     assert.deepEqual(await heads(), [c, b, a]);
 
+    // 删除 stands well apart from 下移.
+    const gap = await items(page).nth(1).evaluate((li) => {
+      const [down, remove] = ['down', 'remove'].map((act) => li.querySelector(`[data-act="${act}"]`).getBoundingClientRect());
+      return remove.left - down.right;
+    });
+    assert.ok(gap >= 24, `${gap} px between 下移 and 删除`);
+
+    // Deleted with its note, then undone: back at its place, note and all.
+    const note = items(page).nth(1).locator('textarea');
+    await note.fill('这条的笔记');
+    await note.blur();
     await items(page).nth(1).getByRole('button', { name: /^删除/ }).click();
     assert.deepEqual(await heads(), [c, a]);
+    const undo = page.locator('#notebook-panel .excerpt-removed');
+    assert.match(await undo.textContent(), /^已删除摘抄“.+”撤销$/);
+    const focused = () => page.evaluate(() => document.activeElement.textContent.trim());
+    assert.equal(await focused(), '撤销', 'the focus stays in the panel');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#notebook-panel .excerpt').length === 3);
+    assert.deepEqual(await heads(), [c, b, a]);
+    assert.equal(await items(page).nth(1).locator('textarea').inputValue(), '这条的笔记');
+    assert.equal(await undo.textContent(), '');
+    await page.waitForFunction(() => document.activeElement?.dataset.act === 'remove');
+    // Deleted from the keyboard: the focus goes to 撤销, not to the page.
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await heads(), [c, a]);
+    await page.waitForFunction(() => document.activeElement?.textContent.trim() === '撤销');
     await kept(page, { count: 2 });
     await page.reload();
     await openPanel(page);
@@ -164,7 +189,8 @@ describe('the notebook', () => {
     assert.ok(mdText.includes(`> ${picked}\n\n笔记：可用于开头\n\n*出处：[《${TITLE}》`), mdText);
     assert.ok(mdText.includes(`(<${reader.url}#%E7%AF%87%E7%AB%A0%E4%BA%8C-%E5%85%B6%E4%B8%80>)*`) || mdText.includes(`(<${reader.url}#篇章二-其一>)*`), mdText);
     const txt = await save('导出纯文本（.txt）');
-    assert.ok(txt.bytes.toString('utf8').includes(`2.\n\n${picked}\n\n笔记：可用于开头\n\n出处：《${TITLE}》`));
+    assert.deepEqual([...txt.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark');
+    assert.ok(txt.bytes.toString('utf8').includes(`2.\r\n\r\n${picked}\r\n\r\n笔记：可用于开头\r\n\r\n出处：《${TITLE}》`));
 
     const word = await save('导出 Word（.docx）');
     assert.equal(word.name, '摘抄本.docx');

@@ -110,7 +110,7 @@ describe('opening your own files', () => {
       page.waitForEvent('download'),
       page.locator('#export-panel').getByRole('button', { name: '纯文本（.txt）' }).click(),
     ]);
-    const text = await readFile(await file.path(), 'utf8');
+    const text = (await readFile(await file.path(), 'utf8')).replace(/\r\n/g, '\n');
     assert.equal(file.suggestedFilename(), '我的学习心得.txt');
     assert.ok(text.includes('学习是第一要务，要倾听群众呼声。'), text.slice(0, 200));
     assert.ok(text.includes('\n（一）读原著\n\n原著是根本。\n'), 'a Word heading stays a line of its own');
@@ -258,6 +258,63 @@ describe('opening your own files', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  test('a dropped folder opens every document under it, hidden folders passed over, with one summary', async () => {
+    const { page, log } = await reader.open('');
+    // A folder arrives as a file-system entry (webkitGetAsEntry), walked by
+    // callbacks; the drop is given one shaped as Chromium gives it, whose
+    // reader hands out its entries two at a time.
+    const files = [
+      ['资料/调研.txt', [...Buffer.from(TEXT)]],
+      ['资料/二〇二四/笔记.md', [...Buffer.from(MARKDOWN)]],
+      ['资料/学习心得.docx', [...WORD]],
+      ['资料/照片.jpg', [0xff, 0xd8, 0xff]],
+      ['资料/.git/说明.txt', [...Buffer.from('不该打开')]],
+      ['资料/~$学习心得.docx', [...Buffer.from('lock')]],
+    ];
+    await page.evaluate((files) => {
+      const dir = (fullPath) => ({
+        isFile: false,
+        isDirectory: true,
+        name: fullPath.split('/').pop(),
+        fullPath,
+        createReader() {
+          const below = new Map();
+          for (const [path, bytes] of files) {
+            if (!path.startsWith(fullPath.slice(1) + '/')) continue;
+            const rest = path.slice(fullPath.length).split('/');
+            const child = `${fullPath}/${rest[0]}`;
+            if (rest.length > 1) below.set(child, dir(child));
+            else {
+              const file = new File([new Uint8Array(bytes)], rest[0]);
+              below.set(child, { isFile: true, isDirectory: false, name: rest[0], fullPath: child, file: (ok) => ok(file) });
+            }
+          }
+          const left = [...below.values()];
+          return { readEntries: (ok) => setTimeout(() => ok(left.splice(0, 2))) };
+        },
+      });
+      const folder = dir('/资料');
+      const transfer = { types: ['Files'], items: { length: 1, 0: { webkitGetAsEntry: () => folder } }, files: { length: 1 } };
+      const ev = new DragEvent('drop', { dataTransfer: new DataTransfer(), bubbles: true, cancelable: true });
+      Object.defineProperty(ev, 'dataTransfer', { value: transfer });
+      document.querySelector('main').dispatchEvent(ev);
+      if (!ev.defaultPrevented) throw new Error('the browser would leave the page');
+    }, files);
+    await page.waitForFunction(() => /from=mine/.test(location.search));
+    const lines = filesPanel(page).locator('.file-problems p');
+    await openPanel(page);
+    assert.equal(
+      await lines.nth(0).textContent(),
+      '文件夹「资料」：打开了 3 个文件；跳过 1 个不能打开的文件（照片.jpg）',
+    );
+    assert.equal(await lines.count(), 1);
+    assert.deepEqual(
+      (await filesPanel(page).locator('.opened-file a').allTextContents()).sort(),
+      ['学习心得.docx', '笔记.md', '调研.txt'].sort(),
+    );
+    assert.deepEqual(log.errors, []);
+  });
+
   test('做成文集: ticked files become one .html that opens from file:// with no network and searches', async () => {
     const { page, log } = await reader.open('');
     await pick(page, [['调研.txt', TEXT], ['学习心得.docx', WORD], ['笔记.md', MARKDOWN]]);
@@ -327,14 +384,30 @@ describe('opening your own files', () => {
     await mine.click();
     await titled(page, '基层调研报告');
 
+    // An excerpt of it, which outlives the file.
+    await page.evaluate(() => {
+      const t = [...document.querySelectorAll('main article p')].find((p) => p.textContent.includes('十个支部')).firstChild;
+      const r = document.createRange();
+      r.setStart(t, 0);
+      r.setEnd(t, 6);
+      getSelection().removeAllRanges();
+      getSelection().addRange(r);
+    });
+    await page.locator('.selection-excerpt').click();
+    await page.locator('.notice').filter({ hasText: '已加入摘抄本' }).waitFor();
+
     // Removed from its own page, with its hits marked.
     await searchBox(page).fill('调研');
     await page.locator('main mark').first().waitFor();
     await (await openPanel(page)).getByRole('button', { name: '删除 调研.txt' }).click();
     await page.waitForFunction(() => document.title === '政工工作心得体会范文合集 · 文集');
     assert.equal(new URL(page.url()).searchParams.get('essay'), null, 'back on the plain address');
+    // The excerpt stays, and says where its source went.
+    await page.getByRole('button', { name: '摘抄', exact: true }).click();
+    assert.equal(await page.locator('#notebook-panel .excerpt-changed').textContent(), '原文件已从本页删除');
+    await page.keyboard.press('Escape');
     await searchBox(page).fill('');
-    await filesPanel(page).getByText('还没有打开的文件。').waitFor();
+    await (await openPanel(page)).getByText('还没有打开的文件。').waitFor();
     await page.reload();
     await (await openPanel(page)).getByText('还没有打开的文件。').waitFor();
     // Give a restore the time it would take, then look again.

@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { HtmlRenderer, Parser } from 'commonmark';
 
 import { openPanel, readerSuite } from './support/suite.mjs';
 
@@ -158,7 +159,12 @@ describe('export', () => {
   async function download(page, label) {
     const panel = await openPanel(page, '导出', 'export-panel');
     const [file] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: label }).click()]);
-    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+    const text = await readFile(await file.path(), 'utf8');
+    if (!label.includes('.txt')) return { name: file.suggestedFilename(), text };
+    // Plain text as Notepad wants it: a byte-order mark and CRLF only.
+    assert.ok(text.startsWith('\ufeff'), 'a byte-order mark');
+    assert.ok(!/[^\r]\n/.test(text), 'no line ends without CR');
+    return { name: file.suggestedFilename(), text: text.slice(1).replace(/\r\n/g, '\n') };
   }
 
   test('the whole essay as Markdown and as plain text, each part cited', async () => {
@@ -171,7 +177,13 @@ describe('export', () => {
       assert.ok(md.text.includes(`\n## ${title}\n`), title);
       assert.ok(md.text.includes(`(<${reader.url}#${id}>)*`), id);
     }
-    assert.ok(md.text.includes('**其一，在“学深悟透”上下苦功。**最初接触理论学习'));
+    // As every Markdown renderer shows it (CommonMark's reference
+    // implementation): headings where the page has them, no literal markup.
+    const html = new HtmlRenderer().render(new Parser().parse(md.text));
+    assert.ok(html.includes('<h3>其一，在“学深悟透”上下苦功。</h3>\n<p>最初接触理论学习'), html.slice(0, 400));
+    const rendered = html.replace(/<[^>]*>/g, '');
+    assert.ok(!/\*\*|__|\\/.test(rendered), 'no markup shown as text');
+    assert.equal((html.match(/<h3>/g) ?? []).length, await page.locator('main section.sub').count());
     assert.ok(!md.text.includes('筛选'));
     await notice(page).filter({ hasText: `已导出 ${TITLE}.md` }).waitFor();
 

@@ -1,11 +1,13 @@
 //! Files dragged over the page: the whole window takes them. While a drag
 //! with files is over it, a frame says where they land; a drop opens them
-//! (`OpenedFiles::open`). Both events are always stopped from their
-//! default, or the browser would leave the page to show the file.
+//! (`OpenedFiles::open`), and a dropped folder is handed to the 打开文件
+//! panel, which reads its documents (`dropped_folder`). Both events are always stopped from their default,
+//! or the browser would leave the page to show the file.
 
 use leptos::prelude::*;
 
 use crate::opened_files::use_opened;
+use crate::ui::{use_ui, Panel};
 
 /// Does this drag carry files (not text or a link being dragged)?
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
@@ -15,9 +17,20 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
     })
 }
 
+/// What was dropped, as entries of the browser's file system (folders
+/// among them); none where the browser has no `webkitGetAsEntry`.
+fn dropped_entries(transfer: &web_sys::DataTransfer) -> Vec<web_sys::FileSystemEntry> {
+    let items = transfer.items();
+    (0..items.length())
+        .filter_map(|i| items.get(i))
+        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+        .collect()
+}
+
 #[component]
 pub fn DropZone() -> impl IntoView {
     let opened = use_opened();
+    let ui = use_ui();
     let over = RwSignal::new(false);
     if crate::browser::present() {
         let _ = window_event_listener(leptos::ev::dragover, move |ev| {
@@ -34,11 +47,19 @@ pub fn DropZone() -> impl IntoView {
         });
         let _ = window_event_listener(leptos::ev::drop, move |ev| {
             over.set(false);
-            let Some(list) = ev
-                .data_transfer()
-                .and_then(|d| d.files())
-                .filter(|l| l.length() > 0)
-            else {
+            let Some(transfer) = ev.data_transfer() else {
+                return;
+            };
+            // A folder can only be taken now, during the event.
+            let entries = dropped_entries(&transfer);
+            if entries.iter().any(|e| e.is_directory()) {
+                ev.prevent_default();
+                crate::dropped_folder::hand_over(entries);
+                opened.dropped.update(|n| *n += 1);
+                ui.panel.set(Some(Panel::Files));
+                return;
+            }
+            let Some(list) = transfer.files().filter(|l| l.length() > 0) else {
                 return;
             };
             ev.prevent_default();

@@ -1,5 +1,5 @@
 //! 打开文件: pick `.docx`, `.txt` and `.md` files to read in the page (or
-//! drop them anywhere on it), choose whether they are split into parts,
+//! drop them, or a folder, anywhere on it), choose whether they are split into parts,
 //! and the list of 我的文件, each with a link and a 删除 button; 做成文集;
 //! 备份与恢复.
 
@@ -11,6 +11,7 @@ use crate::components::backup_controls::BackupControls;
 use crate::components::choice_group::ChoiceGroup;
 use crate::components::make_collection::MakeCollection;
 use crate::components::picked_files;
+use crate::dropped_folder::open_handed_over;
 use crate::opened_files::{use_opened, Keeping, OpenedFile};
 use crate::parts::lazy_view;
 use crate::state::use_reader;
@@ -49,6 +50,11 @@ pub fn FilesPanel() -> impl IntoView {
     let opened = use_opened();
     let on_pick = move |ev: leptos::ev::Event| opened.open(picked_files(&ev));
     let on_pick_folder = move |ev: leptos::ev::Event| opened.open_folder(picked_files(&ev));
+    // A folder dropped on the page, before or while the panel is open.
+    Effect::new(move || {
+        opened.dropped.track();
+        open_handed_over(opened);
+    });
     let status = move || {
         let reading = opened.reading.get();
         if reading > 0 {

@@ -37,6 +37,7 @@ pub mod essay_list;
 pub mod essay_toolbar;
 pub mod essay_view;
 pub mod excerpt_end;
+pub mod excerpt_undo;
 pub mod export_panel;
 pub mod files_panel;
 pub mod fold_heading;

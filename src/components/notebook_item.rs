@@ -1,17 +1,23 @@
 //! One excerpt of the notebook: its words, where they come from (a link
-//! that shows them there, or 原文已改动 when the text no longer holds
-//! them), the reader's note, and the buttons that move and remove it.
+//! that shows them there, or why it cannot: 原文已改动 when the text no
+//! longer holds them, or the essay or file is gone), the reader's note,
+//! and the buttons that move and remove it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wenji_core::notebook::locate;
+use wenji_core::notebook::{locate, Removed};
+use wenji_core::opened::OPENED_PREFIX;
 
 use crate::content::{collection, full_essay, use_arrival};
 use crate::notebook::use_notebook;
 
-/// Excerpt `id`; `dragged` is the one the reader is dragging, if any.
+/// Excerpt `id`; `dragged` is the one the reader is dragging, if any;
+/// `removed` takes it when the reader deletes it (for 撤销).
 #[component]
-pub fn NotebookItem(id: u64, dragged: RwSignal<Option<u64>>) -> impl IntoView {
+pub fn NotebookItem(
+    id: u64,
+    dragged: RwSignal<Option<u64>>,
+    removed: RwSignal<Option<Removed>>,
+) -> impl IntoView {
     let notebook = use_notebook();
     let arrival = use_arrival();
     let excerpt = move || {
@@ -29,13 +35,15 @@ pub fn NotebookItem(id: u64, dragged: RwSignal<Option<u64>>) -> impl IntoView {
     let changed = move || {
         arrival.essays.track();
         let e = excerpt()?;
-        let i = collection().index_of(&e.essay);
-        let essay = i.and_then(full_essay);
-        match (i, essay) {
-            (Some(i), Some(essay)) => Some(locate(essay, i, &e).is_none()),
-            (None, _) => Some(true),
-            _ => None,
-        }
+        let Some(i) = collection().index_of(&e.essay) else {
+            return Some(if e.essay.starts_with(OPENED_PREFIX) {
+                "原文件已从本页删除"
+            } else {
+                "原文已不在文集中"
+            });
+        };
+        let found = locate(full_essay(i)?, i, &e).is_some();
+        (!found).then_some("原文已改动")
     };
     let label = format!("《{}》 · {}", first.essay_title, first.cited);
     let quote = first
@@ -55,18 +63,8 @@ pub fn NotebookItem(id: u64, dragged: RwSignal<Option<u64>>) -> impl IntoView {
                 Some(act) => format!("#excerpt-{id} [data-act=\"{act}\"]:not([disabled])"),
                 None => format!("#excerpt-{id} textarea"),
             };
-            let target = document()
-                .query_selector(&selector)
-                .ok()
-                .flatten()
-                .or_else(|| {
-                    document()
-                        .query_selector(&format!("#excerpt-{id} textarea"))
-                        .ok()
-                        .flatten()
-                });
-            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
+            if !crate::browser::focus_first(&selector) {
+                crate::browser::focus_first(&format!("#excerpt-{id} textarea"));
             }
         });
     };
@@ -120,9 +118,7 @@ pub fn NotebookItem(id: u64, dragged: RwSignal<Option<u64>>) -> impl IntoView {
                 >
                     {label.clone()}
                 </button>
-                <Show when=move || changed() == Some(true)>
-                    <span class="excerpt-changed">"原文已改动"</span>
-                </Show>
+                {move || changed().map(|why| view! { <span class="excerpt-changed">{why}</span> })}
             </p>
             <label class="excerpt-note">
                 <span class="visually-hidden">{format!("笔记：{label}")}</span>
@@ -157,7 +153,12 @@ pub fn NotebookItem(id: u64, dragged: RwSignal<Option<u64>>) -> impl IntoView {
                 <button
                     type="button"
                     class="tool"
-                    on:click=move |_| notebook.remove(id)
+                    data-act="remove"
+                    on:click=move |_| {
+                        if let Some(r) = notebook.remove(id) {
+                            removed.set(Some(r));
+                        }
+                    }
                     aria-label=format!("删除：{label}")
                 >
                     "删除"

@@ -1,12 +1,14 @@
 //! 摘抄: the notebook's excerpts across the collection, in the reader's
 //! order (drag, or the 上移 / 下移 buttons and Alt+↑ / Alt+↓ from the
-//! keyboard), each with its note, its source and a 删除 button; exported as
+//! keyboard), each with its note, its source and a 删除 button (undone by 撤销); exported as
 //! Markdown, plain text or a Word file; 备份与恢复 with the opened files.
 
 use leptos::prelude::*;
+use wenji_core::notebook::Removed;
 use wenji_core::takeaway::Format;
 
 use crate::components::backup_controls::BackupControls;
+use crate::components::excerpt_undo::ExcerptUndo;
 use crate::components::notebook_item::NotebookItem;
 use crate::notebook::use_notebook;
 use crate::opened_files::Keeping;
@@ -17,6 +19,8 @@ pub fn NotebookPanel() -> impl IntoView {
     let notebook = use_notebook();
     // The excerpt being dragged.
     let dragged = RwSignal::new(None::<u64>);
+    // The excerpt last deleted, until 撤销 or the next deletion.
+    let removed = RwSignal::new(None::<Removed>);
     // Keyed: a moved excerpt keeps its element (and its note as typed).
     let ids = move || {
         notebook
@@ -36,13 +40,14 @@ pub fn NotebookPanel() -> impl IntoView {
             <p class="panel-note" role="status">
                 {keeping}
             </p>
+            <ExcerptUndo removed=removed />
             <Show
                 when=move || !empty()
                 fallback=|| view! { <p class="panel-note">"摘抄本还是空的。"</p> }
             >
                 <ol class="excerpts">
                     <For each=ids key=|id| *id let:id>
-                        <NotebookItem id=id dragged=dragged />
+                        <NotebookItem id=id dragged=dragged removed=removed />
                     </For>
                 </ol>
                 <div class="panel-buttons">

@@ -7,7 +7,7 @@ use crate::model::Facts;
 pub fn facts_line(facts: &Facts) -> String {
     let mut items: Vec<String> = facts.author.iter().map(|a| format!("作者 {a}")).collect();
     items.extend([
-        format!("原文为 {}", format_name(&facts.format)),
+        spaced("原文为", &format_name(&facts.format)),
         format!("约 {} 字", group_thousands(facts.chars)),
     ]);
     if let Some(pages) = facts.pages {
@@ -23,6 +23,16 @@ pub fn facts_line(facts: &Facts) -> String {
         items.push(format!("来自 {}，{} 收入", origin.file, origin.made));
     }
     items.join(" · ")
+}
+
+/// `before` and `after` as one phrase: a space only where Chinese meets a
+/// Latin letter or digit (`原文为 Word 文档`, `原文为纯文本`).
+fn spaced(before: &str, after: &str) -> String {
+    if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        format!("{before} {after}")
+    } else {
+        format!("{before}{after}")
+    }
 }
 
 /// The kind of document a file format is, as the list narrows by it: the
@@ -129,12 +139,9 @@ mod tests {
         );
         facts.region = None;
         facts.format = "txt".into();
-        assert_eq!(facts_line(&facts), "原文为 纯文本 · 约 2,490 字");
+        assert_eq!(facts_line(&facts), "原文为纯文本 · 约 2,490 字");
         facts.author = Some("张三".into());
-        assert_eq!(
-            facts_line(&facts),
-            "作者 张三 · 原文为 纯文本 · 约 2,490 字"
-        );
+        assert_eq!(facts_line(&facts), "作者 张三 · 原文为纯文本 · 约 2,490 字");
     }
 
     #[test]

@@ -40,6 +40,13 @@ pub struct Excerpt {
     pub note: String,
 }
 
+/// An excerpt taken out of the notebook, and where it stood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    pub at: usize,
+    pub excerpt: Excerpt,
+}
+
 /// The excerpts, in the reader's order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Notebook {
@@ -51,10 +58,25 @@ impl Notebook {
         self.excerpts.push(excerpt);
     }
 
-    pub fn remove(&mut self, id: u64) -> bool {
-        let before = self.excerpts.len();
-        self.excerpts.retain(|e| e.id != id);
-        self.excerpts.len() < before
+    /// Take excerpt `id` out, with the place it had (for `put_back`).
+    pub fn take(&mut self, id: u64) -> Option<Removed> {
+        let at = self.position(id)?;
+        Some(Removed {
+            at,
+            excerpt: self.excerpts.remove(at),
+        })
+    }
+
+    /// Undo `take`: the excerpt, its note and id as they were, at its place
+    /// (or the end, if the notebook has shrunk since); whether it was put
+    /// back (not when an excerpt of its id is here again).
+    pub fn put_back(&mut self, removed: Removed) -> bool {
+        if self.position(removed.excerpt.id).is_some() {
+            return false;
+        }
+        let at = removed.at.min(self.excerpts.len());
+        self.excerpts.insert(at, removed.excerpt);
+        true
     }
 
     /// Move excerpt `id` to position `to` (clamped); whether it moved.
@@ -419,12 +441,38 @@ mod tests {
         let order: Vec<u64> = n.excerpts.iter().map(|e| e.id).collect();
         assert_eq!(order, [3, 2, 1]);
         n.set_note(2, "新的笔记");
-        assert!(n.remove(3) && !n.remove(3));
+        assert!(n.take(3).is_some() && n.take(3).is_none());
         assert_eq!(n.new_id(0), 3);
         let text = n.encode();
         assert_eq!(Notebook::decode(&text).unwrap(), n);
         assert!(Notebook::decode("wenji-notebook 1\nX\t1\n").is_err());
         assert!(Notebook::decode("something else").is_err());
+    }
+
+    #[test]
+    fn an_excerpt_taken_out_goes_back_to_its_place_with_its_note() {
+        let mut n = Notebook::default();
+        for id in 1..=4 {
+            n.add(Excerpt {
+                id,
+                ..excerpt(&format!("第{id}条"), "", "")
+            });
+        }
+        n.set_note(3, "要紧的笔记");
+        let kept = n.clone();
+        let removed = n.take(3).unwrap();
+        assert_eq!(removed.at, 2);
+        assert!(n.put_back(removed.clone()));
+        assert_eq!(n, kept);
+        assert!(!n.put_back(removed.clone()), "not twice");
+        // The notebook shrank meanwhile: it goes last.
+        n.take(3);
+        n.take(4);
+        n.take(2);
+        assert!(n.put_back(removed));
+        let order: Vec<u64> = n.excerpts.iter().map(|e| e.id).collect();
+        assert_eq!(order, [1, 3]);
+        assert_eq!(n.excerpts[1].note, "要紧的笔记");
     }
 
     #[test]

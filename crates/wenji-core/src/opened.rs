@@ -32,6 +32,10 @@ pub enum InFolder {
     Ignore,
 }
 
+/// How the address of an opened file's essay begins (`mine-` and a hash of
+/// its bytes, `wenji_import::read_document`).
+pub const OPENED_PREFIX: &str = "mine-";
+
 pub fn in_folder(name: &str) -> InFolder {
     if name.starts_with('.') || name.starts_with("~$") {
         return InFolder::Ignore;

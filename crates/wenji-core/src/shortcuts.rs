@@ -35,6 +35,21 @@ pub fn shortcut(key: &str, in_field: bool, modified: bool) -> Option<Shortcut> {
     })
 }
 
+/// Does the reader type into an element with this tag name (upper case, as
+/// the DOM gives it), `type` attribute and `contenteditable`? A radio
+/// button, checkbox or button takes no text: the shortcuts (Esc above all)
+/// act there as anywhere.
+pub fn takes_typing(tag: &str, input_type: &str, editable: bool) -> bool {
+    match tag {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(
+            input_type.to_ascii_lowercase().as_str(),
+            "radio" | "checkbox" | "button" | "submit" | "reset" | "file" | "range" | "color"
+        ),
+        _ => editable,
+    }
+}
+
 /// What the help overlay lists: keys, then what they do.
 pub const HELP: &[(&str, &str)] = &[
     ("/", "聚焦搜索框"),
@@ -71,6 +86,20 @@ mod tests {
         for key in ["/", "e", "c", "[", "]", "?", "Escape"] {
             assert_eq!(shortcut(key, true, false), None, "{key}");
         }
+    }
+
+    #[test]
+    fn a_choice_takes_no_typing_and_a_text_field_does() {
+        assert!(
+            takes_typing("INPUT", "", false),
+            "a text input without a type"
+        );
+        assert!(takes_typing("INPUT", "search", false));
+        assert!(takes_typing("TEXTAREA", "", false));
+        assert!(takes_typing("DIV", "", true));
+        assert!(!takes_typing("INPUT", "radio", false));
+        assert!(!takes_typing("INPUT", "Checkbox", false));
+        assert!(!takes_typing("BUTTON", "", false));
     }
 
     #[test]

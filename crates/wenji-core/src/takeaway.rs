@@ -67,6 +67,16 @@ impl Format {
             Format::Plain => "text/plain;charset=utf-8",
         }
     }
+
+    /// `text` (lines ended by `\n`) as the file's content: a plain-text
+    /// file has Windows line ends and a byte-order mark, or Notepad on an
+    /// older Windows shows it as one line and may guess another encoding.
+    pub fn file_text(self, text: &str) -> String {
+        match self {
+            Format::Markdown => text.to_owned(),
+            Format::Plain => format!("\u{feff}{}", text.replace('\n', "\r\n")),
+        }
+    }
 }
 
 /// The page address without query or fragment, with the essay's own query
@@ -195,12 +205,19 @@ pub fn export(
             }
             let mut paragraphs = section.paragraphs().into_iter();
             let first = paragraphs.next().map(|p| p.text).unwrap_or_default();
-            blocks.push(if md {
-                let rest = &first[section.heading.len()..];
-                format!("**{}**{}", text(&section.heading), text(rest))
+            if md {
+                // A heading line of its own: bold run into the text
+                // (`**其一，…。**最初…`) is not bold in CommonMark, whose
+                // closing `**` after `。` must be followed by a space or
+                // punctuation, so every renderer shows the asterisks.
+                blocks.push(format!("### {}", text(&section.heading)));
+                let rest = first[section.heading.len()..].trim_start();
+                if !rest.is_empty() {
+                    blocks.push(text(rest));
+                }
             } else {
-                first
-            });
+                blocks.push(first);
+            }
             blocks.extend(paragraphs.map(|p| paragraph(&p)));
             if query.is_some() {
                 blocks.push(cite(part, Some(section)));
@@ -360,6 +377,15 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_text_file_has_a_byte_order_mark_and_windows_line_ends() {
+        assert_eq!(
+            Format::Plain.file_text("一\n\n二\n"),
+            "\u{feff}一\r\n\r\n二\r\n"
+        );
+        assert_eq!(Format::Markdown.file_text("# 一\n"), "# 一\n");
+    }
+
+    #[test]
     fn a_full_export_cites_each_part_once() {
         let e = essay();
         let md = export(&e, &Shown::all(&e), None, PAGE, Format::Markdown);
@@ -368,7 +394,7 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("> 原文节选，原文未完。"));
-        assert!(md.contains("## 篇章一：铸魂\n\n导语。\n\n**其一，学深。**正文一。\n\n续段。\n\n**其二，运用。**正文二。\n\n*出处：[《心得》 · 篇章一：铸魂](<https://example.org/wenji/#篇章一>)*"), "{md}");
+        assert!(md.contains("## 篇章一：铸魂\n\n导语。\n\n### 其一，学深。\n\n正文一。\n\n续段。\n\n### 其二，运用。\n\n正文二。\n\n*出处：[《心得》 · 篇章一：铸魂](<https://example.org/wenji/#篇章一>)*"), "{md}");
         assert_eq!(md.matches("出处").count(), 2);
         assert!(!md.contains("筛选"));
         let txt = export(&e, &Shown::all(&e), None, PAGE, Format::Plain);
@@ -412,7 +438,7 @@ mod tests {
         );
         let md = export(&e, &Shown::all(&e), None, PAGE, Format::Markdown);
         assert!(
-            md.contains("\n**其二，运用。**\n\n**（1）\\*细则\\***\n\n细则正文。\n"),
+            md.contains("\n### 其二，运用。\n\n**（1）\\*细则\\***\n\n细则正文。\n"),
             "{md}"
         );
         let text = export(&e, &Shown::all(&e), None, PAGE, Format::Plain);
@@ -432,7 +458,7 @@ mod tests {
             "其一，学深。\n正文一。\n续段。"
         );
         let md = export(&e, &Shown::all(&e), None, PAGE, Format::Markdown);
-        assert!(md.contains("\n**其一，学深。**\n\n正文一。\n"), "{md}");
+        assert!(md.contains("\n### 其一，学深。\n\n正文一。\n"), "{md}");
     }
 
     #[test]

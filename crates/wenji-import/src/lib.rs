@@ -24,6 +24,7 @@ pub mod text;
 pub mod zip;
 
 use wenji_core::model::count_chars;
+use wenji_core::opened::OPENED_PREFIX;
 use wenji_core::Document;
 
 pub use error::ImportError;
@@ -79,7 +80,7 @@ pub fn read_file(name: &str, bytes: &[u8], split: bool) -> Result<wenji_core::Es
     };
     // Read whole, it is another view of the file, open beside the split one.
     let whole = if split { "" } else { "-whole" };
-    essay.slug = format!("mine-{:016x}{whole}", fnv1a64(bytes));
+    essay.slug = format!("{OPENED_PREFIX}{:016x}{whole}", fnv1a64(bytes));
     Ok(essay)
 }
 

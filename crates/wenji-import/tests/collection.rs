@@ -61,7 +61,7 @@ fn text_files_join_the_markdown_essays() {
     );
     assert_eq!(
         wenji_core::facts::facts_line(&txt.facts),
-        format!("原文为 纯文本 · 约 {} 字", txt.facts.chars)
+        format!("原文为纯文本 · 约 {} 字", txt.facts.chars)
     );
 }
 
@@ -117,7 +117,7 @@ fn a_sidecar_sets_the_facts_order_and_splitting_of_a_document() {
     assert_eq!(
         wenji_core::facts::facts_line(&e.facts),
         format!(
-            "作者 李四 · 原文为 纯文本 · 约 {} 字 · 2024-03-01 发布于四川",
+            "作者 李四 · 原文为纯文本 · 约 {} 字 · 2024-03-01 发布于四川",
             e.facts.chars
         )
     );
