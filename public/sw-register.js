@@ -40,4 +40,10 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
     })
     // Without a service worker (a private window, say) the page still works online.
     .catch(() => {});
+
+  // Once the page has settled, the service worker fetches what a first view
+  // does not need (the document reader), so that it works offline later.
+  addEventListener('load', () =>
+    setTimeout(() => navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage('precache-later')), 3000),
+  );
 }

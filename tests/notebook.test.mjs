@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { openPanel as openNamedPanel, readerSuite } from './support/suite.mjs';
+import { NEVER_PRECACHE, openPanel as openNamedPanel, readerSuite } from './support/suite.mjs';
 import { unzip } from './support/unzip.mjs';
 
 const reader = readerSuite();
@@ -264,7 +264,11 @@ describe('the notebook', () => {
   });
 
   test('offline before the Word writer was ever fetched: the reader is told, Markdown still exports', async () => {
-    const { page, context } = await reader.open('');
+    const { page, context } = await reader.page();
+    // A visit that went offline before the page asked for the writer.
+    await page.addInitScript(NEVER_PRECACHE);
+    await page.goto(reader.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
     await addSection(page, '篇章一-其一');
     await openPanel(page);
     await context.setOffline(true);

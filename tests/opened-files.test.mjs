@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { readerSuite, searchBox } from './support/suite.mjs';
+import { NEVER_PRECACHE, readerSuite, searchBox } from './support/suite.mjs';
 import { docx } from './support/docx.mjs';
 
 const reader = readerSuite();
@@ -451,8 +451,8 @@ describe('opening your own files', () => {
     assert.deepEqual(log.errors, []);
   });
 
-  test('the reader is fetched only when a file is first opened, then works offline', async () => {
-    const { page, context } = await reader.open('');
+  test('the reader is not in the first view, is precached once the page has settled, then opens files and writes Word offline', async () => {
+    const { page, context, log } = await reader.open('');
     const requests = [];
     context.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -463,28 +463,41 @@ describe('opening your own files', () => {
         const cache = await caches.open(keys.find((k) => k.startsWith('wenji-')));
         return (await cache.keys()).map((r) => new URL(r.url).pathname.split('/').pop());
       });
-    // Installed, the service worker holds the build but not the reader.
-    assert.ok((await cached()).includes('index.html'));
-    assert.ok(!(await cached()).some((n) => n.startsWith('wenji-worker')), 'not precached');
-    assert.ok(!requests.some((p) => /worker/.test(p)), requests.join(' '));
+    // Installed, the service worker holds the build but not yet the reader.
+    let names = await cached();
+    assert.ok(names.includes('index.html'));
+    assert.ok(!names.some((n) => n.startsWith('wenji-worker')), 'not in the first view');
+    // A few seconds later, without a file opened, it has all its files.
+    const readerFiles = ['worker-start.js', 'wenji-worker.js', 'wenji-worker_bg.wasm'];
+    const deadline = Date.now() + 15000;
+    while (!readerFiles.every((n) => names.includes(n))) {
+      assert.ok(Date.now() < deadline, `precached: ${names.join(' ')}`);
+      await page.waitForTimeout(250);
+      names = await cached();
+    }
 
-    await pick(page, [['调研.txt', TEXT]]);
-    await titled(page, '基层调研报告');
-    await page.waitForFunction(async () => {
-      const keys = await caches.keys();
-      const cache = await caches.open(keys.find((k) => k.startsWith('wenji-')));
-      return (await cache.keys()).some((r) => r.url.endsWith('wenji-worker_bg.wasm'));
-    });
-
+    // Offline, a fresh load opens a Word file and exports the notebook as Word.
     await context.setOffline(true);
     await page.goto(reader.url);
     await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
-    await pick(page, [['笔记.md', MARKDOWN]]);
-    await titled(page, '读书笔记');
+    await pick(page, [['学习心得.docx', WORD]]);
+    await titled(page, '我的学习心得');
+    await page.locator('main button[aria-label^="加入摘抄："]').first().click();
+    await page.locator('.notice').filter({ hasText: '已加入摘抄本' }).waitFor();
+    await page.getByRole('button', { name: '摘抄', exact: true }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#notebook-panel').getByRole('button', { name: '导出 Word（.docx）' }).click(),
+    ]);
+    assert.equal(file.suggestedFilename(), '摘抄本.docx');
+    assert.deepEqual(log.errors, []);
   });
 
   test('offline, a first file is refused with the reason', async () => {
-    const { page, context } = await reader.open('');
+    const { page, context } = await reader.page();
+    // A visit that went offline before the page asked for the reader.
+    await page.addInitScript(NEVER_PRECACHE);
+    await page.goto(reader.url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.setOffline(true);

@@ -88,3 +88,12 @@ export async function openPanel(page, name, id) {
   await panel.waitFor();
   return panel;
 }
+
+/** An init script: the page never asks the service worker for the files a
+ * first view does not need (as a visit that went offline first). */
+export const NEVER_PRECACHE = () => {
+  const post = ServiceWorker.prototype.postMessage;
+  ServiceWorker.prototype.postMessage = function (message, ...rest) {
+    if (message !== 'precache-later') post.call(this, message, ...rest);
+  };
+};
