@@ -83,7 +83,7 @@ impl Saved {
 /// always relative, so the page works under any sub-path.
 pub fn href(route: &Route, query: &str, view: &ListView) -> String {
     match route {
-        Route::List => list_address(query, view),
+        Route::List => list_address(query, view, crate::content::site_len() == 1),
         Route::Essay(_) => {
             let tail = address(route, query, collection());
             if tail.is_empty() {

@@ -7,7 +7,7 @@ use js_sys::Uint8Array;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wenji_core::library::{ListView, Source};
-use wenji_core::opened::{in_folder, FolderReport, InFolder};
+use wenji_core::opened::{in_folder, FolderReport, InFolder, OPENED_PREFIX};
 use wenji_core::route::Route;
 
 use crate::content::{self, TextArrival};
@@ -97,10 +97,17 @@ impl OpenedFiles {
         // An address that names an opened file (a reload on it) shows it
         // now that it is back; the plain address keeps what it showed.
         let named = wenji_core::route::param(&crate::browser::address_search(), "essay");
-        if let Some(slug) = named.filter(|s| content::collection().index_of(s).is_some()) {
-            if self.state.route.get_untracked() != Route::Essay(slug) {
-                self.state.follow_address(None);
+        match named {
+            Some(slug) if content::collection().index_of(&slug).is_some() => {
+                if self.state.route.get_untracked() != Route::Essay(slug) {
+                    self.state.follow_address(None);
+                }
             }
+            // A link to a file opened in another browser (or since removed).
+            Some(slug) if slug.starts_with(OPENED_PREFIX) => self
+                .ui
+                .notify("链接里的文件是在别的浏览器中打开的，只在那里有；这里显示的是本站文集。"),
+            _ => {}
         }
     }
 

@@ -1,16 +1,19 @@
 //! Ctrl+C (or the menu's copy) on a selection of the page puts its text on
 //! the clipboard as plain text and as HTML without theme colours
 //! (`wenji_core::clipboard`), leaving out what is not the text: hit counts,
-//! buttons, words only a screen reader hears.
+//! buttons, words only a screen reader hears, text a filter or a fold
+//! hides.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wenji_core::clipboard::{to_html, to_plain, Block};
 use wenji_core::ParagraphKind;
 
-/// Elements whose text is not part of the document's.
-const LEFT_OUT: &str =
-    ".hit-count, .heading-actions, .chevron, .visually-hidden, .related, button, script, style";
+/// Elements whose text is not part of the document's, or not shown: a
+/// selection dragged across what a filter or a fold hides (`hidden`)
+/// copies what the reader sees.
+const LEFT_OUT: &str = ".hit-count, .heading-actions, .chevron, .visually-hidden, .related, \
+     button, script, style, [hidden]";
 
 pub fn install() {
     let _ = window_event_listener(leptos::ev::copy, |ev: web_sys::ClipboardEvent| {

@@ -62,7 +62,13 @@ pub fn copy_place(state: ReaderState, ui: UiState, place: Place) {
 /// Copy the address of part or sub-section `id` of essay `essay`.
 pub fn copy_link(ui: UiState, essay: usize, id: &str) {
     let text = format!("{}#{id}", page(essay_at(essay)));
-    copy_and_tell(ui, text, "已复制链接");
+    // A file the reader opened lives in this browser only.
+    let done = if crate::content::is_opened(essay) {
+        "已复制链接（此文件只在本浏览器中，别的浏览器打不开这个链接）"
+    } else {
+        "已复制链接"
+    };
+    copy_and_tell(ui, text, done);
 }
 
 /// Save what is shown of essay `essay` as a file.

@@ -367,6 +367,38 @@ describe('opening your own files', () => {
     assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   });
 
+  test('addresses that hold with one\'s own files: the list\'s query survives a reload; a link to a file says where it lives', async () => {
+    const { page, log } = await reader.open('', { permissions: ['clipboard-read', 'clipboard-write'] });
+    await pick(page, [['调研.txt', TEXT]]);
+    await titled(page, '基层调研报告');
+    // 复制链接 in one's own file says the file lives in this browser only.
+    const link = page.locator('main button[aria-label^="复制链接："]').first();
+    await link.click();
+    await page.locator('.notice').filter({ hasText: '此文件只在本浏览器中' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /\?essay=mine-/);
+
+    // From the list of all essays, a query across both: the address names
+    // the list, so a reload shows the same results, own file included.
+    await page.getByRole('link', { name: '← 全部文章' }).click();
+    await searchBox(page).fill('调研');
+    const status = page.locator('#search-status');
+    await status.filter({ hasText: '篇文章中' }).waitFor();
+    await page.locator('main').getByText('基层调研报告').first().waitFor();
+    assert.ok(new URLSearchParams(new URL(page.url()).search).has('list'), page.url());
+    const before = await status.textContent();
+    await page.reload();
+    await page.locator('main').getByText('基层调研报告').first().waitFor();
+    await status.filter({ hasText: before }).waitFor();
+    assert.equal(await searchBox(page).inputValue(), '调研');
+
+    // Elsewhere (another browser: a fresh context) the file's link says why
+    // it shows the site's essay instead.
+    const elsewhere = await reader.open(new URL(copied).search);
+    await elsewhere.page.locator('.notice').filter({ hasText: '别的浏览器' }).waitFor();
+    assert.deepEqual(log.errors, []);
+  });
+
   test('opened files are kept under 我的文件 across visits, and removed for good', async () => {
     const { page, context, log } = await reader.open('');
     await pick(page, [['调研.txt', TEXT]]);

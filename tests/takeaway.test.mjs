@@ -153,6 +153,35 @@ describe('select and copy', () => {
     assert.ok(html.endsWith(`<h3>${heading}</h3><p>${first}</p>`), html);
     assert.doesNotMatch(html, /style|color|rgb|<mark/);
   });
+
+  test('Ctrl+C while filtering copies what is shown, not the hidden text between', async () => {
+    const { page } = await reader.open('?q=' + encodeURIComponent('职工'), CLIPBOARD);
+    await page.waitForSelector('main mark');
+    // From the 篇章二 heading into its first shown sub-section, across the
+    // part's lead, which the filter hides.
+    const lead = page.locator('[id="篇章二"] p[hidden]').first();
+    assert.equal(await lead.count(), 1, 'the lead is hidden by the filter');
+    const hiddenText = (await lead.textContent()).slice(0, 12);
+    await page.evaluate(() => {
+      const part = document.getElementById('篇章二');
+      const range = document.createRange();
+      range.setStartBefore(part.querySelector('.heading-text'));
+      range.setEndAfter(part.querySelector('section.sub:not([hidden]) .sub-body p'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    const spanned = await page.evaluate(() => getSelection().getRangeAt(0).cloneContents().textContent);
+    assert.ok(spanned.includes(hiddenText), 'the selection spans it');
+    await page.keyboard.press('Control+C');
+    const { html, plain } = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const read = async (type) => (await item.getType(type)).text();
+      return { html: await read('text/html'), plain: await read('text/plain') };
+    });
+    assert.ok(!plain.includes(hiddenText), plain);
+    assert.ok(!html.includes(hiddenText), html);
+    assert.ok(plain.startsWith(await page.textContent('[id="篇章二"] .heading-text')), plain);
+  });
 });
 
 describe('export', () => {

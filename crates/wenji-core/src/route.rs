@@ -14,6 +14,9 @@ pub enum Route {
 }
 
 const KEY: &str = "essay";
+/// Names the list where the plain address shows an essay (a site of one
+/// essay, with the reader's own files beside it): `?list&q=…`.
+const LIST_KEY: &str = "list";
 
 impl Route {
     /// The route of a `location.search` string (with or without its `?`).
@@ -24,6 +27,9 @@ impl Route {
             if collection.essay(&slug).is_some() {
                 return Route::Essay(slug);
             }
+        }
+        if has_key(search, LIST_KEY) {
+            return Route::List;
         }
         Route::home(collection.essays.iter().map(|e| e.slug.as_str()))
     }
@@ -61,17 +67,21 @@ pub fn address(route: &Route, query: &str, collection: &Collection) -> String {
 
 /// The address of the list of essays in `view`, with `query`: never empty
 /// (`?` at least), so that a link to it is relative, stays under any
-/// sub-path and drops whatever the current address holds.
-pub fn list_address(query: &str, view: &crate::library::ListView) -> String {
-    let mut out = address(&Route::List, query, &Collection::default());
+/// sub-path and drops whatever the current address holds. `named` where
+/// the plain address would show an essay (a site of one essay): then it
+/// says `list`, or a reload would show the essay instead.
+pub fn list_address(query: &str, view: &crate::library::ListView, named: bool) -> String {
+    let named = named.then(|| LIST_KEY.to_owned());
+    let query = address(&Route::List, query, &Collection::default());
     let params = view.to_params();
-    if out.is_empty() {
-        out.push('?');
-        out.push_str(params.trim_start_matches('&'));
-    } else {
-        out.push_str(&params);
-    }
-    out
+    let all: Vec<&str> = named
+        .as_deref()
+        .into_iter()
+        .chain([query.trim_start_matches('?')])
+        .chain(params.split('&'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("?{}", all.join("&"))
 }
 
 /// The decoded value of `key` in a query string (`?a=1&q=%E5%AE%88`).
@@ -83,6 +93,14 @@ pub fn param(search: &str, key: &str) -> Option<String> {
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == key)
         .map(|(_, v)| decode_component(v))
+}
+
+/// Does the query string hold `key`, with or without a value (`?list`)?
+pub fn has_key(search: &str, key: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair.split('=').next() == Some(key))
 }
 
 /// Percent-encode everything but unreserved ASCII.
@@ -191,9 +209,18 @@ mod tests {
             sort: Sort::Title,
             ..ListView::default()
         };
-        assert_eq!(list_address("", &ListView::default()), "?");
-        assert_eq!(list_address("", &view), "?sort=title");
-        assert_eq!(list_address("守", &view), "?q=%E5%AE%88&sort=title");
+        assert_eq!(list_address("", &ListView::default(), false), "?");
+        assert_eq!(list_address("", &view, false), "?sort=title");
+        assert_eq!(list_address("守", &view, false), "?q=%E5%AE%88&sort=title");
+        // Where the plain address shows the only essay, the list says so.
+        let named = list_address("守", &view, true);
+        assert_eq!(named, "?list&q=%E5%AE%88&sort=title");
+        let one = Collection {
+            essays: vec![essay("only")],
+        };
+        assert_eq!(Route::from_query(&named, &one), Route::List);
+        assert_eq!(Route::from_query("?list", &one), Route::List);
+        assert_eq!(ListView::from_query(&named), view);
     }
 
     #[test]
