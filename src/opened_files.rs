@@ -97,17 +97,17 @@ impl OpenedFiles {
         // An address that names an opened file (a reload on it) shows it
         // now that it is back; the plain address keeps what it showed.
         let named = wenji_core::route::param(&crate::browser::address_search(), "essay");
-        match named {
-            Some(slug) if content::collection().index_of(&slug).is_some() => {
-                if self.state.route.get_untracked() != Route::Essay(slug) {
-                    self.state.follow_address(None);
-                }
+        let Some(slug) = named else {
+            return;
+        };
+        if content::collection().index_of(&slug).is_some() {
+            if self.state.route.get_untracked() != Route::Essay(slug) {
+                self.state.follow_address(None);
             }
+        } else if slug.starts_with(OPENED_PREFIX) {
             // A link to a file opened in another browser (or since removed).
-            Some(slug) if slug.starts_with(OPENED_PREFIX) => self
-                .ui
-                .notify("链接里的文件是在别的浏览器中打开的，只在那里有；这里显示的是本站文集。"),
-            _ => {}
+            self.ui
+                .notify("链接里的文件是在别的浏览器中打开的，只在那里有；这里显示的是本站文集。");
         }
     }
 
