@@ -98,7 +98,9 @@ impl NotebookState {
             count = b.excerpts.len();
             true
         });
-        self.ui.notify(format!("已加入摘抄本（共 {count} 条）"));
+        // No break inside `2 条` on a narrow screen.
+        self.ui
+            .notify(format!("已加入摘抄本（共\u{a0}{count}\u{a0}条）"));
     }
 
     /// Add the excerpts of `from` not here yet (a backup restored); how

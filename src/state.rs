@@ -138,6 +138,11 @@ impl ReaderState {
         !self.query.with(Query::is_empty)
     }
 
+    /// `filtering`, for a decision that must not follow the query.
+    pub fn filtering_untracked(&self) -> bool {
+        !self.query.with_untracked(Query::is_empty)
+    }
+
     fn active_folding(&self) -> RwSignal<Folding> {
         if self.filtering() {
             self.search_folding

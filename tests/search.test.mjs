@@ -96,7 +96,24 @@ describe('the keyword filter', () => {
     assert.equal(await page.textContent('.hit-position'), `1 / ${total}`);
     await page.getByRole('button', { name: '上一处' }).click();
     assert.equal(await page.textContent('.hit-position'), `${total} / ${total}`);
+    // ↓ and ↑ in the box do the same.
+    await searchBox(page).press('ArrowDown');
+    assert.equal(await page.textContent('.hit-position'), `1 / ${total}`);
+    await searchBox(page).press('ArrowDown');
+    assert.equal(await page.textContent('.hit-position'), `2 / ${total}`);
+    await searchBox(page).press('ArrowUp');
+    assert.equal(await page.textContent('.hit-position'), `1 / ${total}`);
     await context.close();
+  });
+
+  test('a query with nothing to look for says so', async () => {
+    const { page } = await reader.open('');
+    for (const typed of ['"', '-', '""']) {
+      await searchBox(page).fill(typed);
+      await page.locator('#search-status', { hasText: '没有可搜索的字词：显示全文' }).waitFor();
+    }
+    await searchBox(page).fill('');
+    await page.waitForFunction(() => document.querySelector('#search-status').textContent === '');
   });
 
   test('a hit in a folded section unfolds it when reached', async () => {

@@ -97,6 +97,13 @@ describe('the reading position', () => {
       await other.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
       await other.waitForTimeout(200);
       assert.equal(await other.locator('.resume').isVisible(), false, path);
+      if (path.startsWith('?q=')) {
+        // Nor once the search is cleared: the reader is reading here.
+        await other.getByRole('searchbox', { name: '搜索文章' }).fill('');
+        await other.waitForFunction(() => !location.search.includes('q='));
+        await other.waitForTimeout(300);
+        assert.equal(await other.locator('.resume').isVisible(), false, 'after the search is cleared');
+      }
     }
     const again = await context.newPage();
     await again.goto(reader.url);

@@ -1,4 +1,4 @@
-//! 继续阅读: on a new visit to an essay, an offer to go back to the section
+//! 继续阅读: on a new visit to an essay (once a visit), an offer to go back to the section
 //! the reader was at when they left (never a jump they did not ask for).
 //! Not offered when the address already says where to go (a fragment) or
 //! what to look for (a query).
@@ -11,16 +11,26 @@ use crate::state::use_reader;
 use crate::storage::load_reading;
 use crate::ui::use_ui;
 
+thread_local! {
+    /// The essays whose offer was weighed in this visit.
+    static OFFERED: std::cell::RefCell<std::collections::HashSet<&'static str>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
 /// The offer for essay `essay`, at position `index` in the collection.
 #[component]
 pub fn ResumeReading(essay: &'static Essay, index: usize) -> impl IntoView {
     let state = use_reader();
     let offer = RwSignal::new(None::<&'static str>);
     // After the first render: the prerendered page knows no storage, and
-    // the app must adopt it as it is before it adds anything.
+    // the app must adopt it as it is before it adds anything. Once: not
+    // again when a search is cleared (nothing tracked), nor when the reader
+    // comes back to the essay within the visit (where they were is where
+    // they just left).
     Effect::new(move |_| {
+        let first_this_visit = OFFERED.with_borrow_mut(|seen| seen.insert(essay.slug.as_str()));
         let fragment = window().location().hash().unwrap_or_default();
-        if fragment.len() <= 1 && !state.filtering() {
+        if first_this_visit && fragment.len() <= 1 && !state.filtering_untracked() {
             offer.set(load_reading(&essay.slug));
         }
     });

@@ -47,6 +47,13 @@ pub fn SearchBar() -> impl IntoView {
                 ev.prevent_default();
                 hit_nav::step(state, if ev.shift_key() { -1 } else { 1 });
             }
+            // A one-line box has no lines to move between: ↑ ↓ go through
+            // the hits, as the README promises (and only while filtering,
+            // so the caret keys work as usual otherwise).
+            "ArrowDown" | "ArrowUp" if state.filtering() => {
+                ev.prevent_default();
+                hit_nav::step(state, if ev.key() == "ArrowUp" { -1 } else { 1 });
+            }
             "Escape" => {
                 ev.prevent_default();
                 if state.input.with_untracked(|q| q.trim().is_empty()) {
@@ -76,7 +83,13 @@ pub fn SearchBar() -> impl IntoView {
     };
     let status = move || {
         if !state.filtering() {
-            return String::new();
+            // Typed, but nothing to look for (a lone `"`, or `-` alone).
+            let typed = state.input.with(|q| !q.trim().is_empty());
+            return if typed {
+                "没有可搜索的字词：显示全文".to_owned()
+            } else {
+                String::new()
+            };
         }
         let t = totals();
         // What is counted is what the reader sees counted: hits, and the
