@@ -16,7 +16,7 @@ mod clipboard;
 mod components;
 mod content;
 mod download;
-mod dropped_folder;
+mod dropped;
 mod excerpt_marks;
 mod file_store;
 mod hit_nav;

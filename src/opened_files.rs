@@ -13,6 +13,7 @@ use wenji_core::route::Route;
 use crate::content::{self, TextArrival};
 use crate::file_store::{self, Stored};
 use crate::importer;
+use crate::parts::lazy_task;
 use crate::state::ReaderState;
 use crate::ui::UiState;
 
@@ -45,8 +46,8 @@ pub struct OpenedFiles {
     pub keeping: RwSignal<Option<Keeping>>,
     /// Split new files into parts by the headings found (else as they are).
     pub split: RwSignal<bool>,
-    /// Drops with a folder among them, each handed to the 打开文件 panel
-    /// to read (`dropped_folder::hand_over`).
+    /// Drops, each handed to the 打开文件 panel to read
+    /// (`dropped::hand_over`).
     pub dropped: RwSignal<usize>,
     arrival: TextArrival,
     state: ReaderState,
@@ -72,7 +73,9 @@ impl OpenedFiles {
         }
     }
 
-    /// Read the files kept from earlier visits back into the collection.
+    /// Read the files kept from earlier visits back into the collection:
+    /// by the tools part of the wasm (`read_kept`), fetched only where
+    /// there are kept files, with the document reader.
     pub async fn restore(self) {
         let stored = match file_store::all().await {
             Ok(stored) => {
@@ -84,6 +87,15 @@ impl OpenedFiles {
                 return;
             }
         };
+        if stored.is_empty() {
+            self.after_restore();
+        } else if read_kept(self, stored).await.is_err() {
+            self.ui.notify(crate::parts::UNAVAILABLE);
+        }
+    }
+
+    /// `restore`'s reading, in the tools part.
+    async fn read_all_kept(self, stored: Vec<Stored>) {
         self.reading.update(|n| *n += stored.len());
         for file in stored {
             let added = self.read(&file).await;
@@ -94,6 +106,11 @@ impl OpenedFiles {
                 let _ = file_store::delete(&file.slug).await;
             }
         }
+        self.after_restore();
+    }
+
+    /// Once the kept files are back: the address, if it names one.
+    fn after_restore(self) {
         // An address that names an opened file (a reload on it) shows it
         // now that it is back; the plain address keeps what it showed.
         let named = wenji_core::route::param(&crate::browser::address_search(), "essay");
@@ -305,4 +322,12 @@ impl OpenedFiles {
         self.problems
             .update(|p| p.push(format!("{name}：{message}")));
     }
+}
+
+lazy_task! {
+    /// `OpenedFiles::restore`'s reading of the kept files `stored`.
+    fn read_kept(opened: OpenedFiles, stored: Vec<Stored>) {
+        leptos::task::spawn_local(opened.read_all_kept(stored))
+    }
+    in tools;
 }

@@ -88,6 +88,49 @@ macro_rules! lazy_view {
 
 pub(crate) use lazy_view;
 
+/// `lazy_task! { fn name(args) { … } in part; }`: an `async fn name(args)
+/// -> Result<(), Unavailable>` that runs its body in the part of the wasm
+/// named `part`, as `lazy_view!` builds a view there: for work the first
+/// view does not need (reading the reader's kept files, a drop), so that
+/// its code is not in the first view's wasm. Once per module, like
+/// `lazy_view!`.
+macro_rules! lazy_task {
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block
+        in $part:ident;
+    ) => {
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) -> Result<(), $crate::parts::Unavailable> {
+            #[cfg(wenji_split)]
+            let done = split::$name($($arg),*).await;
+            #[cfg(not(wenji_split))]
+            let done = split::$name($($arg),*);
+            done
+        }
+
+        mod split {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[cfg_attr(
+                wenji_split,
+                ::leptos::wasm_split::wasm_split(
+                    $part,
+                    wasm_split_path = ::leptos::wasm_split,
+                    fallible
+                )
+            )]
+            pub(super) fn $name($($arg: $ty),*) -> Result<(), $crate::parts::Unavailable> {
+                $body;
+                Ok(())
+            }
+        }
+    };
+}
+
+pub(crate) use lazy_task;
+
 /// The view a part built, or, when it could not be fetched, what
 /// `unavailable` makes of `UNAVAILABLE`.
 pub fn or_else(

@@ -301,8 +301,9 @@ describe('opening your own files', () => {
       if (!ev.defaultPrevented) throw new Error('the browser would leave the page');
     }, files);
     await page.waitForFunction(() => /from=mine/.test(location.search));
+    // The drop opened the 打开文件 panel, which says what it read.
     const lines = filesPanel(page).locator('.file-problems p');
-    await openPanel(page);
+    await lines.first().waitFor();
     assert.equal(
       await lines.nth(0).textContent(),
       '文件夹「资料」：打开了 3 个文件；跳过 1 个不能打开的文件（照片.jpg）',

@@ -1,11 +1,12 @@
 //! Files dragged over the page: the whole window takes them. While a drag
 //! with files is over it, a frame says where they land; a drop opens them
-//! (`OpenedFiles::open`), and a dropped folder is handed to the 打开文件
-//! panel, which reads its documents (`dropped_folder`). Both events are always stopped from their default,
-//! or the browser would leave the page to show the file.
+//! through the 打开文件 panel, folders and all (`dropped`). Both events are
+//! always stopped from their default, or the browser would leave the page
+//! to show the file.
 
 use leptos::prelude::*;
 
+use crate::dropped::{hand_over, Dropped};
 use crate::opened_files::use_opened;
 use crate::ui::{use_ui, Panel};
 
@@ -50,21 +51,21 @@ pub fn DropZone() -> impl IntoView {
             let Some(transfer) = ev.data_transfer() else {
                 return;
             };
-            // A folder can only be taken now, during the event.
+            // A folder can only be taken now, during the event; the
+            // 打开文件 panel (a part fetched when first wanted) reads it all.
             let entries = dropped_entries(&transfer);
-            if entries.iter().any(|e| e.is_directory()) {
-                ev.prevent_default();
-                crate::dropped_folder::hand_over(entries);
-                opened.dropped.update(|n| *n += 1);
-                ui.panel.set(Some(Panel::Files));
-                return;
-            }
-            let Some(list) = transfer.files().filter(|l| l.length() > 0) else {
-                return;
+            let dropped = if entries.is_empty() {
+                let Some(list) = transfer.files().filter(|l| l.length() > 0) else {
+                    return;
+                };
+                Dropped::Files((0..list.length()).filter_map(|i| list.item(i)).collect())
+            } else {
+                Dropped::Entries(entries)
             };
             ev.prevent_default();
-            let files: Vec<_> = (0..list.length()).filter_map(|i| list.item(i)).collect();
-            opened.open(files);
+            hand_over(dropped);
+            opened.dropped.update(|n| *n += 1);
+            ui.panel.set(Some(Panel::Files));
         });
     }
     view! {

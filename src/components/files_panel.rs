@@ -11,7 +11,7 @@ use crate::components::backup_controls::BackupControls;
 use crate::components::choice_group::ChoiceGroup;
 use crate::components::make_collection::MakeCollection;
 use crate::components::picked_files;
-use crate::dropped_folder::open_handed_over;
+use crate::dropped::open_handed_over;
 use crate::opened_files::{use_opened, Keeping, OpenedFile};
 use crate::parts::lazy_view;
 use crate::state::use_reader;
@@ -50,7 +50,7 @@ pub fn FilesPanel() -> impl IntoView {
     let opened = use_opened();
     let on_pick = move |ev: leptos::ev::Event| opened.open(picked_files(&ev));
     let on_pick_folder = move |ev: leptos::ev::Event| opened.open_folder(picked_files(&ev));
-    // A folder dropped on the page, before or while the panel is open.
+    // What was dropped on the page, before or while the panel is open.
     Effect::new(move || {
         opened.dropped.track();
         open_handed_over(opened);

@@ -12,9 +12,10 @@ use crate::storage::load_reading;
 use crate::ui::use_ui;
 
 thread_local! {
-    /// The essays whose offer was weighed in this visit.
-    static OFFERED: std::cell::RefCell<std::collections::HashSet<&'static str>> =
-        std::cell::RefCell::new(std::collections::HashSet::new());
+    /// The essays whose offer was weighed in this visit (a few: a list,
+    /// not a hash set, whose hasher would cost the first view's wasm 3 KB).
+    static OFFERED: std::cell::RefCell<Vec<&'static str>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The offer for essay `essay`, at position `index` in the collection.
@@ -28,7 +29,14 @@ pub fn ResumeReading(essay: &'static Essay, index: usize) -> impl IntoView {
     // comes back to the essay within the visit (where they were is where
     // they just left).
     Effect::new(move |_| {
-        let first_this_visit = OFFERED.with_borrow_mut(|seen| seen.insert(essay.slug.as_str()));
+        let slug = essay.slug.as_str();
+        let first_this_visit = OFFERED.with_borrow_mut(|seen| {
+            let first = !seen.contains(&slug);
+            if first {
+                seen.push(slug);
+            }
+            first
+        });
         let fragment = window().location().hash().unwrap_or_default();
         if first_this_visit && fragment.len() <= 1 && !state.filtering_untracked() {
             offer.set(load_reading(&essay.slug));

@@ -28,11 +28,16 @@ pub fn facts_line(facts: &Facts) -> String {
 /// `before` and `after` as one phrase: a space only where Chinese meets a
 /// Latin letter or digit (`原文为 Word 文档`, `原文为纯文本`).
 fn spaced(before: &str, after: &str) -> String {
-    if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        format!("{before} {after}")
+    let space = if after
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        " "
     } else {
-        format!("{before}{after}")
-    }
+        ""
+    };
+    format!("{before}{space}{after}")
 }
 
 /// The kind of document a file format is, as the list narrows by it: the

@@ -71,17 +71,21 @@ pub fn address(route: &Route, query: &str, collection: &Collection) -> String {
 /// the plain address would show an essay (a site of one essay): then it
 /// says `list`, or a reload would show the essay instead.
 pub fn list_address(query: &str, view: &crate::library::ListView, named: bool) -> String {
-    let named = named.then(|| LIST_KEY.to_owned());
-    let query = address(&Route::List, query, &Collection::default());
+    let mut out = address(&Route::List, query, &Collection::default());
+    if named {
+        out = match out.strip_prefix('?') {
+            Some(rest) => format!("?{LIST_KEY}&{rest}"),
+            None => format!("?{LIST_KEY}"),
+        };
+    }
     let params = view.to_params();
-    let all: Vec<&str> = named
-        .as_deref()
-        .into_iter()
-        .chain([query.trim_start_matches('?')])
-        .chain(params.split('&'))
-        .filter(|p| !p.is_empty())
-        .collect();
-    format!("?{}", all.join("&"))
+    if out.is_empty() {
+        out.push('?');
+        out.push_str(params.trim_start_matches('&'));
+    } else {
+        out.push_str(&params);
+    }
+    out
 }
 
 /// The decoded value of `key` in a query string (`?a=1&q=%E5%AE%88`).

@@ -1,13 +1,14 @@
-//! A folder dropped on the page: its documents are opened as those of a
-//! folder picked in 打开文件 are (`OpenedFiles::open_folder_named`).
+//! Files and folders dropped on the page: opened as those picked in 打开文件
+//! are (`OpenedFiles::open`, `OpenedFiles::open_folder_named`).
 //!
 //! A drop hands over a folder as an entry of the browser's file system
 //! API (`webkitGetAsEntry`, in every current engine), which can only be
-//! taken during the drop event itself: `DropZone` takes the entries,
-//! hands them over here, counts the drop in `OpenedFiles::dropped` and
-//! opens the 打开文件 panel, which takes them and walks them (asynchronously, callback by callback) and says what it
-//! found. The walk is the panel's: it is in the tools part of the wasm,
-//! and the first view's wasm does not carry it.
+//! taken during the drop event itself: `DropZone` takes the entries (or
+//! the files, in a browser without them), hands them over here, counts
+//! the drop in `OpenedFiles::dropped` and opens the 打开文件 panel, which
+//! takes them, walks the folders (asynchronously, callback by callback)
+//! and says what it found. The reading is the panel's: it is in the tools
+//! part of the wasm, and the first view's wasm does not carry it.
 
 use std::cell::RefCell;
 
@@ -18,14 +19,22 @@ use web_sys::{File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEnt
 
 use crate::opened_files::OpenedFiles;
 
-thread_local! {
-    /// Dropped entries the panel has not taken yet.
-    static HANDED_OVER: RefCell<Vec<FileSystemEntry>> = const { RefCell::new(Vec::new()) };
+/// What one drop handed over.
+pub enum Dropped {
+    /// Entries of the browser's file system (files and folders).
+    Entries(Vec<FileSystemEntry>),
+    /// Files, where the browser has no `webkitGetAsEntry`.
+    Files(Vec<File>),
 }
 
-/// Keep `entries` (of a drop) for `open_handed_over`.
-pub fn hand_over(entries: Vec<FileSystemEntry>) {
-    HANDED_OVER.with_borrow_mut(|kept| kept.extend(entries));
+thread_local! {
+    /// Drops the panel has not taken yet.
+    static HANDED_OVER: RefCell<Vec<Dropped>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keep what was dropped for `open_handed_over`.
+pub fn hand_over(dropped: Dropped) {
+    HANDED_OVER.with_borrow_mut(|kept| kept.push(dropped));
 }
 
 /// The summary's name for what was dropped: the folder's own name when
@@ -91,15 +100,24 @@ async fn files_under(entries: Vec<FileSystemEntry>) -> Vec<File> {
     found.into_iter().map(|(_, file)| file).collect()
 }
 
-/// Open the documents under the entries handed over (folders and files).
+/// Open what was handed over: dropped files as files picked in the panel
+/// are, a drop with a folder as a folder picked there is.
 pub fn open_handed_over(opened: OpenedFiles) {
-    let entries = HANDED_OVER.with_borrow_mut(std::mem::take);
-    if entries.is_empty() {
-        return;
+    let drops = HANDED_OVER.with_borrow_mut(std::mem::take);
+    for dropped in drops {
+        match dropped {
+            Dropped::Files(files) => opened.open(files),
+            Dropped::Entries(entries) => leptos::task::spawn_local(async move {
+                let folder = entries
+                    .iter()
+                    .any(|e| e.is_directory())
+                    .then(|| dropped_name(&entries));
+                let files = files_under(entries).await;
+                match folder {
+                    Some(folder) => opened.open_folder_named(folder, files),
+                    None => opened.open(files),
+                }
+            }),
+        }
     }
-    leptos::task::spawn_local(async move {
-        let folder = dropped_name(&entries);
-        let files = files_under(entries).await;
-        opened.open_folder_named(folder, files);
-    })
 }
