@@ -96,6 +96,7 @@ fn wire(state: ReaderState, ui: UiState, arrival: TextArrival) {
         crate::hit_nav::reveal_fragment(state)
     });
     request_animation_frame(move || crate::hit_nav::reveal_fragment(state));
+    crate::hit_nav::tell_if_fragment_hidden(state, ui);
 
     let name = crate::browser::collection_name();
     Effect::new(move |_| {

@@ -41,6 +41,38 @@ pub fn reveal_fragment(state: ReaderState) {
     }
 }
 
+/// When the address names a part or sub-section that the address's query
+/// hides (`?q=守正#篇章二-其二`), say so once the search has finished,
+/// rather than leave the reader looking at another place.
+pub fn tell_if_fragment_hidden(state: ReaderState, ui: crate::ui::UiState) {
+    let hash = window().location().hash().unwrap_or_default();
+    if hash.len() <= 1 || !state.filtering_untracked() {
+        return;
+    }
+    let id = wenji_core::route::decode_component(hash.trim_start_matches('#'));
+    let told = StoredValue::new(false);
+    Effect::new(move |_| {
+        if told.get_value() || !state.hits.with(|h| h.complete()) {
+            return;
+        }
+        told.set_value(true);
+        let Some(i) = state.essay_on_page() else {
+            return;
+        };
+        let Some(place) = full_essay(i).and_then(|e| e.place_of(i, &id)) else {
+            return;
+        };
+        if state.hits.with_untracked(|h| h.at(place).is_hidden()) {
+            let heading = essay_at(i).heading_at(place).1;
+            let query = state.input.get_untracked();
+            ui.notify(format!(
+                "“{heading}”中没有“{}”，筛选时不显示；按 Esc 清除搜索即可看到。",
+                query.trim()
+            ));
+        }
+    });
+}
+
 /// Unfold the part or sub-section at `place` on its essay's page; once that
 /// is painted, scroll it to the top (and focus its fold control when
 /// `focus`).

@@ -1,11 +1,14 @@
-//! Which part or sub-section the reader is at: the last one whose top has
-//! scrolled up to the reading line, just under the sticky search bar. The
+//! Which part or sub-section the reader is at: the one holding the current
+//! hit while it is on screen, else the last one whose top has scrolled up
+//! to the reading line, just under the sticky search bar. The
 //! outline marks it; `[` and `]` move from the part that holds it.
 
 use leptos::prelude::*;
 use web_sys::Element;
 use wenji_core::Place;
 
+use crate::browser::element_by_id as by_id;
+use crate::components::highlighted::CURRENT_HIT;
 use crate::content::full_essay;
 use crate::layout::HEADING_REACH_PX;
 use crate::state::ReaderState;
@@ -30,6 +33,7 @@ pub fn install(state: ReaderState, ui: UiState) {
         state.hits.track();
         state.folding.track();
         state.search_folding.track();
+        state.current_hit.track();
         request_animation_frame(move || update(state, ui));
     });
 }
@@ -77,7 +81,16 @@ fn update(state: ReaderState, ui: UiState) {
         let seen = screen + window().scroll_y().unwrap_or(0.0);
         seen >= f64::from(root.scroll_height()) - 2.0 && window().scroll_y().unwrap_or(0.0) > 0.0
     });
-    let current = if at_bottom {
+    // Going through the hits, the current hit's section is where the
+    // reader is, even before its heading reaches the line.
+    let hit = by_id::<Element>(CURRENT_HIT).filter(|m| {
+        let r = m.get_bounding_client_rect();
+        r.bottom() > line && r.top() < screen
+    });
+    let holding_hit = hit.and_then(|m| sections.iter().rev().find(|(_, s)| s.contains(Some(&m))));
+    let current = if holding_hit.is_some() {
+        holding_hit
+    } else if at_bottom {
         sections.last()
     } else {
         sections

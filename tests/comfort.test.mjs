@@ -238,6 +238,34 @@ describe('a 360 px phone', () => {
     }
   });
 
+  test('headings and the outline break lines at punctuation, not inside words', async () => {
+    const { page } = await reader.open('', PHONE);
+    await page.getByRole('button', { name: '目录' }).click();
+    const splits = await page.$$eval('h1, .heading-text, .outline-text', (els) =>
+      els.flatMap((el) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const chars = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let i = 0; i < n.data.length; i++) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + 1);
+            const box = r.getClientRects()[0];
+            if (box) chars.push([n.data[i], box.top]);
+          }
+        }
+        const out = [];
+        for (let i = 1; i < chars.length; i++) {
+          if (chars[i][1] - chars[i - 1][1] < 4) continue;
+          const [before, after] = [chars[i - 1][0], chars[i][0]];
+          if (!/[，。、；：？！”’）》」』\s]/.test(before) && !/[“‘（《「『\s]/.test(after)) out.push(`${el.textContent}: ${before}/${after}`);
+        }
+        return out;
+      }),
+    );
+    assert.deepEqual(splits, []);
+  });
+
   /** Problems on the page as it is: overflow and small tap targets. */
   const problems = (page) =>
     page.evaluate(() => {

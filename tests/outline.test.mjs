@@ -65,6 +65,19 @@ describe('the outline', () => {
     await context.close();
   });
 
+  test('while going through hits it marks the section of the current hit', async () => {
+    const { page } = await reader.open('?q=' + encodeURIComponent('职工'), WIDE);
+    await page.waitForSelector('main mark');
+    for (let n = 0; n < 6; n++) {
+      await searchBox(page).press('Enter');
+      await page.waitForFunction(() => {
+        const hit = document.getElementById('current-hit');
+        const marked = document.querySelector('#outline [aria-current="location"]')?.getAttribute('href');
+        return hit && marked && decodeURIComponent(marked) === `#${hit.closest('section[id]').id}`;
+      });
+    }
+  });
+
   test('the marked entry stays in sight when the outline is taller than the screen', async () => {
     const { page, context } = await reader.open('', { viewport: { width: 1280, height: 420 } });
     assert.ok(await page.$eval('#outline', (n) => n.scrollHeight > n.clientHeight), 'the outline scrolls');

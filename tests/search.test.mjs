@@ -106,6 +106,22 @@ describe('the keyword filter', () => {
     await context.close();
   });
 
+  test('an address whose fragment the query hides says so', async () => {
+    const q = '?q=' + encodeURIComponent('守正');
+    const { page } = await reader.open(q);
+    await page.waitForSelector('main mark');
+    const hidden = await page.$$eval('main section.sub[hidden]', (ss) => ss.map((s) => s.id));
+    assert.ok(hidden.length > 0);
+    const other = await reader.open(`${q}#${encodeURIComponent(hidden[0])}`);
+    const heading = await other.page.textContent(`[id="${hidden[0]}"] .heading-text`);
+    await other.page.locator('.notice').filter({ hasText: `“${heading}”中没有“守正”，筛选时不显示` }).waitFor();
+    // A fragment the query shows says nothing.
+    const shown = await page.$eval('main section.sub:not([hidden])', (s) => s.id);
+    const fine = await reader.open(`${q}#${encodeURIComponent(shown)}`);
+    await fine.page.waitForTimeout(500);
+    assert.equal(await fine.page.locator('.notice').textContent(), '');
+  });
+
   test('a query with nothing to look for says so', async () => {
     const { page } = await reader.open('');
     for (const typed of ['"', '-', '""']) {
