@@ -77,12 +77,14 @@ fn mount(arrival: content::TextArrival) {
         return;
     };
     // The page arrives prerendered (but a single file made in the page,
-    // 做成文集). When it shows what the app is about to render (the root's
+    // 做成文集, shows only its title until the app has built it). When it shows what the app is about to render (the root's
     // first view, nothing typed yet), the app adopts its nodes: nothing is
     // built or painted again.
     let search = element_by_id::<web_sys::HtmlInputElement>("search");
     let typed = search.as_ref().map(|i| i.value()).unwrap_or_default();
-    let prerendered = root.first_element_child().is_some();
+    let prerendered = root
+        .first_element_child()
+        .is_some_and(|first| !first.has_attribute(wenji_core::single_file::OPENING_ATTR));
     if prerendered && typed.trim().is_empty() && location::shows_first_view() && hydrate(&root, app)
     {
         mark_interactive();

@@ -17,6 +17,21 @@
 
 /// Where the app goes in the page Trunk writes.
 pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
+
+/// Marks what a made file shows before the app has built its page
+/// (`opening_root`): not a prerendered view to adopt but a placeholder to
+/// replace (`start.rs`).
+pub const OPENING_ATTR: &str = "data-wenji-opening";
+
+/// A made file's root before the app has built it: its title and a line
+/// saying that it opens, painted at once, where a page with no prerendered
+/// view would stay blank until the wasm has started.
+pub fn opening_root(title: &str) -> String {
+    format!(
+        r#"<div id="app"><div class="opening" {OPENING_ATTR}=""><h1>{}</h1><p>正在打开文集…</p></div></div>"#,
+        escape(title)
+    )
+}
 const PRERENDERED_ATTR: &str = "data-wenji-prerendered";
 const DATA_META: &str = r#"<meta name="wenji-data" content=""#;
 const FILE_BLOCK: &str = r#"<script type="text/plain" data-wenji-file=""#;
@@ -53,7 +68,7 @@ pub enum RemakeError {
 /// A single file like `template` (a build's `wenji.html`) holding the
 /// collection `files` (`(name, text)`, the index first) instead of its
 /// own, titled `title`, with no prerendered view (the app builds the page
-/// as it starts).
+/// as it starts; until then the title shows, `opening_root`).
 pub fn remake(
     template: &str,
     title: &str,
@@ -79,7 +94,7 @@ pub fn remake(
     }
     let mut html = String::with_capacity(template.len());
     html.push_str(&template[..at]);
-    html.push_str(APP_ROOT);
+    html.push_str(&opening_root(title));
     html.push_str(&after[end + "</div>".len()..]);
 
     // The data blocks: the old ones out, the new ones in their place.
@@ -164,9 +179,13 @@ mod tests {
         assert!(made.contains(r#"<meta name="wenji-data" content="index.txt" />"#));
         assert!(made.contains("<title>我的 &lt;文集&gt; &amp; 笔记</title>"));
         assert!(
-            made.contains(r#"<body><div id="app"></div><script>early()</script>"#),
+            made.contains(&format!(
+                r#"<body>{}<script>early()</script>"#,
+                opening_root("我的 <文集> & 笔记")
+            )),
             "{made}"
         );
+        assert!(made.contains("<h1>我的 &lt;文集&gt; &amp; 笔记</h1><p>正在打开文集…</p>"));
         assert!(!made.contains("old") && !made.contains("政工"), "{made}");
         assert!(made.contains(&data_block("file", "text-0.txt", "wenji-text 1\nnew")));
         assert!(made.contains(&data_block("worker", "wasm", "AGFzbQ==")));
