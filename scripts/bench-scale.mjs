@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 
 import { launch } from '../tests/support/browser.mjs';
 import { serve } from '../tests/support/serve.mjs';
+import { floor, median, pct, ms, PROBE } from './bench-keys.mjs';
 import { makeCollection } from './make-collection.mjs';
 
 const SIZES = process.argv.slice(2).map(Number);
@@ -29,16 +30,6 @@ const QUERIES = [
   { label: 'pinyin zhigong', keys: [...'zhigong'] },
   { label: 'no hits 量子计算', keys: ['量子计算'] },
 ];
-
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
-};
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
-const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '–');
 
 async function build(n) {
   const dist = join('target', `bench-${n}`);
@@ -62,35 +53,6 @@ async function gzipSizes(dist) {
   }
   return out;
 }
-
-/** Page-side probe: records each keystroke's latency and long tasks. */
-const PROBE = () => {
-  window.__lat = [];
-  window.__long = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__long.push(e.duration);
-  }).observe({ type: 'longtask', buffered: false });
-  document.addEventListener(
-    'input',
-    (ev) => {
-      const t0 = ev.timeStamp;
-      // Settled: the search has gone through the whole collection after
-      // this input (checked every frame); a later input starts over.
-      const id = (window.__inputs = (window.__inputs ?? 0) + 1);
-      window.__settled = undefined;
-      const check = () => {
-        if (id !== window.__inputs) return;
-        const p = document.querySelector('.search-progress');
-        const s = document.querySelector('#search-status')?.textContent ?? '';
-        if ((!p || p.hidden) && s !== '' && !s.startsWith('正在搜索')) window.__settled = performance.now() - t0;
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-      requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
-    },
-    true,
-  );
-};
 
 async function load(browser, url) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
@@ -179,29 +141,6 @@ async function typing(page) {
   return { perQuery, enter };
 }
 
-/** The measure's own floor: the same keys typed into a bare input on an
- *  empty page (no app). What is left above it is the app's. */
-async function floor(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.setContent('<!doctype html><html lang="zh-CN"><input id="search">');
-  await page.evaluate(PROBE);
-  await page.focus('#search');
-  const lat = [];
-  for (const q of QUERIES) {
-    await page.fill('#search', '');
-    await page.waitForTimeout(300);
-    await page.evaluate(() => (window.__lat = []));
-    for (const k of q.keys) {
-      await page.keyboard.insertText(k);
-      await page.waitForTimeout(120);
-    }
-    lat.push(...(await page.evaluate(() => window.__lat)));
-  }
-  await context.close();
-  return lat;
-}
-
 async function measure(n) {
   const { dist, seconds } = await build(n);
   const sizes = await gzipSizes(dist);
@@ -229,7 +168,7 @@ async function measure(n) {
   const essay = await load(browser, essayUrl);
   const essayTyping = await typing(essay.page);
   await essay.context.close();
-  const bare = await floor(browser);
+  const bare = await floor(browser, QUERIES);
   await browser.close();
   await server.close();
   return { n, seconds, first, early, fcp: median(fcp), interactive: median(interactive), mem, memAfter, listTyping, essayTyping, bare };

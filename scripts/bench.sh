@@ -11,6 +11,7 @@ node scripts/bench.mjs
 node scripts/bench-lighthouse.mjs
 node scripts/bench-import.mjs
 node scripts/bench-make.mjs
+node scripts/bench-phone.mjs
 node scripts/bench-scale.mjs "$@"
 # What finding the related passages costs, on the collections just made.
 for n in ${*:-1 140 1000}; do

@@ -101,6 +101,8 @@ pub fn bring_to_top(place: Place, focus: bool) {
 /// focus so that the keyboard carries on from there.
 pub fn go_to(state: ReaderState, place: Place) {
     let id = essay_at(place.essay).heading_at(place).0;
+    // The fragment goes after the query as it is now.
+    state.write_typed_address();
     let location = window().location();
     let url = format!("{}#{id}", location.search().unwrap_or_default());
     let pushed = window().history().is_ok_and(|h| {

@@ -108,6 +108,20 @@ struct Words {
     broke: &'static str,
 }
 
+/// Start the worker and have it make its tables ahead of its first
+/// question (the reader is about to pick a file), so that the file does not
+/// wait for them. Where it cannot start, the question says so.
+pub async fn warm_up() {
+    if WORKER.with_borrow(Option::is_some) {
+        return;
+    }
+    let words = Words {
+        unstarted: "",
+        broke: "",
+    };
+    let _ = ask(&Array::of1(&"warm".into()), words).await;
+}
+
 /// Post `message` to the worker once the questions before it are answered,
 /// and give its answer (or its `error`, or `words` if it did not answer).
 async fn ask(message: &Array, words: Words) -> Result<JsValue, String> {

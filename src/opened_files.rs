@@ -13,7 +13,7 @@ use wenji_core::route::Route;
 use crate::content::{self, TextArrival};
 use crate::file_store::{self, Stored};
 use crate::importer;
-use crate::parts::lazy_task;
+use crate::parts::lazy;
 use crate::state::ReaderState;
 use crate::ui::UiState;
 
@@ -216,7 +216,9 @@ impl OpenedFiles {
         let bytes = match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => Uint8Array::new(&buffer),
             Err(_) => {
-                // A dropped folder arrives as a file that cannot be read.
+                // Only where the browser has no `webkitGetAsEntry` (dropped.rs
+                // walks folders elsewhere) does a dropped folder arrive as a
+                // file that cannot be read.
                 self.problem(&name, "无法读取文件（如果是文件夹，请用“选择文件夹…”打开）");
                 self.reading.update(|n| *n -= 1);
                 return Err(());
@@ -324,7 +326,7 @@ impl OpenedFiles {
     }
 }
 
-lazy_task! {
+lazy! {
     /// `OpenedFiles::restore`'s reading of the kept files `stored`.
     fn read_kept(opened: OpenedFiles, stored: Vec<Stored>) {
         leptos::task::spawn_local(opened.read_all_kept(stored))

@@ -1,6 +1,6 @@
 //! Views whose code is fetched the first time they are wanted.
 //!
-//! `lazy_view!` declares an async function that builds a view. In the
+//! `lazy!` declares an async function that builds a view. In the
 //! release (`cfg(wenji_split)`, set by `build.rs`), its code and what only it
 //! uses go into a part of the wasm of their own, which the build's split
 //! step (`wenji-ship`'s `split.rs`) cuts off: the first view's wasm is that
@@ -33,29 +33,33 @@ pub const UNAVAILABLE: &str = "这部分功能没能加载（可能是网络不�
 /// (followed by what to do: `LoadingEssay`).
 pub const LIST_UNAVAILABLE: &str = "文章列表没能加载";
 
-/// `lazy_view! { fn name(args) -> AnyView { … } in part; }`: an `async fn
-/// name(args) -> Result<AnyView, Unavailable>` whose view is built by the
-/// part of the wasm named `part`, fetched on the first call (see the
-/// module's doc). Few parts: each is a module to fetch and instantiate
-/// (DEVELOPERS.md). A `preload name;` after it also declares an async
-/// function that only fetches the part. Once per module (it declares a
-/// `mod split`): beside the component it builds.
-macro_rules! lazy_view {
+/// Code fetched the first time it is wanted, in two forms:
+///
+/// - `lazy! { fn name(args) -> AnyView { … } in part; }`: an `async fn
+///   name(args) -> Result<AnyView, Unavailable>` whose view is built by the
+///   part of the wasm named `part`, fetched on the first call (see the
+///   module's doc). A `preload name;` after it also declares an async
+///   function that only fetches the part.
+/// - `lazy! { fn name(args) { … } in part; }`: an `async fn name(args) ->
+///   Result<(), Unavailable>` that runs its body in the part: for work the
+///   first view does not need (reading the reader's kept files), so that
+///   its code is not in the first view's wasm.
+///
+/// Few parts: each is a module to fetch and instantiate (DEVELOPERS.md).
+/// Once per module (it declares a `mod split`): beside the component or
+/// the state it serves.
+macro_rules! lazy {
     (
         $(#[$meta:meta])*
         $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> AnyView $body:block
         in $part:ident;
         $(preload $preload:ident;)?
     ) => {
-        $(#[$meta])*
-        $vis async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::parts::Unavailable> {
-            #[cfg(wenji_split)]
-            let view = split::$name($($arg),*).await;
-            #[cfg(not(wenji_split))]
-            let view = split::$name($($arg),*);
-            view
+        $crate::parts::lazy! {
+            @in_part $(#[$meta])* $vis fn $name($($arg: $ty),*) -> ::leptos::prelude::AnyView
+            { ::leptos::prelude::IntoAny::into_any($body) }
+            in $part;
         }
-
         $(
             /// Fetch the part (a no-op where nothing is split).
             $vis async fn $preload() -> Result<(), $crate::parts::Unavailable> {
@@ -65,6 +69,33 @@ macro_rules! lazy_view {
                 return Ok(());
             }
         )?
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block
+        in $part:ident;
+    ) => {
+        $crate::parts::lazy! {
+            @in_part $(#[$meta])* $vis fn $name($($arg: $ty),*) -> ()
+            { $body; }
+            in $part;
+        }
+    };
+    // The one wiring of both: the caller's function, and the split one
+    // that the release cuts off into `$part`.
+    (
+        @in_part $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty
+        $body:block
+        in $part:ident;
+    ) => {
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) -> Result<$out, $crate::parts::Unavailable> {
+            #[cfg(wenji_split)]
+            let out = split::$name($($arg),*).await;
+            #[cfg(not(wenji_split))]
+            let out = split::$name($($arg),*);
+            out
+        }
 
         mod split {
             #[allow(unused_imports)]
@@ -76,60 +107,17 @@ macro_rules! lazy_view {
                     $part,
                     wasm_split_path = ::leptos::wasm_split,
                     fallible,
-                    preload(preload)
+                    preload(#[allow(dead_code)] preload)
                 )
             )]
-            pub(super) fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::parts::Unavailable> {
-                Ok(::leptos::prelude::IntoAny::into_any($body))
+            pub(super) fn $name($($arg: $ty),*) -> Result<$out, $crate::parts::Unavailable> {
+                Ok($body)
             }
         }
     };
 }
 
-pub(crate) use lazy_view;
-
-/// `lazy_task! { fn name(args) { … } in part; }`: an `async fn name(args)
-/// -> Result<(), Unavailable>` that runs its body in the part of the wasm
-/// named `part`, as `lazy_view!` builds a view there: for work the first
-/// view does not need (reading the reader's kept files, a drop), so that
-/// its code is not in the first view's wasm. Once per module, like
-/// `lazy_view!`.
-macro_rules! lazy_task {
-    (
-        $(#[$meta:meta])*
-        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block
-        in $part:ident;
-    ) => {
-        $(#[$meta])*
-        $vis async fn $name($($arg: $ty),*) -> Result<(), $crate::parts::Unavailable> {
-            #[cfg(wenji_split)]
-            let done = split::$name($($arg),*).await;
-            #[cfg(not(wenji_split))]
-            let done = split::$name($($arg),*);
-            done
-        }
-
-        mod split {
-            #[allow(unused_imports)]
-            use super::*;
-
-            #[cfg_attr(
-                wenji_split,
-                ::leptos::wasm_split::wasm_split(
-                    $part,
-                    wasm_split_path = ::leptos::wasm_split,
-                    fallible
-                )
-            )]
-            pub(super) fn $name($($arg: $ty),*) -> Result<(), $crate::parts::Unavailable> {
-                $body;
-                Ok(())
-            }
-        }
-    };
-}
-
-pub(crate) use lazy_task;
+pub(crate) use lazy;
 
 /// The view a part built, or, when it could not be fetched, what
 /// `unavailable` makes of `UNAVAILABLE`.

@@ -19,6 +19,21 @@ pub use wenji_core::library::{GROUPS_STEP, LIST_STEP, RESULTS_STEP};
 /// Edits closer together than this make one history entry.
 const TYPING_PAUSE_MS: f64 = 1500.0;
 
+/// What is typed reaches the address once the typing pauses this long:
+/// one write per burst of keys, not one per key.
+const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// The address of what was typed, not yet written.
+#[derive(Clone, Copy, Default)]
+struct TypedAddress {
+    /// Bumped by every write: a timer that finds it changed has nothing
+    /// left to do.
+    generation: u32,
+    pending: bool,
+    /// The burst began after a pause: it makes a history entry.
+    push: bool,
+}
+
 /// What the reader is looking at, how they folded it, and what they search.
 #[derive(Clone, Copy)]
 pub struct ReaderState {
@@ -56,6 +71,7 @@ pub struct ReaderState {
     /// them once the exact search is done); never counted as hits.
     pub near: RwSignal<Vec<Near>>,
     last_edit: StoredValue<f64>,
+    typed_address: StoredValue<TypedAddress>,
 }
 
 impl ReaderState {
@@ -96,6 +112,7 @@ impl ReaderState {
             current_hit: RwSignal::new(None),
             near: RwSignal::new(Vec::new()),
             last_edit: StoredValue::new(f64::NEG_INFINITY),
+            typed_address: StoredValue::new(TypedAddress::default()),
         }
     }
 
@@ -231,6 +248,7 @@ impl ReaderState {
     }
 
     fn write(&self, route: &Route, query: &str, push: bool) {
+        self.write_typed_address();
         let rendered = crate::location::Rendered {
             list: self.list_shown.get_untracked(),
             results: self.results_shown.get_untracked(),
@@ -281,12 +299,61 @@ impl ReaderState {
         });
     }
 
-    /// The reader typed `text`. A burst of typing makes one history entry.
+    /// The reader typed `text`. A burst of typing makes one history entry,
+    /// and its address is written once the typing pauses.
     pub fn type_query(&self, text: String) {
         let t = now();
         let push = t - self.last_edit.get_value() > TYPING_PAUSE_MS;
         self.last_edit.set_value(t);
-        self.set_query(text, push);
+        if self.input.with_untracked(|q| *q == text) {
+            return;
+        }
+        let generation = self
+            .typed_address
+            .with_value(|a| a.generation.wrapping_add(1));
+        self.typed_address.update_value(|a| {
+            *a = TypedAddress {
+                generation,
+                pending: true,
+                push: a.push || push,
+            }
+        });
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.typed_address.with_value(|a| a.generation) == generation {
+                    state.write_typed_address();
+                }
+            },
+            ADDRESS_PAUSE,
+        );
+        self.apply_query(text);
+    }
+
+    /// Write the address of what was typed now, if it waits: before any
+    /// other write of the address, or a read of it.
+    pub fn write_typed_address(&self) {
+        let waiting = self.typed_address.with_value(|a| *a);
+        self.typed_address.set_value(TypedAddress {
+            generation: waiting.generation.wrapping_add(1),
+            ..TypedAddress::default()
+        });
+        if waiting.pending {
+            let route = self.route.get_untracked();
+            let query = self.input.get_untracked();
+            self.write(&route, &query, waiting.push);
+        }
+    }
+
+    /// Forget the address of what was typed: Back or Forward brought
+    /// another.
+    fn drop_typed_address(&self) {
+        self.typed_address.update_value(|a| {
+            *a = TypedAddress {
+                generation: a.generation.wrapping_add(1),
+                ..TypedAddress::default()
+            }
+        });
     }
 
     /// Clear the filter (a history entry of its own).
@@ -312,6 +379,7 @@ impl ReaderState {
     /// Follow the address after Back or Forward: the page, the query, the
     /// list's view, as much of the list as was rendered, then its scroll.
     pub fn follow_address(&self, saved: Option<crate::location::Saved>) {
+        self.drop_typed_address();
         let route = current_route();
         if self.route.with_untracked(|r| *r != route) {
             self.folding.set(folding_for(&route));

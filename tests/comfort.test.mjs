@@ -425,3 +425,49 @@ describe('the search box', () => {
     }
   });
 });
+
+describe('nothing over what is read', () => {
+  test('the end of a long query stays in view, clear of the × and the count, when it is pasted', async () => {
+    const { page } = await reader.open('', PHONE);
+    await searchBox(page).focus();
+    // Pasted at once, a query with hits: the count appears after it.
+    await page.keyboard.insertText('政工工作的对象是人核心是做人的工作');
+    await page.waitForFunction(() => document.querySelector('.hit-position').textContent !== '');
+    await frames(page);
+    const { scroll, max } = await page.$eval('#search', (i) => ({ scroll: i.scrollLeft, max: i.scrollWidth - i.clientWidth }));
+    assert.ok(max > 0, 'the query is longer than the box');
+    assert.ok(scroll >= max - 1, `scrolled to its end: ${scroll} of ${max}`);
+  });
+
+  test('加入摘抄 stands beside the selection or at the foot of the screen, over no line of its paragraph', async () => {
+    for (const options of [{ viewport: { width: 1366, height: 800 } }, PHONE]) {
+      const { page } = await reader.open('', options);
+      const lines = await page.evaluate(() => {
+        const p = document.querySelector('[id="篇章一-其一"] .sub-body p');
+        p.scrollIntoView({ block: 'center' });
+        const text = p.firstChild;
+        const r = document.createRange();
+        r.setStart(text, 5);
+        r.setEnd(text, 30);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+        // Every line of the paragraph, where it stands on the screen.
+        const all = document.createRange();
+        all.selectNodeContents(p);
+        return [...all.getClientRects()].map(({ left, top, right, bottom }) => ({ left, top, right, bottom }));
+      });
+      const button = page.locator('.selection-excerpt');
+      await button.waitFor();
+      const b = await button.boundingBox();
+      const where = JSON.stringify(options.viewport);
+      assert.ok(b.y >= 0 && b.y + b.height <= options.viewport.height, `on the screen: ${where}`);
+      for (const l of lines) {
+        const apart = b.x >= l.right || b.x + b.width <= l.left || b.y >= l.bottom || b.y + b.height <= l.top;
+        assert.ok(apart, `${where}: the button ${JSON.stringify(b)} covers the line ${JSON.stringify(l)}`);
+      }
+      // It still adds the selection.
+      await button.click();
+      await page.locator('.notice').filter({ hasText: '已加入摘抄本' }).waitFor();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import { CLIPBOARD, readClipboard } from './support/browser.mjs';
 import { NEVER_PRECACHE, readerSuite, searchBox } from './support/suite.mjs';
 import { docx } from './support/docx.mjs';
 
@@ -120,7 +121,7 @@ describe('opening your own files', () => {
   });
 
   test('a heading deeper than the reader shows stays in the text as a bold lead-in line', async () => {
-    const { page, log } = await reader.open('', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, log } = await reader.open('', CLIPBOARD);
     const deeper = docx(
       [
         ['Heading1', '一、学习体会'],
@@ -158,10 +159,7 @@ describe('opening your own files', () => {
       getSelection().addRange(range);
     });
     await page.keyboard.press('Control+C');
-    const html = await page.evaluate(async () => {
-      const [item] = await navigator.clipboard.read();
-      return (await item.getType('text/html')).text();
-    });
+    const { html } = await readClipboard(page);
     assert.ok(html.endsWith('<p><b>1. 精读</b></p><p>精读要做笔记。</p>'), html);
     assert.deepEqual(log.errors, []);
   });
@@ -369,14 +367,14 @@ describe('opening your own files', () => {
   });
 
   test('addresses that hold with one\'s own files: the list\'s query survives a reload; a link to a file says where it lives', async () => {
-    const { page, log } = await reader.open('', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, log } = await reader.open('', CLIPBOARD);
     await pick(page, [['调研.txt', TEXT]]);
     await titled(page, '基层调研报告');
     // 复制链接 in one's own file says the file lives in this browser only.
     const link = page.locator('main button[aria-label^="复制链接："]').first();
     await link.click();
     await page.locator('.notice').filter({ hasText: '此文件只在本浏览器中' }).waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = (await readClipboard(page)).plain;
     assert.match(copied, /\?essay=mine-/);
 
     // From the list of all essays, a query across both: the address names
@@ -386,6 +384,8 @@ describe('opening your own files', () => {
     const status = page.locator('#search-status');
     await status.filter({ hasText: '篇文章中' }).waitFor();
     await page.locator('main').getByText('基层调研报告').first().waitFor();
+    // Written once the typing pauses.
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === '调研');
     assert.ok(new URLSearchParams(new URL(page.url()).search).has('list'), page.url());
     const before = await status.textContent();
     await page.reload();

@@ -232,8 +232,9 @@ describe('the seed essay', () => {
       // The filter works there too, and keeps the sub-path in the address.
       await searchBox(page).fill('传帮带');
       await page.waitForSelector('main mark');
+      // The address is written once the typing pauses.
+      await page.waitForFunction(() => new URL(location).searchParams.get('q') === '传帮带');
       assert.equal(new URL(page.url()).pathname, '/some/sub/path/');
-      assert.equal(new URL(page.url()).searchParams.get('q'), '传帮带');
       await page.reload();
       await page.waitForSelector('main mark');
       assert.deepEqual(log.errors, []);

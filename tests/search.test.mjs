@@ -304,6 +304,29 @@ describe('the keyword filter', () => {
     await context.close();
   });
 
+  test('typing writes the address once it pauses, not on every key; Back then skips the burst', async () => {
+    const { page, log, context } = await reader.open('');
+    await page.evaluate(() => {
+      window.__writes = [];
+      for (const name of ['replaceState', 'pushState']) {
+        const real = history[name].bind(history);
+        history[name] = (state, title, url) => {
+          // A write without an address only keeps the scroll position.
+          if (url !== undefined) window.__writes.push(String(url));
+          return real(state, title, url);
+        };
+      }
+    });
+    await searchBox(page).pressSequentially('zhigong', { delay: 60 });
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'zhigong');
+    assert.deepEqual(await page.evaluate(() => window.__writes), ['?q=zhigong']);
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location).searchParams.has('q'));
+    assert.equal(await searchBox(page).inputValue(), '');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
   test('queries that cannot be parsed are taken literally, never an error', async () => {
     const { page, log, context } = await reader.open();
     for (const q of ['"', '-', '|', '| 守正', '守正 |', '"守正', '-"', '((', '\\', '<script>alert(1)</script>', '一'.repeat(400)]) {

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { HtmlRenderer, Parser } from 'commonmark';
 
+import { CLIPBOARD, readClipboard } from './support/browser.mjs';
 import { openPanel, readerSuite } from './support/suite.mjs';
 
 const reader = readerSuite();
-const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 const TITLE = '政工工作心得体会范文合集';
 
-const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+const clipboard = async (page) => (await readClipboard(page)).plain;
 const notice = (page) => page.locator('.notice[role="status"]');
 
 /** The text of a section as the page shows it, paragraphs joined. */
@@ -142,11 +142,7 @@ describe('select and copy', () => {
       getSelection().addRange(range);
     });
     await page.keyboard.press('Control+C');
-    const { html, plain } = await page.evaluate(async () => {
-      const [item] = await navigator.clipboard.read();
-      const read = async (type) => (await item.getType(type)).text();
-      return { html: await read('text/html'), plain: await read('text/plain') };
-    });
+    const { html, plain } = await readClipboard(page);
     const heading = await page.textContent('#篇章一-其一 .heading-text');
     const first = await page.textContent('#篇章一-其一 .sub-body p');
     assert.equal(plain, `${heading}\n${first}`);
@@ -173,11 +169,7 @@ describe('select and copy', () => {
     const spanned = await page.evaluate(() => getSelection().getRangeAt(0).cloneContents().textContent);
     assert.ok(spanned.includes(hiddenText), 'the selection spans it');
     await page.keyboard.press('Control+C');
-    const { html, plain } = await page.evaluate(async () => {
-      const [item] = await navigator.clipboard.read();
-      const read = async (type) => (await item.getType(type)).text();
-      return { html: await read('text/html'), plain: await read('text/plain') };
-    });
+    const { html, plain } = await readClipboard(page);
     assert.ok(!plain.includes(hiddenText), plain);
     assert.ok(!html.includes(hiddenText), html);
     assert.ok(plain.startsWith(await page.textContent('[id="篇章二"] .heading-text')), plain);

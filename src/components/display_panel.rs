@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wenji_core::prefs::{COPY_MODES, FONTS, SIZES, THEMES};
 
 use crate::components::choice_group::ChoiceGroup;
-use crate::parts::lazy_view;
+use crate::parts::lazy;
 use crate::ui::use_ui;
 
 /// The `data-*` values of the size steps.
@@ -59,7 +59,7 @@ pub fn DisplayPanel() -> impl IntoView {
     }
 }
 
-lazy_view! {
+lazy! {
     /// `DisplayPanel`, built by its own part of the wasm (`parts`).
     pub fn display_panel() -> AnyView {
         view! { <DisplayPanel /> }

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use wenji_core::route::Route;
 use wenji_search::query::quoted;
 
-use crate::parts::{self, lazy_view};
+use crate::parts::{self, lazy};
 use crate::state::use_reader;
 
-lazy_view! {
+lazy! {
     /// `EmptyState`, built by its own part of the wasm.
     fn build_empty_state() -> AnyView {
         view! { <EmptyState /> }

@@ -13,7 +13,7 @@ use crate::components::search_results::SearchResults;
 use crate::components::shared_panels::SharedPanels;
 use crate::components::shared_tools::SharedTools;
 use crate::content::{by_title, collection, is_opened, site_len};
-use crate::parts::lazy_view;
+use crate::parts::lazy;
 use crate::state::{use_reader, LIST_STEP};
 
 #[component]
@@ -100,7 +100,7 @@ pub fn EssayList() -> AnyView {
     .into_any()
 }
 
-lazy_view! {
+lazy! {
     /// `EssayList`, built by its own part of the wasm (`parts`).
     pub fn essay_list() -> AnyView {
         view! { <EssayList /> }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wenji_core::takeaway::Format;
 
-use crate::parts::lazy_view;
+use crate::parts::lazy;
 use crate::state::use_reader;
 use crate::takeaway;
 use crate::ui::use_ui;
@@ -37,7 +37,7 @@ pub fn ExportPanel(essay: usize) -> impl IntoView {
     }
 }
 
-lazy_view! {
+lazy! {
     /// `ExportPanel`, built by its own part of the wasm (`parts`).
     pub fn export_panel(essay: usize) -> AnyView {
         view! { <ExportPanel essay=essay /> }

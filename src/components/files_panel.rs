@@ -13,7 +13,7 @@ use crate::components::make_collection::MakeCollection;
 use crate::components::picked_files;
 use crate::dropped::open_handed_over;
 use crate::opened_files::{use_opened, Keeping, OpenedFile};
-use crate::parts::lazy_view;
+use crate::parts::lazy;
 use crate::state::use_reader;
 
 const SPLITS: [(&str, &str); 2] = [("split", "按标题分章节"), ("whole", "不分章节")];
@@ -50,6 +50,11 @@ pub fn FilesPanel() -> impl IntoView {
     let opened = use_opened();
     let on_pick = move |ev: leptos::ev::Event| opened.open(picked_files(&ev));
     let on_pick_folder = move |ev: leptos::ev::Event| opened.open_folder(picked_files(&ev));
+    // A file is about to be picked: the document reader starts meanwhile,
+    // not after the pick.
+    if crate::browser::present() {
+        leptos::task::spawn_local(crate::importer::warm_up());
+    }
     // What was dropped on the page, before or while the panel is open.
     Effect::new(move || {
         opened.dropped.track();
@@ -134,7 +139,7 @@ pub fn FilesPanel() -> impl IntoView {
     }
 }
 
-lazy_view! {
+lazy! {
     /// `FilesPanel`, built by its own part of the wasm (`parts`).
     pub fn files_panel() -> AnyView {
         view! { <FilesPanel /> }

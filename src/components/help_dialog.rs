@@ -4,10 +4,10 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use wenji_core::shortcuts::HELP;
 
-use crate::parts::lazy_view;
+use crate::parts::lazy;
 use crate::ui::use_ui;
 
-lazy_view! {
+lazy! {
     /// `HelpDialog`, built by its own part of the wasm.
     pub fn help_dialog() -> AnyView {
         view! { <HelpDialog /> }

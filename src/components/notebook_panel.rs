@@ -12,7 +12,7 @@ use crate::components::excerpt_undo::ExcerptUndo;
 use crate::components::notebook_item::NotebookItem;
 use crate::notebook::use_notebook;
 use crate::opened_files::Keeping;
-use crate::parts::lazy_view;
+use crate::parts::lazy;
 
 #[component]
 pub fn NotebookPanel() -> impl IntoView {
@@ -71,7 +71,7 @@ pub fn NotebookPanel() -> impl IntoView {
     }
 }
 
-lazy_view! {
+lazy! {
     /// `NotebookPanel`, built by its own part of the wasm (`parts`).
     pub fn notebook_panel() -> AnyView {
         view! { <NotebookPanel /> }

@@ -10,7 +10,7 @@ use wenji_core::{Place, RelatedPassage};
 use wenji_search::marks::pieces;
 
 use crate::content::{essay_at, full_essay, use_arrival};
-use crate::parts::lazy_view;
+use crate::parts::lazy;
 use crate::state::use_reader;
 
 /// `related`, a passage close to the sub-section at `from`.
@@ -69,7 +69,7 @@ pub fn RelatedPassageItem(from: Place, related: &'static RelatedPassage) -> impl
     }
 }
 
-lazy_view! {
+lazy! {
     /// The passages `related` to the sub-section at `from`, built by their
     /// own part of the wasm.
     pub fn related_items(from: Place, related: &'static [RelatedPassage]) -> AnyView {

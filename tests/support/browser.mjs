@@ -76,3 +76,15 @@ export async function adoptedNodes(page, url, selector) {
   await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
   return page.$$eval(selector, (els) => els.filter((e) => e.dataset.probe === 'static').length);
 }
+
+/** A page option that lets the page read and write the clipboard. */
+export const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+/** What the clipboard holds: `{ plain, html }` (html '' when it has none). */
+export async function readClipboard(page) {
+  return page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const read = async (type) => (item.types.includes(type) ? (await item.getType(type)).text() : '');
+    return { plain: await read('text/plain'), html: await read('text/html') };
+  });
+}

@@ -28,6 +28,12 @@ pub struct Answer {
 /// The name the answer's index gives its chunk (the page does not fetch it).
 pub const CHUNK_NAME: &str = "opened";
 
+/// Make what the first file would wait for (the fold table), before it
+/// comes.
+pub fn warm_up() {
+    wenji_search::tables_build::prepare();
+}
+
 /// Read file `name` (`bytes`), split into parts or not.
 pub fn read(name: &str, bytes: &[u8], split: bool) -> Result<Answer, ImportError> {
     let essay = wenji_import::read_file(name, bytes, split)?;

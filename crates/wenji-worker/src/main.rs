@@ -3,7 +3,8 @@
 //! `["docx", notebook, links]` in, `{ docx }` (bytes) or `{ error }` out; or
 //! `["collection", names, bytes, splits, made]` in (arrays, one entry a
 //! file; `made`, the day, `2026-12-04`),
-//! `{ files }` (`[name, text]` pairs, the index first) or `{ error }`. It
+//! `{ files }` (`[name, text]` pairs, the index first) or `{ error }`; or
+//! `["warm"]` in, `{}` out once its tables are made (before a file comes). It
 //! says `ready` first, so that the page never posts to a worker not
 //! listening.
 #![forbid(unsafe_code)]
@@ -23,7 +24,9 @@ fn main() {
             let _ = Reflect::set(&answer, &key.into(), value);
         };
         let kind = message.get(0).as_string().unwrap_or_default();
-        if kind == "collection" {
+        if kind == "warm" {
+            wenji_worker::warm_up();
+        } else if kind == "collection" {
             let names: Vec<String> = Array::from(&message.get(1))
                 .iter()
                 .map(|n| n.as_string().unwrap_or_default())
