@@ -48,7 +48,7 @@ pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer,
         unstarted: "无法启动文件读取程序（第一次打开文件需要联网）",
         broke: "读取程序出错，文件未能打开",
     };
-    let data = ask(&message, words).await?;
+    let data = ask(&message).await.map_err(|t| words.say(t))?;
     match (field(&data, "index"), field(&data, "chunk")) {
         (Some(index), Some(chunk)) => Ok(Answer { index, chunk }),
         _ => Err("读取程序的回答有误".to_owned()),
@@ -64,7 +64,7 @@ pub async fn notebook_docx(text: &str, links: &[String]) -> Result<Uint8Array, S
         unstarted: "无法生成 Word 文件（第一次导出 Word 需要联网；Markdown 和纯文本可离线导出）",
         broke: "生成 Word 文件时出错",
     };
-    let data = ask(&message, words).await?;
+    let data = ask(&message).await.map_err(|t| words.say(t))?;
     Reflect::get(&data, &"docx".into())
         .ok()
         .and_then(|v| v.dyn_into().ok())
@@ -86,7 +86,7 @@ pub async fn collection(
         unstarted: "无法做成文集（第一次使用需要联网）",
         broke: "做成文集时出错",
     };
-    let data = ask(&message, words).await?;
+    let data = ask(&message).await.map_err(|t| words.say(t))?;
     let list = Reflect::get(&data, &"files".into()).map_err(|_| "读取程序的回答有误".to_owned())?;
     Array::from(&list)
         .iter()
@@ -108,44 +108,58 @@ struct Words {
     broke: &'static str,
 }
 
+impl Words {
+    fn say(self, trouble: Trouble) -> String {
+        match trouble {
+            Trouble::Unstarted => self.unstarted.to_owned(),
+            Trouble::Broke => self.broke.to_owned(),
+            Trouble::Said(error) => error,
+        }
+    }
+}
+
+/// Why the worker gave no answer.
+enum Trouble {
+    /// It could not be started.
+    Unstarted,
+    /// It could not be given the question, or it broke on it.
+    Broke,
+    /// It answered with an error of its own (already in the reader's words).
+    Said(String),
+}
+
 /// Start the worker and have it make its tables ahead of its first
 /// question (the reader is about to pick a file), so that the file does not
-/// wait for them. Where it cannot start, the question says so.
+/// wait for them. A worker that cannot start is not reported here: the
+/// question that follows says so in its own words.
 pub async fn warm_up() {
-    if WORKER.with_borrow(Option::is_some) {
-        return;
+    if WORKER.with_borrow(Option::is_none) {
+        let _ = ask(&Array::of1(&"warm".into())).await;
     }
-    let words = Words {
-        unstarted: "",
-        broke: "",
-    };
-    let _ = ask(&Array::of1(&"warm".into()), words).await;
 }
 
 /// Post `message` to the worker once the questions before it are answered,
-/// and give its answer (or its `error`, or `words` if it did not answer).
-async fn ask(message: &Array, words: Words) -> Result<JsValue, String> {
+/// and give its answer.
+async fn ask(message: &Array) -> Result<JsValue, Trouble> {
     let mut done = None;
     let mine = Promise::new(&mut |resolve, _| done = Some(resolve));
     if let Some(before) = QUEUE.replace(Some(mine)) {
         let _ = JsFuture::from(before).await;
     }
-    let answer = ask_now(message, words).await;
+    let answer = ask_now(message).await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
     answer
 }
 
-async fn ask_now(message: &Array, words: Words) -> Result<JsValue, String> {
-    let worker = started().await.map_err(|_| words.unstarted.to_owned())?;
+async fn ask_now(message: &Array) -> Result<JsValue, Trouble> {
+    let worker = started().await?;
     let answer = JsFuture::from(next_message());
-    worker
-        .post_message(message)
-        .map_err(|_| "无法把文件交给读取程序".to_owned())?;
-    let data = answer.await.map_err(|_| words.broke.to_owned())?;
+    worker.post_message(message).map_err(|_| Trouble::Broke)?;
+    let data = answer.await.map_err(|_| Trouble::Broke)?;
     match field(&data, "error") {
-        Some(error) => Err(error),
+        Some(error) => Err(Trouble::Said(error)),
         None => Ok(data),
     }
 }
@@ -156,27 +170,26 @@ fn field(data: &JsValue, key: &str) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
-/// The worker could not be started: offline, its code is there only if it
-/// was used before.
-struct Unstarted;
-
-/// The worker, started (and ready) on first use.
-async fn started() -> Result<Worker, Unstarted> {
+/// The worker, started (and ready) on first use. Offline, its code is
+/// there only if it was fetched before.
+async fn started() -> Result<Worker, Trouble> {
     if let Some(w) = WORKER.with_borrow(Clone::clone) {
         return Ok(w);
     }
-    let failed = || Unstarted;
     let (worker, wasm) = match inline_parts() {
         Some((glue, wasm)) => {
             let source = Array::of2(&glue.into(), &INLINE_START.into());
             let options = BlobPropertyBag::new();
             options.set_type("text/javascript");
-            let blob =
-                Blob::new_with_str_sequence_and_options(&source, &options).map_err(|_| failed())?;
-            let url = Url::create_object_url_with_blob(&blob).map_err(|_| failed())?;
-            (Worker::new(&url).map_err(|_| failed())?, Some(wasm))
+            let blob = Blob::new_with_str_sequence_and_options(&source, &options)
+                .map_err(|_| Trouble::Unstarted)?;
+            let url = Url::create_object_url_with_blob(&blob).map_err(|_| Trouble::Unstarted)?;
+            (
+                Worker::new(&url).map_err(|_| Trouble::Unstarted)?,
+                Some(wasm),
+            )
         }
-        None => (Worker::new(LOADER).map_err(|_| failed())?, None),
+        None => (Worker::new(LOADER).map_err(|_| Trouble::Unstarted)?, None),
     };
     listen(&worker);
     // It says "ready" once it listens.
@@ -184,9 +197,9 @@ async fn started() -> Result<Worker, Unstarted> {
     if let Some(wasm) = wasm {
         worker
             .post_message(&Uint8Array::from(wasm.as_slice()))
-            .map_err(|_| failed())?;
+            .map_err(|_| Trouble::Unstarted)?;
     }
-    ready.await.map_err(|_| failed())?;
+    ready.await.map_err(|_| Trouble::Unstarted)?;
     WORKER.set(Some(worker.clone()));
     Ok(worker)
 }

@@ -23,15 +23,14 @@ const TYPING_PAUSE_MS: f64 = 1500.0;
 /// one write per burst of keys, not one per key.
 const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// The address of what was typed, not yet written.
-#[derive(Clone, Copy, Default)]
-struct TypedAddress {
-    /// Bumped by every write: a timer that finds it changed has nothing
-    /// left to do.
-    generation: u32,
-    pending: bool,
-    /// The burst began after a pause: it makes a history entry.
-    push: bool,
+/// The reader's typing.
+#[derive(Clone, Copy)]
+struct Typing {
+    /// When the last key came.
+    last_key: f64,
+    /// The address of what was typed, until the typing pauses; `true`
+    /// when it makes a history entry (its burst began after a pause).
+    waiting: Option<bool>,
 }
 
 /// What the reader is looking at, how they folded it, and what they search.
@@ -70,8 +69,9 @@ pub struct ReaderState {
     /// Near forms of a query that found nothing (`search_run` looks for
     /// them once the exact search is done); never counted as hits.
     pub near: RwSignal<Vec<Near>>,
-    last_edit: StoredValue<f64>,
-    typed_address: StoredValue<TypedAddress>,
+    /// Read and written through `try_update_value` alone: each way into
+    /// a stored value is code of its own in the page's wasm.
+    typing: StoredValue<Typing>,
 }
 
 impl ReaderState {
@@ -111,8 +111,10 @@ impl ReaderState {
             groups_shown: RwSignal::new(GROUPS_STEP),
             current_hit: RwSignal::new(None),
             near: RwSignal::new(Vec::new()),
-            last_edit: StoredValue::new(f64::NEG_INFINITY),
-            typed_address: StoredValue::new(TypedAddress::default()),
+            typing: StoredValue::new(Typing {
+                last_key: f64::NEG_INFINITY,
+                waiting: None,
+            }),
         }
     }
 
@@ -303,25 +305,23 @@ impl ReaderState {
     /// and its address is written once the typing pauses.
     pub fn type_query(&self, text: String) {
         let t = now();
-        let push = t - self.last_edit.get_value() > TYPING_PAUSE_MS;
-        self.last_edit.set_value(t);
-        if self.input.with_untracked(|q| *q == text) {
-            return;
-        }
-        let generation = self
-            .typed_address
-            .with_value(|a| a.generation.wrapping_add(1));
-        self.typed_address.update_value(|a| {
-            *a = TypedAddress {
-                generation,
-                pending: true,
-                push: a.push || push,
+        let same = self.input.with_untracked(|q| *q == text);
+        self.typing.update_value(|typing| {
+            let push = t - typing.last_key > TYPING_PAUSE_MS;
+            typing.last_key = t;
+            if !same {
+                typing.waiting = Some(typing.waiting == Some(true) || push);
             }
         });
+        if same {
+            return;
+        }
         let state = *self;
         set_timeout(
             move || {
-                if state.typed_address.with_value(|a| a.generation) == generation {
+                // Unless another key came since.
+                let paused = state.typing.try_update_value(|typing| typing.last_key == t);
+                if paused == Some(true) {
                     state.write_typed_address();
                 }
             },
@@ -333,27 +333,17 @@ impl ReaderState {
     /// Write the address of what was typed now, if it waits: before any
     /// other write of the address, or a read of it.
     pub fn write_typed_address(&self) {
-        let waiting = self.typed_address.with_value(|a| *a);
-        self.typed_address.set_value(TypedAddress {
-            generation: waiting.generation.wrapping_add(1),
-            ..TypedAddress::default()
-        });
-        if waiting.pending {
+        if let Some(push) = self.take_typed_address() {
             let route = self.route.get_untracked();
             let query = self.input.get_untracked();
-            self.write(&route, &query, waiting.push);
+            self.write(&route, &query, push);
         }
     }
 
-    /// Forget the address of what was typed: Back or Forward brought
-    /// another.
-    fn drop_typed_address(&self) {
-        self.typed_address.update_value(|a| {
-            *a = TypedAddress {
-                generation: a.generation.wrapping_add(1),
-                ..TypedAddress::default()
-            }
-        });
+    /// The address of what was typed, no longer waiting (Back or Forward
+    /// drop it): whether it makes a history entry.
+    fn take_typed_address(&self) -> Option<bool> {
+        self.typing.try_update_value(|t| t.waiting.take()).flatten()
     }
 
     /// Clear the filter (a history entry of its own).
@@ -364,7 +354,7 @@ impl ReaderState {
     /// Search for `text` as a step of its own (a history entry), as a
     /// click on a near form asks.
     pub fn search_for(&self, text: String) {
-        self.last_edit.set_value(f64::NEG_INFINITY);
+        self.typing.update_value(|t| t.last_key = f64::NEG_INFINITY);
         self.set_query(text, true);
     }
 
@@ -379,7 +369,7 @@ impl ReaderState {
     /// Follow the address after Back or Forward: the page, the query, the
     /// list's view, as much of the list as was rendered, then its scroll.
     pub fn follow_address(&self, saved: Option<crate::location::Saved>) {
-        self.drop_typed_address();
+        self.take_typed_address();
         let route = current_route();
         if self.route.with_untracked(|r| *r != route) {
             self.folding.set(folding_for(&route));
