@@ -41,7 +41,7 @@ async function build(n) {
     env: { ...process.env, WENJI_CONTENT_DIR: content },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (run.status !== 0) throw new Error(`trunk build failed for ${n} essays`);
+  if (run.status !== 0) throw new Error(`the build failed for ${n} essays`);
   return { dist, seconds: (Date.now() - t) / 1000 };
 }
 
@@ -59,7 +59,7 @@ async function load(browser, url) {
   const page = await context.newPage();
   // The wasm's linear memory, for the memory figure.
   await page.addInitScript(() =>
-    addEventListener('TrunkApplicationStarted', (e) => (window.__wasmMemory = e.detail.wasm.memory)),
+    addEventListener('wenji-started', (e) => (window.__wasmMemory = e.detail.wasm.memory)),
   );
   const files = new Set();
   page.on('requestfinished', (r) => files.add(new URL(r.url()).pathname.split('/').pop() || 'index.html'));

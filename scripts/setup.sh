@@ -37,23 +37,6 @@ rustup component list --installed | grep -q '^rust-src' \
   || { say "rustup component add rust-src"; rustup component add rust-src \
        || say "rust-src could not be installed: the release keeps the prebuilt standard library"; }
 
-# Trunk 0.21.14: 0.22 needs a newer rustc than the machine's.
-if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
-  say "cargo install trunk 0.21.14 (about 9 minutes)"
-  cargo install trunk --version 0.21.14 --locked
-fi
-
-# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock, and
-# Trunk.toml must name the same version (trunk runs --offline).
-wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-grep -q "wasm_bindgen = \"$wb\"" Trunk.toml \
-  || { echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$wb\", the version in Cargo.lock" >&2; exit 1; }
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$\| $wb "; then
-  say "cargo install wasm-bindgen-cli $wb"
-  # --locked fails for this crate here; the exact version is enough.
-  cargo install wasm-bindgen-cli --version "$wb" --force
-fi
-
 # geckodriver drives Firefox ESR for the smoke test (Playwright's Firefox is
 # a browser build of its own that cannot be downloaded here).
 if (( BROWSERS )) && ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0\.37\.1'; then
@@ -75,9 +58,8 @@ if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core || ! 
 fi
 wasm-opt --version | grep -q 'version 132' \
   || { echo "setup: wasm-opt on PATH is not version 132: $(command -v wasm-opt)" >&2; exit 1; }
-# The crates of Cargo.lock, for the host and wasm32: the builds run
-# --offline (Trunk passes it to cargo), so README command 1 alone on a new
-# machine needs them fetched first. Quick when they are already here.
+# The crates of Cargo.lock, for the host and wasm32, fetched at once rather
+# than by each build. Quick when they are already here.
 cargo fetch --locked --quiet
 # The standard library's own crates, for the release's rebuild of it.
 if rustup component list --installed | grep -q '^rust-src'; then

@@ -47,7 +47,7 @@ WENJI_CONTENT_DIR=target/hostile-content \
   release_build --dist target/dist-hostile
 
 step "debug build (target/dist-debug, for the panic test)"
-trunk build --offline --dist target/dist-debug
+cargo run --quiet -p wenji-ship -- --dist target/dist-debug
 
 step "release build (dist/)"
 release_build

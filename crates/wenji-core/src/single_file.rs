@@ -15,7 +15,7 @@
 //! `</script>` after it; the prerendered view says its own length
 //! (`data-wenji-prerendered`), so it is cut exactly, never searched for.
 
-/// Where the app goes in the page Trunk writes.
+/// Where the app goes in the page's template (`index.html`).
 pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
 
 /// Marks what a made file shows before the app has built its page

@@ -5,6 +5,9 @@
 //! server, and no server compresses on each request.
 
 use std::io::Write;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
 
 /// Extensions of the files worth compressing.
 const TEXT_AND_WASM: [&str; 8] = [
@@ -62,14 +65,43 @@ pub fn brotli(data: &[u8], quality: u32) -> Vec<u8> {
 /// The `.gz` and `.br` copies of file `name` (`data`), each only when it is
 /// smaller than the file.
 pub fn copies(name: &str, data: &[u8]) -> Vec<(String, Vec<u8>)> {
+    copies_kept(name, data, None)
+}
+
+/// The same, the copies of files compressed before taken from folder
+/// `kept` (and new ones left there): a build whose wasm did not change
+/// (the test command builds the site five times) skips its slowest step.
+pub fn copies_kept(name: &str, data: &[u8], kept: Option<&Path>) -> Vec<(String, Vec<u8>)> {
     if !worth_compressing(name) {
         return Vec::new();
     }
-    [("gz", gzip(data)), ("br", brotli(data, quality(name)))]
+    let quality = quality(name);
+    let key = format!("{}-{quality}", hex(&Sha256::digest(data)[..16]));
+    let make = |ext: &str| -> Vec<u8> {
+        let path = kept.map(|k| k.join(format!("{key}.{ext}")));
+        if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
+            return bytes;
+        }
+        let bytes = match ext {
+            "gz" => gzip(data),
+            _ => brotli(data, quality),
+        };
+        if let Some(path) = path {
+            // A copy not kept is made again next time: nothing lost.
+            let _ = std::fs::write(path, &bytes);
+        }
+        bytes
+    };
+    ["gz", "br"]
         .into_iter()
+        .map(|ext| (ext, make(ext)))
         .filter(|(_, c)| c.len() < data.len())
         .map(|(ext, c)| (format!("{name}.{ext}"), c))
         .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -97,6 +129,27 @@ mod tests {
             assert_eq!(back, text.as_bytes(), "{name}");
             assert!(bytes.len() * 10 < text.len(), "{name}: {}", bytes.len());
         }
+    }
+
+    #[test]
+    fn kept_copies_are_taken_up_again() {
+        let kept = std::env::temp_dir().join(format!("wenji-kept-{}", std::process::id()));
+        std::fs::create_dir_all(&kept).unwrap();
+        let text = "以人为本，锤炼党性。".repeat(100);
+        let made = copies_kept("a.txt", text.as_bytes(), Some(&kept));
+        assert_eq!(made, copies("a.txt", text.as_bytes()));
+        assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 2);
+        // What is kept is what is served: a copy changed there is used.
+        for entry in std::fs::read_dir(&kept).unwrap() {
+            std::fs::write(entry.unwrap().path(), b"kept").unwrap();
+        }
+        let again = copies_kept("b.txt", text.as_bytes(), Some(&kept));
+        assert_eq!(again.len(), 2);
+        assert!(again.iter().all(|(_, c)| c == b"kept"));
+        // Another file is compressed afresh.
+        let other = copies_kept("c.txt", "别的".repeat(100).as_bytes(), Some(&kept));
+        assert!(other.iter().all(|(_, c)| c != b"kept"));
+        std::fs::remove_dir_all(&kept).unwrap();
     }
 
     #[test]

@@ -1,8 +1,11 @@
-//! Run by Trunk after each build, in its staging folder:
-//! 0. in a release, splits the wasm at its lazy views (`split`), remaking
-//!    Trunk's glue and wasm;
-//! 1. puts the prerendered first view into `index.html`, inlines the
-//!    classic scripts of its head and the style sheets (merged, in order);
+//! The site's build, end to end: `wenji-ship [--release] [--dist DIR]`
+//! (`dist/` unless told) from the workspace's sources.
+//! 0. cargo builds the app's and the document reader's wasm; wasm-bindgen
+//!    and wasm-opt make their files (`wasm`), a release's app split at its
+//!    lazy views first (`split`); `public/` is copied beside them;
+//! 1. the page is written from its template (`index.html`): the app's
+//!    loader and preloads, the prerendered first view, the classic scripts
+//!    of its head and the style sheets (merged, in order) inline;
 //! 2. writes `wenji.html`, the whole app in one file;
 //! 3. adds a Content Security Policy to both;
 //! 4. writes the collection's data files (index and text chunks), named in
@@ -10,6 +13,10 @@
 //!    in the page itself);
 //! 5. writes `sw.js`, the service worker that precaches this build;
 //! 6. writes a `.gz` and a `.br` copy beside each text and wasm file.
+//!
+//! All of it goes into a staging folder beside the output, which replaces
+//! the output only once the build succeeded: a failed build leaves the last
+//! good site in place.
 
 #![forbid(unsafe_code)]
 
@@ -21,12 +28,16 @@ use wenji_ship::data::data_files;
 use wenji_ship::page::{self, Files};
 use wenji_ship::service_worker;
 use wenji_ship::split;
+use wenji_ship::wasm::{self, Profile};
+use wenji_ship::ROOT;
 
 /// The part of the wasm holding the list (`in list` in `src/components/essay_list.rs`).
 const LIST_PART: &str = "list";
 
 /// Data files up to this size in all go inside `index.html`.
 const INLINE_DATA_BYTES: usize = 32 * 1024;
+
+const USAGE: &str = "usage: wenji-ship [--release] [--dist DIR]";
 
 struct Dir(PathBuf);
 
@@ -37,11 +48,58 @@ impl Files for Dir {
     }
 }
 
+/// What the command line asks for.
+struct Options {
+    profile: Profile,
+    dist: PathBuf,
+}
+
+impl Options {
+    fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+        let mut options = Options {
+            profile: Profile::Debug,
+            dist: PathBuf::from("dist"),
+        };
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--release" => options.profile = Profile::Release,
+                "--dist" => options.dist = args.next().ok_or(USAGE)?.into(),
+                _ => return Err(format!("unknown argument `{arg}`\n{USAGE}")),
+            }
+        }
+        Ok(options)
+    }
+}
+
 fn run() -> Result<(), String> {
-    let staging = PathBuf::from(
-        std::env::var("TRUNK_STAGING_DIR")
-            .map_err(|_| "TRUNK_STAGING_DIR is not set: run me from trunk")?,
-    );
+    let options = Options::parse(std::env::args().skip(1))?;
+    let started = std::time::Instant::now();
+    let step = |what: &str| {
+        eprintln!(
+            "wenji-ship: {what} ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        )
+    };
+    let root = Path::new(ROOT);
+    let built = wasm::cargo_build(root, options.profile)?;
+    let dist = &options.dist;
+    let name = dist
+        .file_name()
+        .ok_or_else(|| format!("{}: not a folder name", dist.display()))?;
+    let staging = dist.with_file_name(format!(".{}.staging", name.to_string_lossy()));
+    wasm::fresh_dir(&staging)?;
+    let work = wasm::target_dir(root).join("wenji-ship");
+    step("cargo done");
+    let (entry, parts) = wasm::app(&built.app, options.profile, &staging, &work.join("app"))?;
+    wasm::worker(
+        &built.worker,
+        options.profile,
+        &staging,
+        &work.join("worker"),
+    )?;
+    copy_folder(&root.join("public"), &staging)?;
+    step("wasm done");
+
     let content =
         PathBuf::from(std::env::var("WENJI_CONTENT_DIR").unwrap_or_else(|_| "content".into()));
     let loaded = wenji_import::load_collection_noting(&content).map_err(|errors| {
@@ -77,37 +135,33 @@ fn run() -> Result<(), String> {
     }
 
     let index_path = staging.join("index.html");
-    let mut trunk_html = read(&index_path)?;
-    let parts = if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
-        split_release(&staging, &mut trunk_html)?
-    } else {
-        None
-    };
+    let glue =
+        std::fs::read(staging.join(entry.glue())).map_err(|e| format!("{}: {e}", entry.glue()))?;
+    let mut html = page::add_app(&read(&root.join("index.html"))?, &entry, &glue)?;
     // The split's loader is fetched with the glue, and the list's part of
     // the wasm with the page where the list is the first view.
     if let Some(parts) = &parts {
-        trunk_html = page::preload_module(&trunk_html, &parts.loader)?;
+        html = page::preload_module(&html, &parts.loader)?;
         if Route::from_query("", &collection) == Route::List {
             let list = parts
                 .needs
                 .get(LIST_PART)
                 .ok_or("the split made no part for the list")?;
-            trunk_html = page::preload_parts(&trunk_html, list)?;
+            html = page::preload_parts(&html, list)?;
         }
     }
     let (index, chunks) = inline.split_first().ok_or("no data files")?;
     let first_view = wenji::prerender::first_view(*index, chunks)?;
-    let html = page::insert_prerendered(&trunk_html, &first_view)?;
+    let html = page::insert_prerendered(&html, &first_view)?;
     let html = if inlined_data {
         page::inline_data(&page::add_data(&html, &data[0].name, &[])?, &inline)?
     } else {
         page::add_data(&html, &data[0].name, &preload)?
     };
     let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
-    let styles = page::inline_stylesheets(&html, &Dir(staging.clone()))?;
-    let (html, merged) = (styles.html, styles.replaced);
+    let html = page::inline_stylesheets(&html, &Dir(root.to_owned()))?.html;
     // Inlined into both pages, the files themselves are not needed.
-    for name in inlined.into_iter().chain(merged) {
+    for name in inlined {
         let path = staging.join(name.trim_start_matches("./"));
         std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -158,46 +212,73 @@ fn run() -> Result<(), String> {
         &service_worker::script(&entries, &later),
     )?;
 
+    step("pages done");
     // Last, so that the copies are of the files as they are served (and
     // the service worker, which fetches through the server, lists none).
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&staging)
+    let files: Vec<PathBuf> = std::fs::read_dir(&staging)
         .map_err(|e| format!("{}: {e}", staging.display()))?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
         .collect();
-    files.sort();
-    for path in files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let Some(name) = name.filter(|n| compress::worth_compressing(n)) else {
-            continue;
-        };
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (copy, data) in compress::copies(&name, &bytes) {
-            let to = staging.join(copy);
-            std::fs::write(&to, data).map_err(|e| format!("{}: {e}", to.display()))?;
+    let kept = work.join("compressed");
+    std::fs::create_dir_all(&kept).map_err(|e| format!("{}: {e}", kept.display()))?;
+    compress_all(&files, &staging, &kept)?;
+    publish(&staging, dist)?;
+    step(&format!("built {}", dist.display()));
+    Ok(())
+}
+
+/// The `.gz` and `.br` copies of `files` in `staging`, on two threads (a
+/// core each on these machines), those of files compressed before taken
+/// from `kept`.
+fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> Result<(), String> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let compress = || -> Result<(), String> {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = files.get(i) else {
+                return Ok(());
+            };
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let Some(name) = name.filter(|n| compress::worth_compressing(n)) else {
+                continue;
+            };
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            for (copy, data) in compress::copies_kept(&name, &bytes, Some(kept)) {
+                let to = staging.join(copy);
+                std::fs::write(&to, data).map_err(|e| format!("{}: {e}", to.display()))?;
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        let other = s.spawn(compress);
+        let mine = compress();
+        other
+            .join()
+            .map_err(|_| "compressing failed".to_owned())?
+            .and(mine)
+    })
+}
+
+/// Every file of folder `from` (not its folders) into `to`.
+fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
+    let files = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for file in files.filter_map(Result::ok) {
+        if file.path().is_file() {
+            wasm::copy(&file.path(), &to.join(file.file_name()))?;
         }
     }
     Ok(())
 }
 
-/// Split the release's wasm at its lazy views, when it has any (`split`),
-/// and hash Trunk's remade glue and wasm again in `html`.
-fn split_release(staging: &Path, html: &mut String) -> Result<Option<split::Parts>, String> {
-    let source = PathBuf::from(std::env::var("TRUNK_SOURCE_DIR").unwrap_or_else(|_| ".".into()));
-    let artifact = split::artifact(&source);
-    let wasm = std::fs::read(&artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
-    if !split::has_split_points(&wasm) {
-        return Ok(None);
+/// Put the staged site where it is served, in place of the last one.
+fn publish(staging: &Path, dist: &Path) -> Result<(), String> {
+    if dist.exists() {
+        std::fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     }
-    let entry = split::Entry::of(html)?;
-    let work = artifact.with_file_name("wenji-split");
-    let parts = split::split_release(&wasm, staging, &work, &entry)?;
-    for name in [entry.glue(), entry.wasm()] {
-        let bytes = std::fs::read(staging.join(&name)).map_err(|e| format!("{name}: {e}"))?;
-        *html = split::reintegrate(html, &name, &bytes)?;
-    }
-    Ok(Some(parts))
+    std::fs::rename(staging, dist)
+        .map_err(|e| format!("{} → {}: {e}", staging.display(), dist.display()))
 }
 
 fn read(p: &Path) -> Result<String, String> {

@@ -1,15 +1,48 @@
-//! Edits of the `index.html` that Trunk wrote: the prerendered first view,
-//! the Content Security Policy, and the single self-contained file.
+//! The page, from its template (`index.html`): the app's loader and
+//! preloads, the prerendered first view, the Content Security Policy, and
+//! the single self-contained file.
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::split::Entry;
 
 /// Where the app mounts; the prerendered markup goes inside it. The marks
 /// of a single file are `wenji_core::single_file`'s, so that the page can
 /// make another single file from this one (做成文集).
 pub use wenji_core::single_file::{data_block, APP_ROOT};
 use wenji_core::single_file::{data_meta, prerendered_root};
+
+/// Where the template has the app start: the build writes the loader of
+/// the app's glue and wasm in its place (`add_app`).
+pub const APP_START: &str = r#"<script type="module" data-wenji-app></script>"#;
+
+/// The app's loader where the template marks it (`APP_START`), and the
+/// preloads of its glue (`glue` its content) and its wasm, fetched with the
+/// page rather than once the glue runs.
+pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> Result<String, String> {
+    if html.matches(APP_START).count() != 1 {
+        return Err(format!(
+            "index.html must contain `{APP_START}` exactly once"
+        ));
+    }
+    let (glue_name, wasm_name) = (entry.glue(), entry.wasm());
+    let loader = format!(
+        "<script type=\"module\">\nimport init from './{glue_name}';\n\
+         const wasm = await init({{ module_or_path: './{wasm_name}' }});\n\
+         dispatchEvent(new CustomEvent(\"wenji-started\", {{ detail: {{ wasm }} }}));\n</script>"
+    );
+    let html = html.replacen(APP_START, &loader, 1);
+    // The wasm's preload has no integrity: the glue's `fetch()` has none,
+    // and a preload is only taken up by a request that asks for the same.
+    let preloads = format!(
+        r#"<link rel="modulepreload" href="./{glue_name}" crossorigin="anonymous" integrity="sha384-{}" />{}"#,
+        B64.encode(Sha384::digest(glue)),
+        fetch_preload(&wasm_name, "")
+    );
+    add_after_charset(&html, &preloads)
+}
 
 /// `'sha256-…'` of an inline script or style, as CSP wants it.
 pub fn csp_hash(content: &str) -> String {
@@ -300,11 +333,11 @@ pub fn single_file(
         let end = script_end(&out, start)?;
         out.replace_range(start..end, "");
     }
-    // Trunk's loader script imports the glue and fetches the wasm.
+    // The app's loader (`add_app`) imports the glue and fetches the wasm.
     let loader = inline_scripts(&out)
         .into_iter()
         .find(|s| s.contains("import init"))
-        .ok_or("no Trunk loader script (`import init …`) in index.html")?
+        .ok_or("no loader script of the app (`import init …`) in index.html")?
         .to_owned();
     let glue_path = between(&loader, "from '", "'").ok_or("the loader names no glue script")?;
     let wasm_path = between(&loader, "module_or_path: '", "'").ok_or("the loader names no wasm")?;
@@ -336,7 +369,7 @@ pub fn single_file(
     Ok(out.replacen(&loader, &inline, 1))
 }
 
-/// The document reader's worker as Trunk writes it (named by its binary),
+/// The document reader's worker (named by its binary, `wasm::worker`),
 /// and what starts it (`public/`).
 pub const WORKER_GLUE: &str = "wenji-worker.js";
 pub const WORKER_WASM: &str = "wenji-worker_bg.wasm";

@@ -4,52 +4,34 @@
 //!
 //! The split reads the linker's output and its relocations (the release
 //! is linked with `--emit-relocs`), so it runs between cargo and
-//! wasm-bindgen, where Trunk 0.21 has no step. Trunk's glue and wasm are
-//! therefore made again here, the way Trunk makes them (`wasm-bindgen
-//! --target=web`, then `wasm-opt -Oz`), from the split main module and
-//! under the names Trunk gave them; the page's integrity hashes for them
-//! are written again.
+//! wasm-bindgen (`wasm`): the main module then goes through wasm-bindgen
+//! (keeping the linker's exports, for the parts to link to) and every
+//! module through wasm-opt.
 //!
-//! Every file the split adds is named after the main module (Trunk's
+//! Every file the split adds is named after the main module (`wasm::app`'s
 //! content hash), so that no cache pairs one build's main module with
 //! another build's parts. The single file carries the parts in base64 and
 //! the loader inside its one module script (`inline_module`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
-use sha2::{Digest, Sha384};
+
+use crate::wasm::{self, copy, fresh_dir, optimize};
 
 /// The import module the lazy views' loaders come from before the split
 /// (`wasm_split_macros`): a wasm without it has nothing to split.
 const PLACEHOLDER_MODULE: &[u8] = b"__wasm_split_placeholder__";
 
-/// Where Trunk's page loads the app from: the glue is `<stem>.js`, the
-/// wasm `<stem>_bg.wasm`, and the split adds `<stem>-split.js` and
-/// `<stem>-<part>.wasm`.
+/// The app's files: the glue is `<stem>.js`, the wasm `<stem>_bg.wasm`,
+/// and the split adds `<stem>-split.js` and `<stem>-<part>.wasm`.
 pub struct Entry {
     pub stem: String,
 }
 
 impl Entry {
-    /// The app's entry in Trunk's loader script of `html`.
-    pub fn of(html: &str) -> Result<Entry, String> {
-        let marker = "import init, * as bindings from './";
-        let start = html
-            .find(marker)
-            .ok_or("no Trunk loader script (`import init …`) in index.html")?
-            + marker.len();
-        let len = html[start..]
-            .find(".js'")
-            .ok_or("Trunk's loader names no glue script")?;
-        Ok(Entry {
-            stem: html[start..start + len].to_owned(),
-        })
-    }
-
     pub fn glue(&self) -> String {
         format!("{}.js", self.stem)
     }
@@ -62,7 +44,7 @@ impl Entry {
         format!("{}-split.js", self.stem)
     }
 
-    fn part(&self, file_stem: &str) -> String {
+    pub fn part(&self, file_stem: &str) -> String {
         format!("{}-{file_stem}.wasm", self.stem)
     }
 }
@@ -78,32 +60,68 @@ pub struct Parts {
     pub needs: BTreeMap<String, Vec<String>>,
 }
 
+impl Parts {
+    /// The parts as lines of text: `loader <file>`, `file <file>`, and
+    /// `needs <part> <file>…`.
+    pub fn record(&self) -> String {
+        let mut out = format!("loader {}\n", self.loader);
+        for file in &self.files {
+            out.push_str(&format!("file {file}\n"));
+        }
+        for (part, files) in &self.needs {
+            out.push_str(&format!("needs {part} {}\n", files.join(" ")));
+        }
+        out
+    }
+
+    /// The parts `record` wrote; none where it wrote nothing (no split).
+    pub fn read(record: &str) -> Result<Option<Parts>, String> {
+        if record.trim().is_empty() {
+            return Ok(None);
+        }
+        let mut parts = Parts {
+            loader: String::new(),
+            files: Vec::new(),
+            needs: BTreeMap::new(),
+        };
+        for line in record.lines() {
+            let mut words = line.split(' ').map(str::to_owned);
+            match (words.next().as_deref(), words.next()) {
+                (Some("loader"), Some(loader)) => parts.loader = loader,
+                (Some("file"), Some(file)) => parts.files.push(file),
+                (Some("needs"), Some(part)) => {
+                    parts.needs.insert(part, words.collect());
+                }
+                _ => {
+                    return Err(format!(
+                        "a record of the split's parts not understood: {line}"
+                    ))
+                }
+            }
+        }
+        if parts.loader.is_empty() {
+            return Err("a record of the split's parts names no loader".into());
+        }
+        Ok(Some(parts))
+    }
+}
+
 /// Whether `wasm` (the linker's output) has lazy views to split off.
 pub fn has_split_points(wasm: &[u8]) -> bool {
     wasm.windows(PLACEHOLDER_MODULE.len())
         .any(|w| w == PLACEHOLDER_MODULE)
 }
 
-/// Cargo's wasm of the app in a release build (cargo's target folder is
-/// `CARGO_TARGET_DIR`, else `target/` beside the sources).
-pub fn artifact(source: &Path) -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| source.join("target"));
-    target.join("wasm32-unknown-unknown/release/wenji.wasm")
-}
-
 /// Split `input` (cargo's wasm of the app), make the glue and the main
-/// wasm again and write them, the parts and their loader into `staging`;
-/// `work` is a scratch folder of the build's own.
+/// wasm, and write them, the parts and their loader into `staging`; `work`
+/// is a scratch folder of the build's own.
 pub fn split_release(
     input: &[u8],
     staging: &Path,
     work: &Path,
     entry: &Entry,
 ) -> Result<Parts, String> {
-    let _ = std::fs::remove_dir_all(work);
-    std::fs::create_dir_all(work).map_err(|e| format!("{}: {e}", work.display()))?;
+    fresh_dir(work)?;
     let main = work.join("main.wasm");
     let main_module = format!("./{}", entry.glue());
     let link_name = format!("./{}", entry.loader());
@@ -117,15 +135,10 @@ pub fn split_release(
     })
     .map_err(|e| format!("splitting the wasm: {e:#}"))?;
 
-    // As Trunk does it, and what a split main module needs besides: its
-    // linker's exports kept, for the parts to link to.
+    // A split main module keeps its linker's exports, for the parts to
+    // link to.
     let bindgen = work.join("bindgen");
-    run(Command::new("wasm-bindgen")
-        .arg("--target=web")
-        .arg(format!("--out-dir={}", bindgen.display()))
-        .arg(format!("--out-name={}", entry.stem))
-        .args(["--no-typescript", "--keep-lld-exports", "--no-demangle"])
-        .arg(&main))?;
+    wasm::bindgen(&main, &bindgen, &entry.stem, wasm::Glue::Module, true)?;
     copy(&bindgen.join(entry.glue()), &staging.join(entry.glue()))?;
     optimize(&bindgen.join(entry.wasm()), &staging.join(entry.wasm()))?;
 
@@ -158,29 +171,6 @@ pub fn split_release(
         files,
         needs,
     })
-}
-
-/// `html` with the integrity hash of `name` (in the `<link>` Trunk wrote
-/// for it) made that of `bytes`.
-pub fn reintegrate(html: &str, name: &str, bytes: &[u8]) -> Result<String, String> {
-    let href = format!("href=\"./{name}\"");
-    let at = html
-        .find(&href)
-        .ok_or_else(|| format!("index.html links no {name}"))?;
-    let tag_end = at + html[at..].find('>').ok_or("an unclosed <link>")?;
-    let key = "integrity=\"";
-    let start = at
-        + html[at..tag_end]
-            .find(key)
-            .ok_or_else(|| format!("the link to {name} has no integrity"))?
-        + key.len();
-    let len = html[start..].find('"').ok_or("an unclosed integrity")?;
-    let mut out = html.to_owned();
-    out.replace_range(
-        start..start + len,
-        &format!("sha384-{}", B64.encode(Sha384::digest(bytes))),
-    );
-    Ok(out)
 }
 
 /// In the single file, a part is read from its base64 block
@@ -288,37 +278,6 @@ pub fn part_blocks(parts: &Parts, staging: &Path) -> Result<String, String> {
     Ok(blocks)
 }
 
-fn optimize(from: &Path, to: &Path) -> Result<(), String> {
-    run(Command::new("wasm-opt")
-        .arg(format!("--output={}", to.display()))
-        .arg("-Oz")
-        // Rust's wasm never reaches memory below 1 KiB by a wrapped
-        // address (it holds the stack's far end), so constant offsets fold
-        // into loads and stores: the main module 1.3 KB smaller (gzip).
-        .arg("--low-memory-unused")
-        .arg(from))
-}
-
-fn run(command: &mut Command) -> Result<(), String> {
-    let line = format!("{command:?}");
-    let out = command
-        .output()
-        .map_err(|e| format!("{line}: cannot run it: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{line} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(())
-}
-
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
-}
-
 fn read_text(p: &Path) -> Result<String, String> {
     std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
 }
@@ -358,38 +317,39 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
         async function __wbg_init(m) {}\nexport default __wbg_init;\n";
 
     #[test]
-    fn the_entry_is_read_from_trunks_loader() {
-        let html =
-            "<script type=\"module\">\nimport init, * as bindings from './wenji-9f.js';</script>";
-        let entry = Entry::of(html).unwrap();
+    fn the_entrys_files_are_named_after_its_stem() {
+        let entry = Entry {
+            stem: "wenji-9f".into(),
+        };
         assert_eq!(entry.glue(), "wenji-9f.js");
         assert_eq!(entry.wasm(), "wenji-9f_bg.wasm");
         assert_eq!(entry.loader(), "wenji-9f-split.js");
         assert_eq!(entry.part("chunk_2"), "wenji-9f-chunk_2.wasm");
-        assert!(Entry::of("<script>import x from './a.js'</script>").is_err());
+    }
+
+    #[test]
+    fn the_parts_read_back_as_recorded() {
+        let parts = Parts {
+            loader: "a-split.js".into(),
+            files: vec!["a-split_list.wasm".into(), "a-chunk_1.wasm".into()],
+            needs: BTreeMap::from([(
+                "list".to_owned(),
+                vec!["a-split_list.wasm".to_owned(), "a-chunk_1.wasm".to_owned()],
+            )]),
+        };
+        let back = Parts::read(&parts.record()).unwrap().unwrap();
+        assert_eq!(back.loader, parts.loader);
+        assert_eq!(back.files, parts.files);
+        assert_eq!(back.needs, parts.needs);
+        assert!(Parts::read("").unwrap().is_none());
+        assert!(Parts::read("file x.wasm\n").is_err());
+        assert!(Parts::read("other x\n").is_err());
     }
 
     #[test]
     fn only_a_wasm_with_lazy_views_is_split() {
         assert!(has_split_points(b"\0asm..__wasm_split_placeholder__..."));
         assert!(!has_split_points(b"\0asm..__wasm_split_load_x..."));
-    }
-
-    #[test]
-    fn the_remade_files_get_their_own_integrity() {
-        let html = r#"<link rel="modulepreload" href="./a.js" integrity="sha384-old"><link rel="preload" href="./a_bg.wasm" integrity="sha384-old2">"#;
-        let html = reintegrate(html, "a_bg.wasm", b"").unwrap();
-        // Known value: sha384 of nothing.
-        let empty = "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
-        assert!(
-            html.ends_with(&format!(r#"href="./a_bg.wasm" integrity="{empty}">"#)),
-            "{html}"
-        );
-        assert!(html.contains(r#"href="./a.js" integrity="sha384-old""#));
-        assert!(reintegrate(&html, "b.js", b"")
-            .unwrap_err()
-            .contains("links no b.js"));
-        assert!(reintegrate(r#"<link href="./c.js">"#, "c.js", b"").is_err());
     }
 
     #[test]

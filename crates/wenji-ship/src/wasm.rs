@@ -1,0 +1,377 @@
+//! The app's and the document reader's wasm, from cargo to the files the
+//! page loads. Cargo builds them (a release with the standard library
+//! rebuilt, and the app marked for the split at its lazy views);
+//! wasm-bindgen writes each glue once and wasm-opt shrinks each module
+//! once, after the split (`split`), so no pass is done twice or undone.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sha2::{Digest, Sha256};
+
+use crate::split::{self, Entry, Parts};
+
+/// The wasm target both binaries are built for.
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// The document reader's files, named by its binary (`public/worker-start.js`
+/// loads them by these names).
+pub const WORKER_STEM: &str = "wenji-worker";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Profile {
+    /// Quick to build, panics with their message (the panic test's build).
+    Debug,
+    /// What is served: split, optimised, the standard library rebuilt.
+    Release,
+}
+
+impl Profile {
+    fn dir(self) -> &'static str {
+        match self {
+            Profile::Debug => "debug",
+            Profile::Release => "release",
+        }
+    }
+}
+
+/// Cargo's wasm of the app and of the worker.
+pub struct Artifacts {
+    pub app: PathBuf,
+    pub worker: PathBuf,
+}
+
+/// Build both binaries with cargo, from the workspace at `root`.
+pub fn cargo_build(root: &Path, profile: Profile) -> Result<Artifacts, String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let env = match profile {
+        Profile::Debug => Vec::new(),
+        Profile::Release => release_env(&cargo, root)?,
+    };
+    for (manifest, bin) in [
+        ("Cargo.toml", "wenji"),
+        ("crates/wenji-worker/Cargo.toml", WORKER_STEM),
+    ] {
+        let mut command = Command::new(&cargo);
+        command
+            .current_dir(root)
+            .args(["build", "--target", TARGET, "--bin", bin, "--manifest-path"])
+            .arg(root.join(manifest))
+            // The wasm holds no content: `build.rs` checks `content/` for
+            // `cargo check`, and this program checks what it ships. Passed
+            // on, another collection would relink the wasm (25 s).
+            .env_remove("WENJI_CONTENT_DIR")
+            .envs(env.iter().map(|(k, v)| (k, v)));
+        if profile == Profile::Release {
+            command.arg("--release");
+        }
+        let status = command
+            .status()
+            .map_err(|e| format!("{command:?}: cannot run it: {e}"))?;
+        if !status.success() {
+            return Err(format!("cargo could not build {bin} ({status})"));
+        }
+    }
+    let dir = target_dir(root).join(TARGET).join(profile.dir());
+    Ok(Artifacts {
+        app: dir.join("wenji.wasm"),
+        worker: dir.join(format!("{WORKER_STEM}.wasm")),
+    })
+}
+
+/// Cargo's target folder: `CARGO_TARGET_DIR`, else `target/` in `root`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
+/// The release's wasm is split at its lazy views (`src/parts.rs`), and its
+/// standard library rebuilt with panic=immediate-abort (DEVELOPERS.md, "The
+/// standard library, rebuilt"): a panic traps at once, with none of the
+/// formatting code that would write its message. That needs rustup's
+/// rust-src and RUSTC_BOOTSTRAP on the stable toolchain; without rust-src
+/// the release keeps the prebuilt library, and says so. Only the wasm's
+/// cargo gets these: this program's own (host) build never sees them.
+fn release_env(cargo: &OsString, root: &Path) -> Result<Vec<(String, String)>, String> {
+    let mut env = vec![("WENJI_SPLIT".to_owned(), "1".to_owned())];
+    if !rust_src_installed() {
+        eprintln!(
+            "warning: rustup's rust-src is missing: the release keeps the prebuilt \
+             standard library (a larger wasm)"
+        );
+        return Ok(env);
+    }
+    // Target rustflags replace `build.rustflags`: carry those over, so
+    // that .cargo/config.toml stays their one source.
+    let out = Command::new(cargo)
+        .current_dir(root)
+        .env("RUSTC_BOOTSTRAP", "1")
+        .args([
+            "-Zunstable-options",
+            "config",
+            "get",
+            "--format",
+            "json-value",
+        ])
+        .arg("build.rustflags")
+        .output()
+        .map_err(|e| format!("cargo config get: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo config get build.rustflags: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let base = rustflags_of_json(&String::from_utf8_lossy(&out.stdout));
+    env.extend([
+        ("RUSTC_BOOTSTRAP".to_owned(), "1".to_owned()),
+        (
+            "CARGO_UNSTABLE_BUILD_STD".to_owned(),
+            "std,panic_abort".to_owned(),
+        ),
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS".to_owned(),
+            format!("{base} -Zunstable-options -Cpanic=immediate-abort"),
+        ),
+    ]);
+    Ok(env)
+}
+
+/// `["--cfg", "x"]` (cargo's JSON of a list of flags) as `--cfg x`.
+fn rustflags_of_json(json: &str) -> String {
+    json.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .split(',')
+        .map(|flag| flag.trim().trim_matches('"'))
+        .filter(|flag| !flag.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn rust_src_installed() -> bool {
+    let Ok(out) = Command::new("rustc").args(["--print", "sysroot"]).output() else {
+        return false;
+    };
+    let sysroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    sysroot.join("lib/rustlib/src/rust/library").is_dir()
+}
+
+/// The app's files in `staging`: its glue and wasm (named after the wasm's
+/// content, so that no cache mixes two builds), and in a release the parts
+/// split off and their loader. `work` is a folder of the build's own.
+pub fn app(
+    artifact: &Path,
+    profile: Profile,
+    staging: &Path,
+    work: &Path,
+) -> Result<(Entry, Option<Parts>), String> {
+    let wasm = std::fs::read(artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
+    let entry = Entry {
+        stem: format!("wenji-{}", hex(&Sha256::digest(&wasm)[..8])),
+    };
+    let parts = kept_or_made(work, profile, &entry.stem, staging, |out| {
+        if profile == Profile::Release && split::has_split_points(&wasm) {
+            let parts = split::split_release(&wasm, out, &work.join("scratch"), &entry)?;
+            return Ok(Some(parts));
+        }
+        let scratch = work.join("scratch");
+        fresh_dir(&scratch)?;
+        bindgen(artifact, &scratch, &entry.stem, Glue::Module, false)?;
+        copy(&scratch.join(entry.glue()), &out.join(entry.glue()))?;
+        finish(
+            &scratch.join(entry.wasm()),
+            &out.join(entry.wasm()),
+            profile,
+        )?;
+        Ok(None)
+    })?;
+    Ok((entry, parts))
+}
+
+/// The document reader's glue (a classic script for `importScripts`) and
+/// wasm in `staging`.
+pub fn worker(
+    artifact: &Path,
+    profile: Profile,
+    staging: &Path,
+    work: &Path,
+) -> Result<(), String> {
+    let wasm = std::fs::read(artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
+    let key = hex(&Sha256::digest(&wasm)[..8]);
+    kept_or_made(work, profile, &key, staging, |out| {
+        let scratch = work.join("scratch");
+        fresh_dir(&scratch)?;
+        bindgen(artifact, &scratch, WORKER_STEM, Glue::Classic, false)?;
+        let glue = format!("{WORKER_STEM}.js");
+        let wasm = format!("{WORKER_STEM}_bg.wasm");
+        copy(&scratch.join(&glue), &out.join(glue))?;
+        finish(&scratch.join(&wasm), &out.join(wasm), profile)?;
+        Ok(None)
+    })
+    .map(|_| ())
+}
+
+/// What a folder of made files records of the split (`Parts::record`); it
+/// is written last, so a folder without it is one a build left unfinished.
+const MADE: &str = "made.txt";
+
+/// The files `make` writes into a folder of its own, copied into `staging`;
+/// made once per wasm (`key`) and profile, and taken again by the next build
+/// of the same wasm (the test command builds the site five times; wasm-opt
+/// is most of each build). Only the latest folder of a profile is kept.
+fn kept_or_made(
+    work: &Path,
+    profile: Profile,
+    key: &str,
+    staging: &Path,
+    make: impl FnOnce(&Path) -> Result<Option<Parts>, String>,
+) -> Result<Option<Parts>, String> {
+    let name = format!("{}-{key}", profile.dir());
+    let out = work.join(&name);
+    let parts = match std::fs::read_to_string(out.join(MADE)) {
+        Ok(record) => Parts::read(&record)?,
+        Err(_) => {
+            std::fs::create_dir_all(work).map_err(|e| format!("{}: {e}", work.display()))?;
+            for old in std::fs::read_dir(work).map_err(|e| format!("{}: {e}", work.display()))? {
+                let old = old.map_err(|e| e.to_string())?;
+                let old_name = old.file_name().to_string_lossy().into_owned();
+                if old_name.starts_with(&format!("{}-", profile.dir())) {
+                    let _ = std::fs::remove_dir_all(old.path());
+                }
+            }
+            fresh_dir(&out)?;
+            let parts = make(&out)?;
+            let record = parts.as_ref().map(Parts::record).unwrap_or_default();
+            std::fs::write(out.join(MADE), record).map_err(|e| format!("{name}/{MADE}: {e}"))?;
+            parts
+        }
+    };
+    for file in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))? {
+        let file = file.map_err(|e| e.to_string())?;
+        if file.file_name() != MADE {
+            copy(&file.path(), &staging.join(file.file_name()))?;
+        }
+    }
+    Ok(parts)
+}
+
+/// The kind of glue wasm-bindgen writes.
+#[derive(Clone, Copy)]
+pub enum Glue {
+    /// An ES module (`--target=web`): the page's.
+    Module,
+    /// A classic script for `importScripts` (`--target=no-modules`): the
+    /// worker's.
+    Classic,
+}
+
+/// wasm-bindgen's glue and wasm for `input` in `out_dir`, as `out_name`;
+/// `for_split` keeps the linker's exports (the parts link to them) under
+/// their own names. The library is the CLI's own, at the version of the
+/// `wasm-bindgen` crate compiled into the wasm (Cargo.lock holds both in
+/// step): nothing to install, and the two cannot drift.
+pub fn bindgen(
+    input: &Path,
+    out_dir: &Path,
+    out_name: &str,
+    glue: Glue,
+    for_split: bool,
+) -> Result<(), String> {
+    let mut b = wasm_bindgen_cli_support::Bindgen::new();
+    match glue {
+        Glue::Module => b.web(true),
+        Glue::Classic => b.no_modules(true),
+    }
+    .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
+    b.input_path(input)
+        .out_name(out_name)
+        .typescript(false)
+        .keep_lld_exports(for_split)
+        .demangle(!for_split)
+        .generate(out_dir)
+        .map_err(|e| format!("wasm-bindgen {}: {e:#}", input.display()))
+}
+
+/// A module as it ships: optimised in a release, as it is in debug.
+fn finish(from: &Path, to: &Path, profile: Profile) -> Result<(), String> {
+    match profile {
+        Profile::Release => optimize(from, to),
+        Profile::Debug => copy(from, to),
+    }
+}
+
+/// wasm-opt's one pass over a module.
+pub fn optimize(from: &Path, to: &Path) -> Result<(), String> {
+    // binaryen from npm (`package.json`): Debian's wasm-opt 108 writes
+    // wasm that Chromium rejects.
+    let npm = Path::new(crate::ROOT).join("node_modules/.bin/wasm-opt");
+    let program = if npm.exists() { npm } else { "wasm-opt".into() };
+    run(Command::new(program)
+        .arg(format!("--output={}", to.display()))
+        .arg("-Oz")
+        // Rust's wasm never reaches memory below 1 KiB by a wrapped
+        // address (it holds the stack's far end), so constant offsets fold
+        // into loads and stores: the main module 1.3 KB smaller (gzip).
+        .arg("--low-memory-unused")
+        .arg(from))
+}
+
+pub fn run(command: &mut Command) -> Result<(), String> {
+    let line = format!("{command:?}");
+    let out = command
+        .output()
+        .map_err(|e| format!("{line}: cannot run it: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{line} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(())
+}
+
+pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
+}
+
+pub fn fresh_dir(dir: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_glue_is_written_by_the_wasm_bindgen_of_the_wasm() {
+        let lock = include_str!("../../../Cargo.lock");
+        let version = |name: &str| {
+            lock.split("[[package]]\n")
+                .find(|p| p.starts_with(&format!("name = \"{name}\"\n")))
+                .and_then(|p| p.lines().nth(1))
+                .map(str::to_owned)
+        };
+        let crate_version = version("wasm-bindgen");
+        assert!(crate_version.is_some(), "no wasm-bindgen in Cargo.lock");
+        assert_eq!(crate_version, version("wasm-bindgen-cli-support"));
+    }
+
+    #[test]
+    fn cargos_list_of_flags_becomes_a_line_of_them() {
+        assert_eq!(
+            rustflags_of_json("[\"--cfg\",\"erase_components\"]\n"),
+            "--cfg erase_components"
+        );
+        assert_eq!(rustflags_of_json("[]"), "");
+    }
+}
