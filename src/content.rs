@@ -156,6 +156,9 @@ pub async fn load_index() -> Result<(), LoadError> {
 
 /// Keep the index `text` (file `name`) as the collection of this page.
 pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
+    if LOADED.get().is_some() {
+        return Err(LoadError("文集数据已读取".into()));
+    }
     let index =
         decode_index(text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
     let n = index.essays.len();
@@ -171,9 +174,6 @@ pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
         scopes,
         title_keys: OnceLock::new(),
     }));
-    if LOADED.get().is_some() {
-        return Err(LoadError("文集数据已读取".into()));
-    }
     LOADED.set(Some(loaded));
     Ok(())
 }

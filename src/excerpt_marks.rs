@@ -13,8 +13,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wenji_core::notebook::{Span, Unit};
 
-use crate::components::fold_section::section_id;
 use crate::notebook::{spans_in, NotebookState};
+use crate::page_ids::section_id;
 use crate::state::ReaderState;
 
 const MARK: &str = "wenji-excerpt";

@@ -10,10 +10,8 @@ use wenji_core::route::Route;
 use wenji_core::Place;
 
 use crate::browser::element_by_id as by_id;
-use crate::components::fold_heading::fold_button_id;
-use crate::components::fold_section::section_id;
-use crate::components::highlighted::CURRENT_HIT;
 use crate::content::{essay_at, full_essay, group_scope};
+use crate::page_ids::{fold_button_id, section_id, CURRENT_HIT};
 use crate::state::{ReaderState, GROUPS_STEP};
 
 /// Unfold the part at `place`, and its sub-section if it names one

@@ -3,6 +3,8 @@
 //! missing or refuses (some private windows, some `file://` pages), every
 //! call fails with `Unavailable` and the caller keeps things for the visit.
 
+use std::cell::RefCell;
+
 use js_sys::Promise;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -23,8 +25,36 @@ pub const NOTEBOOK_KEY: &str = "notebook";
 #[derive(Debug)]
 pub struct Unavailable;
 
+thread_local! {
+    /// The database once opened: one connection for the page's life, not
+    /// one per call (each held until collected, and each blocking another
+    /// tab's newer build from upgrading the database).
+    static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
 /// The database, its stores made if they are not there yet.
 pub async fn open() -> Result<IdbDatabase, Unavailable> {
+    if let Some(db) = OPEN.with_borrow(Clone::clone) {
+        return Ok(db);
+    }
+    let db = open_anew().await?;
+    // A newer build in another tab upgrades the database: let it (this
+    // page opens it again when next asked). Or the browser closed it (its
+    // storage cleared, say): open it again as well.
+    let closing = db.clone();
+    let forget = Closure::<dyn Fn()>::new(move || {
+        closing.close();
+        OPEN.set(None);
+    });
+    db.set_onversionchange(Some(forget.as_ref().unchecked_ref()));
+    db.set_onclose(Some(forget.as_ref().unchecked_ref()));
+    // For the page's life, as the connection.
+    forget.forget();
+    OPEN.set(Some(db.clone()));
+    Ok(db)
+}
+
+async fn open_anew() -> Result<IdbDatabase, Unavailable> {
     let factory = window().indexed_db().ok().flatten().ok_or(Unavailable)?;
     let request = factory
         .open_with_u32(DATABASE, VERSION)

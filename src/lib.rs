@@ -29,6 +29,7 @@ mod near_forms;
 mod notebook;
 mod notebook_store;
 mod opened_files;
+mod page_ids;
 mod panic_notice;
 mod parts;
 mod persist;

@@ -8,9 +8,9 @@ use web_sys::Element;
 use wenji_core::Place;
 
 use crate::browser::element_by_id as by_id;
-use crate::components::highlighted::CURRENT_HIT;
 use crate::content::full_essay;
 use crate::layout::HEADING_REACH_PX;
+use crate::page_ids::CURRENT_HIT;
 use crate::state::ReaderState;
 use crate::ui::UiState;
 

@@ -113,3 +113,29 @@ describe('the reading position', () => {
     assert.equal(await again.evaluate(() => scrollY), 0);
   });
 });
+
+describe('the page and its database', () => {
+  test("another tab's newer build can upgrade the database while the page is open", async () => {
+    const { page, context } = await reader.open();
+    // The page has the database open (the kept files are looked up at start).
+    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'wenji'));
+    const other = await context.newPage();
+    await other.goto(reader.url + 'manifest.webmanifest');
+    const upgrade = await other.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const request = indexedDB.open('wenji', 1000);
+          request.onblocked = () => resolve('blocked by the open page');
+          request.onsuccess = () => {
+            request.result.close();
+            resolve('upgraded');
+          };
+          request.onerror = () => resolve(`error: ${request.error}`);
+        }),
+    );
+    assert.equal(upgrade, 'upgraded');
+    // The page itself still works.
+    await searchBox(page).fill('守正');
+    await page.waitForSelector('main mark');
+  });
+});

@@ -4,22 +4,17 @@
 //! not in it, so that it can be selected and copied like any text.
 
 use leptos::prelude::*;
-use wenji_core::fold::{BODY_SUFFIX, BUTTON_SUFFIX};
+use wenji_core::fold::BODY_SUFFIX;
 use wenji_core::Place;
 use wenji_search::Field;
 
 use crate::components::highlighted::Highlighted;
 use crate::content::essay_at;
+use crate::page_ids::fold_button_id;
 use crate::state::use_reader;
 
 /// Ends the id of a heading's text, which names its fold control.
 const LABEL_SUFFIX: &str = "-label";
-
-/// The id of the fold control of the part or sub-section with id `id`
-/// (the keyboard lands on it when the reader goes to a part).
-pub fn fold_button_id(id: &str) -> String {
-    format!("{id}{BUTTON_SUFFIX}")
-}
 
 /// The heading of the part or sub-section at `place`, at `level`; `id` is
 /// that of the folded `<section>` (scoped), `count` the hits under it

@@ -8,14 +8,8 @@ use wenji_search::{Filtered, PlaceHits};
 
 use crate::components::fold_heading::FoldHeading;
 use crate::components::heading_actions::HeadingActions;
-use crate::content::essay_at;
+use crate::page_ids::section_id;
 use crate::state::use_reader;
-
-/// The id of the `<section>` of the part or sub-section at `place`, its
-/// fragment prefixed with `scope`.
-pub fn section_id(place: Place, scope: &str) -> String {
-    format!("{scope}{}", essay_at(place.essay).heading_at(place).0)
-}
 
 /// The part or sub-section at `place`, its heading at `level`; `scope`
 /// prefixes its ids where several essays share the page (the grouped

@@ -10,10 +10,8 @@ use wenji_core::Place;
 use wenji_search::marks::pieces;
 use wenji_search::Field;
 
+use crate::page_ids::CURRENT_HIT;
 use crate::state::use_reader;
-
-/// The id of the current hit's `<mark>`.
-pub const CURRENT_HIT: &str = "current-hit";
 
 /// `text` is `field` of the part or sub-section at `place`.
 #[component]

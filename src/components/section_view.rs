@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use wenji_core::Place;
 
-use crate::components::fold_section::{section_id, FoldSection};
+use crate::components::fold_section::FoldSection;
 use crate::components::paragraph::Paragraph;
 use crate::components::related_passages::RelatedPassages;
 use crate::content::essay_at;
+use crate::page_ids::section_id;
 
 /// The sub-section at `place`; `scope` and `level` as for its part.
 #[component]
