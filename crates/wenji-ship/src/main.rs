@@ -137,7 +137,8 @@ fn run() -> Result<(), String> {
     let index_path = staging.join("index.html");
     let glue =
         std::fs::read(staging.join(entry.glue())).map_err(|e| format!("{}: {e}", entry.glue()))?;
-    let mut html = page::add_app(&read(&root.join("index.html"))?, &entry, &glue)?;
+    let template = page::without_comments(&read(&root.join("index.html"))?)?;
+    let mut html = page::add_app(&template, &entry, &glue)?;
     // The split's loader is fetched with the glue, and the list's part of
     // the wasm with the page where the list is the first view.
     if let Some(parts) = &parts {

@@ -44,6 +44,32 @@ pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> Result<String, String>
     add_after_charset(&html, &preloads)
 }
 
+/// The template without its comments: they are notes for whoever edits
+/// it, and the edits below find elements by their tags, which a comment
+/// that names one (`<style>`, say) must not mislead. An unclosed comment
+/// is an error, named.
+pub fn without_comments(template: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("<!--") {
+        let end = rest[start..]
+            .find("-->")
+            .ok_or("index.html has a comment `<!--` that does not end")?;
+        // The line the comment stood on goes with it when nothing else is on it.
+        let before = rest[..start].trim_end_matches([' ', '\t']);
+        let after = &rest[start + end + "-->".len()..];
+        if before.ends_with('\n') && after.starts_with('\n') {
+            out.push_str(before);
+            rest = &after[1..];
+        } else {
+            out.push_str(&rest[..start]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// `'sha256-…'` of an inline script or style, as CSP wants it.
 pub fn csp_hash(content: &str) -> String {
     format!(
@@ -411,6 +437,19 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn the_templates_comments_are_left_out_and_mislead_nothing() {
+        let template = "<head>\n    <!-- one <style> of all -->\n    <link rel=\"stylesheet\" href=\"a.css\" />\n    <meta a /><!-- b --><meta c />\n</head>";
+        let page = without_comments(template).unwrap();
+        assert_eq!(
+            page,
+            "<head>\n    <link rel=\"stylesheet\" href=\"a.css\" />\n    <meta a /><meta c />\n</head>"
+        );
+        assert!(inline_styles(&page).is_empty());
+        let err = without_comments("<head><!-- never closed").unwrap_err();
+        assert!(err.contains("does not end"), "{err}");
+    }
 
     const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
 <html lang="zh-CN">
