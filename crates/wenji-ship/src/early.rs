@@ -49,14 +49,14 @@ fn fault_config() -> String {
 
 /// `js` with its placeholders filled; an error for a placeholder this step
 /// does not know (a typo would otherwise run as `undefined`).
-pub fn fill(name: &str, js: &str) -> Result<String, String> {
+pub fn fill(name: &str, js: &str) -> anyhow::Result<String> {
     let mut out = js
         .replace("/*wenji:prefs*/", &prefs_config())
         .replace("/*wenji:folding*/", &folding_config())
         .replace("/*wenji:fault*/", &fault_config());
     if let Some(at) = out.find("/*wenji:") {
         let end = out[at..].find("*/").map_or(out.len(), |e| at + e + 2);
-        return Err(format!("{name}: unknown placeholder {}", &out[at..end]));
+        anyhow::bail!("{name}: unknown placeholder {}", &out[at..end]);
     }
     out.shrink_to_fit();
     Ok(out)
@@ -101,7 +101,7 @@ mod tests {
                 "{name}"
             );
         }
-        let err = fill("x.js", "f(/*wenji:prefz*/)").unwrap_err();
+        let err = fill("x.js", "f(/*wenji:prefz*/)").unwrap_err().to_string();
         assert!(
             err.contains("x.js") && err.contains("/*wenji:prefz*/"),
             "{err}"

@@ -20,6 +20,7 @@
 
 #![forbid(unsafe_code)]
 
+use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 use wenji_core::route::Route;
@@ -42,9 +43,9 @@ const USAGE: &str = "usage: wenji-ship [--release] [--dist DIR]";
 struct Dir(PathBuf);
 
 impl Files for Dir {
-    fn read(&self, relative: &str) -> Result<Vec<u8>, String> {
+    fn read(&self, relative: &str) -> anyhow::Result<Vec<u8>> {
         let path = self.0.join(relative.trim_start_matches("./"));
-        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+        std::fs::read(&path).with_context(|| path.display().to_string())
     }
 }
 
@@ -55,7 +56,7 @@ struct Options {
 }
 
 impl Options {
-    fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+    fn parse(mut args: impl Iterator<Item = String>) -> anyhow::Result<Options> {
         let mut options = Options {
             profile: Profile::Debug,
             dist: PathBuf::from("dist"),
@@ -63,15 +64,15 @@ impl Options {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--release" => options.profile = Profile::Release,
-                "--dist" => options.dist = args.next().ok_or(USAGE)?.into(),
-                _ => return Err(format!("unknown argument `{arg}`\n{USAGE}")),
+                "--dist" => options.dist = args.next().context(USAGE)?.into(),
+                _ => anyhow::bail!("unknown argument `{arg}`\n{USAGE}"),
             }
         }
         Ok(options)
     }
 }
 
-fn run() -> Result<(), String> {
+fn run() -> anyhow::Result<()> {
     let options = Options::parse(std::env::args().skip(1))?;
     let started = std::time::Instant::now();
     let step = |what: &str| {
@@ -81,11 +82,22 @@ fn run() -> Result<(), String> {
         )
     };
     let root = Path::new(ROOT);
+    // The content first: a malformed file fails the build at once, named.
+    let content =
+        PathBuf::from(std::env::var("WENJI_CONTENT_DIR").unwrap_or_else(|_| "content".into()));
+    let loaded = wenji_import::load_collection_noting(&content).map_err(|errors| {
+        let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(each.join("\n"))
+    })?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let collection = loaded.collection;
     let built = wasm::cargo_build(root, options.profile)?;
     let dist = &options.dist;
     let name = dist
         .file_name()
-        .ok_or_else(|| format!("{}: not a folder name", dist.display()))?;
+        .with_context(|| format!("{}: not a folder name", dist.display()))?;
     let staging = dist.with_file_name(format!(".{}.staging", name.to_string_lossy()));
     wasm::fresh_dir(&staging)?;
     let work = wasm::target_dir(root).join("wenji-ship");
@@ -99,20 +111,6 @@ fn run() -> Result<(), String> {
     )?;
     copy_folder(&root.join("public"), &staging)?;
     step("wasm done");
-
-    let content =
-        PathBuf::from(std::env::var("WENJI_CONTENT_DIR").unwrap_or_else(|_| "content".into()));
-    let loaded = wenji_import::load_collection_noting(&content).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
-    let collection = loaded.collection;
 
     let data = data_files(&collection);
     let inline: Vec<(&str, &str)> = data
@@ -135,8 +133,7 @@ fn run() -> Result<(), String> {
     }
 
     let index_path = staging.join("index.html");
-    let glue =
-        std::fs::read(staging.join(entry.glue())).map_err(|e| format!("{}: {e}", entry.glue()))?;
+    let glue = std::fs::read(staging.join(entry.glue())).with_context(|| entry.glue())?;
     let template = page::without_comments(&read(&root.join("index.html"))?)?;
     let mut html = page::add_app(&template, &entry, &glue)?;
     // The split's loader is fetched with the glue, and the list's part of
@@ -147,12 +144,12 @@ fn run() -> Result<(), String> {
             let list = parts
                 .needs
                 .get(LIST_PART)
-                .ok_or("the split made no part for the list")?;
+                .context("the split made no part for the list")?;
             html = page::preload_parts(&html, list)?;
         }
     }
-    let (index, chunks) = inline.split_first().ok_or("no data files")?;
-    let first_view = wenji::prerender::first_view(*index, chunks)?;
+    let (index, chunks) = inline.split_first().context("no data files")?;
+    let first_view = wenji::prerender::first_view(*index, chunks).map_err(anyhow::Error::msg)?;
     let html = page::insert_prerendered(&html, &first_view)?;
     let html = if inlined_data {
         page::inline_data(&page::add_data(&html, &data[0].name, &[])?, &inline)?
@@ -164,7 +161,7 @@ fn run() -> Result<(), String> {
     // Inlined into both pages, the files themselves are not needed.
     for name in inlined {
         let path = staging.join(name.trim_start_matches("./"));
-        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::remove_file(&path).with_context(|| path.display().to_string())?;
     }
 
     let loader = parts.as_ref().map(|p| p.loader.as_str());
@@ -186,7 +183,7 @@ fn run() -> Result<(), String> {
     // and the service worker itself; index.html as it will be written.
     let mut entries = Vec::new();
     let mut names: Vec<String> = std::fs::read_dir(&staging)
-        .map_err(|e| format!("{}: {e}", staging.display()))?
+        .with_context(|| staging.display().to_string())?
         .filter_map(Result::ok)
         .filter(|e| e.path().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -194,7 +191,7 @@ fn run() -> Result<(), String> {
         .collect();
     names.sort();
     for name in &names {
-        let bytes = std::fs::read(staging.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let bytes = std::fs::read(staging.join(name)).with_context(|| name.to_string())?;
         entries.push(service_worker::entry(name, &bytes));
     }
     // The build id covers the page's own content too.
@@ -217,13 +214,13 @@ fn run() -> Result<(), String> {
     // Last, so that the copies are of the files as they are served (and
     // the service worker, which fetches through the server, lists none).
     let files: Vec<PathBuf> = std::fs::read_dir(&staging)
-        .map_err(|e| format!("{}: {e}", staging.display()))?
+        .with_context(|| staging.display().to_string())?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
         .collect();
     let kept = work.join("compressed");
-    std::fs::create_dir_all(&kept).map_err(|e| format!("{}: {e}", kept.display()))?;
+    std::fs::create_dir_all(&kept).with_context(|| kept.display().to_string())?;
     compress_all(&files, &staging, &kept)?;
     publish(&staging, dist)?;
     step(&format!("built {}", dist.display()));
@@ -233,9 +230,9 @@ fn run() -> Result<(), String> {
 /// The `.gz` and `.br` copies of `files` in `staging`, on two threads (a
 /// core each on these machines), those of files compressed before taken
 /// from `kept`.
-fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> Result<(), String> {
+fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> anyhow::Result<()> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let compress = || -> Result<(), String> {
+    let compress = || -> anyhow::Result<()> {
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(path) = files.get(i) else {
@@ -245,10 +242,10 @@ fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> Result<(), St
             let Some(name) = name.filter(|n| compress::worth_compressing(n)) else {
                 continue;
             };
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
             for (copy, data) in compress::copies_kept(&name, &bytes, Some(kept)) {
                 let to = staging.join(copy);
-                std::fs::write(&to, data).map_err(|e| format!("{}: {e}", to.display()))?;
+                std::fs::write(&to, data).with_context(|| to.display().to_string())?;
             }
         }
     };
@@ -257,14 +254,14 @@ fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> Result<(), St
         let mine = compress();
         other
             .join()
-            .map_err(|_| "compressing failed".to_owned())?
+            .map_err(|_| anyhow::anyhow!("compressing failed"))?
             .and(mine)
     })
 }
 
 /// Every file of folder `from` (not its folders) into `to`.
-fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
-    let files = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+fn copy_folder(from: &Path, to: &Path) -> anyhow::Result<()> {
+    let files = std::fs::read_dir(from).with_context(|| from.display().to_string())?;
     for file in files.filter_map(Result::ok) {
         if file.path().is_file() {
             wasm::copy(&file.path(), &to.join(file.file_name()))?;
@@ -274,25 +271,26 @@ fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 /// Put the staged site where it is served, in place of the last one.
-fn publish(staging: &Path, dist: &Path) -> Result<(), String> {
+fn publish(staging: &Path, dist: &Path) -> anyhow::Result<()> {
     if dist.exists() {
-        std::fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+        std::fs::remove_dir_all(dist).with_context(|| dist.display().to_string())?;
     }
     std::fs::rename(staging, dist)
-        .map_err(|e| format!("{} → {}: {e}", staging.display(), dist.display()))
+        .with_context(|| format!("{} → {}", staging.display(), dist.display()))
 }
 
-fn read(p: &Path) -> Result<String, String> {
-    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+fn read(p: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(p).with_context(|| p.display().to_string())
 }
 
-fn write(p: &Path, s: &str) -> Result<(), String> {
-    std::fs::write(p, s).map_err(|e| format!("{}: {e}", p.display()))
+fn write(p: &Path, s: &str) -> anyhow::Result<()> {
+    std::fs::write(p, s).with_context(|| p.display().to_string())
 }
 
 fn main() {
     if let Err(e) = run() {
-        eprintln!("wenji-ship: {e}");
+        // The error and what it happened in, outermost first.
+        eprintln!("wenji-ship: {e:#}");
         std::process::exit(1);
     }
 }

@@ -2,6 +2,7 @@
 //! preloads, the prerendered first view, the Content Security Policy, and
 //! the single self-contained file.
 
+use anyhow::Context;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
@@ -21,11 +22,9 @@ pub const APP_START: &str = r#"<script type="module" data-wenji-app></script>"#;
 /// The app's loader where the template marks it (`APP_START`), and the
 /// preloads of its glue (`glue` its content) and its wasm, fetched with the
 /// page rather than once the glue runs.
-pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> Result<String, String> {
+pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> anyhow::Result<String> {
     if html.matches(APP_START).count() != 1 {
-        return Err(format!(
-            "index.html must contain `{APP_START}` exactly once"
-        ));
+        anyhow::bail!("index.html must contain `{APP_START}` exactly once");
     }
     let (glue_name, wasm_name) = (entry.glue(), entry.wasm());
     let loader = format!(
@@ -48,13 +47,13 @@ pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> Result<String, String>
 /// it, and the edits below find elements by their tags, which a comment
 /// that names one (`<style>`, say) must not mislead. An unclosed comment
 /// is an error, named.
-pub fn without_comments(template: &str) -> Result<String, String> {
+pub fn without_comments(template: &str) -> anyhow::Result<String> {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("<!--") {
         let end = rest[start..]
             .find("-->")
-            .ok_or("index.html has a comment `<!--` that does not end")?;
+            .context("index.html has a comment `<!--` that does not end")?;
         // The line the comment stood on goes with it when nothing else is on it.
         let before = rest[..start].trim_end_matches([' ', '\t']);
         let after = &rest[start + end + "-->".len()..];
@@ -79,9 +78,9 @@ pub fn csp_hash(content: &str) -> String {
 }
 
 /// Put `markup` inside the app root of `html`.
-pub fn insert_prerendered(html: &str, markup: &str) -> Result<String, String> {
+pub fn insert_prerendered(html: &str, markup: &str) -> anyhow::Result<String> {
     if html.matches(APP_ROOT).count() != 1 {
-        return Err(format!("index.html must contain `{APP_ROOT}` exactly once"));
+        anyhow::bail!("index.html must contain `{APP_ROOT}` exactly once");
     }
     Ok(html.replacen(APP_ROOT, &prerendered_root(markup), 1))
 }
@@ -117,7 +116,7 @@ fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
 }
 
 /// Name the build in a `<meta name="wenji-build">`, after `<meta charset>`.
-pub fn add_build_id(html: &str, id: &str) -> Result<String, String> {
+pub fn add_build_id(html: &str, id: &str) -> anyhow::Result<String> {
     add_after_charset(
         html,
         &format!(r#"<meta name="wenji-build" content="{id}" />"#),
@@ -127,7 +126,7 @@ pub fn add_build_id(html: &str, id: &str) -> Result<String, String> {
 /// Name the collection's index for the app (`<meta name="wenji-data">`) and
 /// start fetching the data files in `preload` beside the wasm (marked
 /// `data-wenji-file`, so the app knows them from the wasm's own preload).
-pub fn add_data(html: &str, index: &str, preload: &[&str]) -> Result<String, String> {
+pub fn add_data(html: &str, index: &str, preload: &[&str]) -> anyhow::Result<String> {
     let mut tags = data_meta(index);
     for name in preload {
         tags.push_str(&fetch_preload(
@@ -147,23 +146,23 @@ fn fetch_preload(name: &str, attrs: &str) -> String {
 /// The single file carries the data files inline, before `</body>`, each in
 /// a `<script type="text/plain" data-wenji-file="…">` (never run; the data
 /// format escapes `<`, so no file can close the element early).
-pub fn inline_data(html: &str, files: &[(&str, &str)]) -> Result<String, String> {
+pub fn inline_data(html: &str, files: &[(&str, &str)]) -> anyhow::Result<String> {
     let mut blocks = String::new();
     for (name, text) in files {
         if text.contains('<') {
-            return Err(format!("{name} contains `<`: it cannot go inline"));
+            anyhow::bail!("{name} contains `<`: it cannot go inline");
         }
         blocks.push_str(&data_block("file", name, text));
     }
     if html.matches("</body>").count() != 1 {
-        return Err("index.html must contain `</body>` exactly once".into());
+        anyhow::bail!("index.html must contain `</body>` exactly once");
     }
     before_body_end(html, &blocks)
 }
 
 /// Start fetching the split's loader with the glue that imports it (`split`):
 /// else its fetch waits until the glue is parsed, a round trip more.
-pub fn preload_module(html: &str, name: &str) -> Result<String, String> {
+pub fn preload_module(html: &str, name: &str) -> anyhow::Result<String> {
     add_after_charset(
         html,
         &format!(r#"<link rel="modulepreload" href="./{name}" crossorigin="anonymous" />"#),
@@ -172,22 +171,22 @@ pub fn preload_module(html: &str, name: &str) -> Result<String, String> {
 
 /// Start fetching the parts of the wasm (`split`) that the first view needs
 /// with the page, beside the main wasm.
-pub fn preload_parts(html: &str, names: &[String]) -> Result<String, String> {
+pub fn preload_parts(html: &str, names: &[String]) -> anyhow::Result<String> {
     let tags: String = names.iter().map(|n| fetch_preload(n, "")).collect();
     add_after_charset(html, &tags)
 }
 
-fn add_after_charset(html: &str, tag: &str) -> Result<String, String> {
+fn add_after_charset(html: &str, tag: &str) -> anyhow::Result<String> {
     let anchor = r#"<meta charset="utf-8" />"#;
     if !html.contains(anchor) {
-        return Err(format!("index.html must start its head with `{anchor}`"));
+        anyhow::bail!("index.html must start its head with `{anchor}`");
     }
     Ok(html.replacen(anchor, &format!("{anchor}\n    {tag}"), 1))
 }
 
 /// Add a CSP `<meta>` right after `<meta charset>`: scripts from the page's
 /// origin, its inline scripts by hash, wasm compilation, nothing foreign.
-pub fn add_csp(html: &str, policy: &str) -> Result<String, String> {
+pub fn add_csp(html: &str, policy: &str) -> anyhow::Result<String> {
     add_after_charset(
         html,
         &format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}" />"#),
@@ -253,7 +252,7 @@ pub struct InlinedStyles {
 /// The style sheets, written split by role (`style/*.css`), go inside the
 /// page as one `<style>`, in the order the page links them: nothing to
 /// fetch before the first paint (the page's policy allows it by hash).
-pub fn inline_stylesheets(html: &str, files: &dyn Files) -> Result<InlinedStyles, String> {
+pub fn inline_stylesheets(html: &str, files: &dyn Files) -> anyhow::Result<InlinedStyles> {
     let links: Vec<_> = tags(html, "link")
         .into_iter()
         .filter(|(_, tag)| attr(tag, "rel") == Some("stylesheet"))
@@ -261,10 +260,10 @@ pub fn inline_stylesheets(html: &str, files: &dyn Files) -> Result<InlinedStyles
     let mut css = String::new();
     let mut replaced = Vec::new();
     for (_, tag) in &links {
-        let href = attr(tag, "href").ok_or("a stylesheet link without href")?;
+        let href = attr(tag, "href").context("a stylesheet link without href")?;
         let text = files.read_text(href)?;
         if text.contains("</style") {
-            return Err(format!("{href} contains `</style`: it cannot go inline"));
+            anyhow::bail!("{href} contains `</style`: it cannot go inline");
         }
         if !css.is_empty() {
             css.push('\n');
@@ -289,11 +288,11 @@ pub fn inline_stylesheets(html: &str, files: &dyn Files) -> Result<InlinedStyles
 
 /// Files the single file needs, read by the caller from the staging dir.
 pub trait Files {
-    fn read(&self, relative: &str) -> Result<Vec<u8>, String>;
+    fn read(&self, relative: &str) -> anyhow::Result<Vec<u8>>;
 
     /// The file as text (UTF-8), its name in the error.
-    fn read_text(&self, relative: &str) -> Result<String, String> {
-        String::from_utf8(self.read(relative)?).map_err(|e| format!("{relative}: {e}"))
+    fn read_text(&self, relative: &str) -> anyhow::Result<String> {
+        String::from_utf8(self.read(relative)?).with_context(|| relative.to_string())
     }
 }
 
@@ -303,7 +302,7 @@ pub trait Files {
 pub fn inline_classic_scripts(
     html: &str,
     files: &dyn Files,
-) -> Result<(String, Vec<String>), String> {
+) -> anyhow::Result<(String, Vec<String>)> {
     let mut out = html.to_owned();
     let mut inlined = Vec::new();
     while let Some(start) = out.find("<script src=\"") {
@@ -312,7 +311,7 @@ pub fn inline_classic_scripts(
         let js = files.read_text(&src)?;
         let js = crate::early::fill(&src, &js)?;
         if js.contains("</script") {
-            return Err(format!("{src} contains `</script`: it cannot go inline"));
+            anyhow::bail!("{src} contains `</script`: it cannot go inline");
         }
         out.replace_range(start..end, &format!("<script>{js}</script>"));
         inlined.push(src);
@@ -328,7 +327,7 @@ pub fn single_file(
     html: &str,
     files: &dyn Files,
     split_loader: Option<&str>,
-) -> Result<String, String> {
+) -> anyhow::Result<String> {
     // The style as the page carries it (already inline when the page went
     // through `inline_stylesheets`).
     let html = inline_stylesheets(html, files)?.html;
@@ -363,10 +362,11 @@ pub fn single_file(
     let loader = inline_scripts(&out)
         .into_iter()
         .find(|s| s.contains("import init"))
-        .ok_or("no loader script of the app (`import init …`) in index.html")?
+        .context("no loader script of the app (`import init …`) in index.html")?
         .to_owned();
-    let glue_path = between(&loader, "from '", "'").ok_or("the loader names no glue script")?;
-    let wasm_path = between(&loader, "module_or_path: '", "'").ok_or("the loader names no wasm")?;
+    let glue_path = between(&loader, "from '", "'").context("the loader names no glue script")?;
+    let wasm_path =
+        between(&loader, "module_or_path: '", "'").context("the loader names no wasm")?;
     let glue = files.read_text(glue_path)?;
     let glue = match split_loader {
         Some(loader) => crate::split::inline_module(
@@ -378,14 +378,10 @@ pub fn single_file(
         None => glue,
     };
     if glue.lines().any(|l| l.starts_with("import ")) {
-        return Err(format!(
-            "{glue_path} imports other modules: they would need inlining too"
-        ));
+        anyhow::bail!("{glue_path} imports other modules: they would need inlining too");
     }
     if !glue.contains("async function __wbg_init(") {
-        return Err(format!(
-            "{glue_path} has no `__wbg_init`: wasm-bindgen changed its glue"
-        ));
+        anyhow::bail!("{glue_path} has no `__wbg_init`: wasm-bindgen changed its glue");
     }
     let wasm = B64.encode(files.read(wasm_path)?);
     let inline = format!(
@@ -404,7 +400,7 @@ pub const WORKER_START: &str = "worker-start.js";
 /// The single file carries the worker too, its glue and its wasm in base64
 /// (`data-wenji-worker`, read by the app's `importer`), before `</body>`:
 /// a file opened from the single file is read with nothing else at hand.
-pub fn inline_worker(html: &str, files: &dyn Files) -> Result<String, String> {
+pub fn inline_worker(html: &str, files: &dyn Files) -> anyhow::Result<String> {
     let block = |kind: &str, bytes: &[u8]| data_block("worker", kind, &B64.encode(bytes));
     let blocks =
         block("glue", &files.read(WORKER_GLUE)?) + &block("wasm", &files.read(WORKER_WASM)?);
@@ -412,19 +408,19 @@ pub fn inline_worker(html: &str, files: &dyn Files) -> Result<String, String> {
 }
 
 /// `html` with `blocks` just before its (last) `</body>`.
-pub fn before_body_end(html: &str, blocks: &str) -> Result<String, String> {
-    let at = html.rfind("</body>").ok_or("no </body> in the page")?;
+pub fn before_body_end(html: &str, blocks: &str) -> anyhow::Result<String> {
+    let at = html.rfind("</body>").context("no </body> in the page")?;
     let mut out = html.to_owned();
     out.insert_str(at, blocks);
     Ok(out)
 }
 
 /// The end of the `<script …>…</script>` that starts at `start`.
-fn script_end(html: &str, start: usize) -> Result<usize, String> {
+fn script_end(html: &str, start: usize) -> anyhow::Result<usize> {
     html[start..]
         .find("</script>")
         .map(|i| start + i + "</script>".len())
-        .ok_or_else(|| "an unclosed <script src>".to_owned())
+        .context("an unclosed <script src>")
 }
 
 fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
@@ -447,7 +443,9 @@ mod tests {
             "<head>\n    <link rel=\"stylesheet\" href=\"a.css\" />\n    <meta a /><meta c />\n</head>"
         );
         assert!(inline_styles(&page).is_empty());
-        let err = without_comments("<head><!-- never closed").unwrap_err();
+        let err = without_comments("<head><!-- never closed")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("does not end"), "{err}");
     }
 
@@ -470,8 +468,11 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     struct Mem(HashMap<&'static str, Vec<u8>>);
     impl Files for Mem {
-        fn read(&self, p: &str) -> Result<Vec<u8>, String> {
-            self.0.get(p).cloned().ok_or(format!("{p}: missing"))
+        fn read(&self, p: &str) -> anyhow::Result<Vec<u8>> {
+            self.0
+                .get(p)
+                .cloned()
+                .ok_or(anyhow::anyhow!("{p}: missing"))
         }
     }
 
@@ -521,11 +522,11 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     fn the_single_file_carries_the_worker_in_base64() {
         struct Worker;
         impl Files for Worker {
-            fn read(&self, p: &str) -> Result<Vec<u8>, String> {
+            fn read(&self, p: &str) -> anyhow::Result<Vec<u8>> {
                 match p {
                     WORKER_GLUE => Ok(b"let wasm_bindgen = 1; // </script>".to_vec()),
                     WORKER_WASM => Ok(vec![0, 97, 115, 109]),
-                    _ => Err(format!("no {p}")),
+                    _ => Err(anyhow::anyhow!("no {p}")),
                 }
             }
         }
@@ -559,12 +560,12 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     fn stylesheets_go_inside_the_page_in_their_order_allowed_by_hash() {
         struct Sheets;
         impl Files for Sheets {
-            fn read(&self, relative: &str) -> Result<Vec<u8>, String> {
+            fn read(&self, relative: &str) -> anyhow::Result<Vec<u8>> {
                 match relative {
                     "./a-1.css" => Ok(b":root{--x:1}".to_vec()),
                     "./b-2.css" => Ok(b"body{color:red}".to_vec()),
                     "./c-3.css" => Ok(b"p{}</style><script>".to_vec()),
-                    other => Err(format!("{other}: no such file")),
+                    other => Err(anyhow::anyhow!("{other}: no such file")),
                 }
             }
         }
@@ -589,7 +590,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
                 inline_stylesheets(&page.replace(bad, named.trim_end_matches(".css")), &Sheets)
                     .err()
                     .expect("fails");
-            assert!(err.contains(named), "{err}");
+            assert!(err.to_string().contains(named), "{err}");
         }
     }
 
@@ -604,6 +605,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         f.0.insert("./early.js", b"x = '</script>';".to_vec());
         assert!(inline_classic_scripts(TRUNK_PAGE, &f)
             .unwrap_err()
+            .to_string()
             .contains("cannot go inline"));
     }
 
@@ -632,6 +634,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         );
         assert!(single_file(TRUNK_PAGE, &f, None)
             .unwrap_err()
+            .to_string()
             .contains("imports other modules"));
     }
 }

@@ -13,6 +13,7 @@
 //! another build's parts. The single file carries the parts in base64 and
 //! the loader inside its one module script (`inline_module`).
 
+use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -75,7 +76,7 @@ impl Parts {
     }
 
     /// The parts `record` wrote; none where it wrote nothing (no split).
-    pub fn read(record: &str) -> Result<Option<Parts>, String> {
+    pub fn read(record: &str) -> anyhow::Result<Option<Parts>> {
         if record.trim().is_empty() {
             return Ok(None);
         }
@@ -93,14 +94,12 @@ impl Parts {
                     parts.needs.insert(part, words.collect());
                 }
                 _ => {
-                    return Err(format!(
-                        "a record of the split's parts not understood: {line}"
-                    ))
+                    anyhow::bail!("a record of the split's parts not understood: {line}")
                 }
             }
         }
         if parts.loader.is_empty() {
-            return Err("a record of the split's parts names no loader".into());
+            anyhow::bail!("a record of the split's parts names no loader");
         }
         Ok(Some(parts))
     }
@@ -120,7 +119,7 @@ pub fn split_release(
     staging: &Path,
     work: &Path,
     entry: &Entry,
-) -> Result<Parts, String> {
+) -> anyhow::Result<Parts> {
     fresh_dir(work)?;
     let main = work.join("main.wasm");
     let main_module = format!("./{}", entry.glue());
@@ -133,7 +132,8 @@ pub fn split_release(
         opts.link_name = &link_name;
         opts
     })
-    .map_err(|e| format!("splitting the wasm: {e:#}"))?;
+    // eyre's report, its chain kept in the message.
+    .map_err(|e| anyhow::anyhow!("splitting the wasm: {e:#}"))?;
 
     // A split main module keeps its linker's exports, for the parts to
     // link to.
@@ -148,12 +148,10 @@ pub fn split_release(
         let file_stem = path
             .file_stem()
             .and_then(|n| n.to_str())
-            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+            .with_context(|| format!("{}: not a file name", path.display()))?;
         let quoted = format!("\"./{file_stem}.wasm\"");
         if loader.matches(&quoted).count() != 1 {
-            return Err(format!(
-                "the split's loader does not name {file_stem}.wasm once"
-            ));
+            anyhow::bail!("the split's loader does not name {file_stem}.wasm once");
         }
         let renamed = entry.part(file_stem);
         loader = loader.replace(&quoted, &format!("\"./{renamed}\""));
@@ -191,12 +189,10 @@ pub fn inline_module(
     glue_name: &str,
     loader: &str,
     loader_name: &str,
-) -> Result<String, String> {
+) -> anyhow::Result<String> {
     let import_glue = format!("import {{ initSync }} from \"./{glue_name}\";");
     if loader.matches(&import_glue).count() != 1 {
-        return Err(format!(
-            "{loader_name} does not import the glue as expected (`{import_glue}`)"
-        ));
+        anyhow::bail!("{loader_name} does not import the glue as expected (`{import_glue}`)");
     }
     let mut loader = loader.replacen(&import_glue, "", 1);
     let mut exported = Vec::new();
@@ -214,7 +210,7 @@ pub fn inline_module(
         let close = ", import.meta.url))";
         let len = rest
             .find(close)
-            .ok_or_else(|| format!("{loader_name}: a fetch of a part not as expected"))?;
+            .with_context(|| format!("{loader_name}: a fetch of a part not as expected"))?;
         let path = rest[..len]
             .trim_matches('"')
             .trim_start_matches("./")
@@ -229,9 +225,7 @@ pub fn inline_module(
         l.starts_with("import ") || l.starts_with("export ") || l.contains("import.meta")
     };
     if loader.lines().any(module_syntax) {
-        return Err(format!(
-            "{loader_name} imports or exports more than the split's loader did"
-        ));
+        anyhow::bail!("{loader_name} imports or exports more than the split's loader did");
     }
 
     let mut out = String::from(PART_READER);
@@ -245,19 +239,17 @@ pub fn inline_module(
             Some(rest) => {
                 let (binding, from) = rest
                     .split_once(" from ")
-                    .ok_or_else(|| format!("{glue_name}: an import not as expected: {line}"))?;
+                    .with_context(|| format!("{glue_name}: an import not as expected: {line}"))?;
                 let from = from.trim_end_matches(';').trim_matches('"');
                 if from != format!("./{loader_name}") {
-                    return Err(format!(
+                    anyhow::bail!(
                         "{glue_name} imports {from}: only the split's loader can be inlined"
-                    ));
+                    );
                 }
                 out.push_str(&format!("const {binding} = wenjiSplit;\n"));
             }
             None if line.starts_with("import ") => {
-                return Err(format!(
-                    "{glue_name} imports other modules: they would need inlining too"
-                ));
+                anyhow::bail!("{glue_name} imports other modules: they would need inlining too");
             }
             None => {
                 out.push_str(line);
@@ -269,21 +261,21 @@ pub fn inline_module(
 }
 
 /// The parts' blocks for the single file (base64, never run).
-pub fn part_blocks(parts: &Parts, staging: &Path) -> Result<String, String> {
+pub fn part_blocks(parts: &Parts, staging: &Path) -> anyhow::Result<String> {
     let mut blocks = String::new();
     for name in &parts.files {
-        let bytes = std::fs::read(staging.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let bytes = std::fs::read(staging.join(name)).with_context(|| name.to_string())?;
         blocks.push_str(&crate::page::data_block("part", name, &B64.encode(bytes)));
     }
     Ok(blocks)
 }
 
-fn read_text(p: &Path) -> Result<String, String> {
-    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+fn read_text(p: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(p).with_context(|| p.display().to_string())
 }
 
-fn write(p: &Path, s: &str) -> Result<(), String> {
-    std::fs::write(p, s).map_err(|e| format!("{}: {e}", p.display()))
+fn write(p: &Path, s: &str) -> anyhow::Result<()> {
+    std::fs::write(p, s).with_context(|| p.display().to_string())
 }
 
 #[cfg(test)]
@@ -379,12 +371,18 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
             "import2 from \"./app-1-split.js\"",
             "import2 from \"./other.js\"",
         );
-        let err = inline_module(&other, "app-1.js", LOADER, "app-1-split.js").unwrap_err();
+        let err = inline_module(&other, "app-1.js", LOADER, "app-1-split.js")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("./other.js"), "{err}");
-        let err = inline_module(GLUE, "app-2.js", LOADER, "app-1-split.js").unwrap_err();
+        let err = inline_module(GLUE, "app-2.js", LOADER, "app-1-split.js")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("does not import the glue"), "{err}");
         let more = format!("{LOADER}import {{ x }} from \"./x.js\";\n");
-        let err = inline_module(GLUE, "app-1.js", &more, "app-1-split.js").unwrap_err();
+        let err = inline_module(GLUE, "app-1.js", &more, "app-1-split.js")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("more than the split's loader"), "{err}");
     }
 }

@@ -4,6 +4,7 @@
 //! wasm-bindgen writes each glue once and wasm-opt shrinks each module
 //! once, after the split (`split`), so no pass is done twice or undone.
 
+use anyhow::Context;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,7 +44,7 @@ pub struct Artifacts {
 }
 
 /// Build both binaries with cargo, from the workspace at `root`.
-pub fn cargo_build(root: &Path, profile: Profile) -> Result<Artifacts, String> {
+pub fn cargo_build(root: &Path, profile: Profile) -> anyhow::Result<Artifacts> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let env = match profile {
         Profile::Debug => Vec::new(),
@@ -68,9 +69,9 @@ pub fn cargo_build(root: &Path, profile: Profile) -> Result<Artifacts, String> {
         }
         let status = command
             .status()
-            .map_err(|e| format!("{command:?}: cannot run it: {e}"))?;
+            .with_context(|| format!("{command:?}: cannot run it"))?;
         if !status.success() {
-            return Err(format!("cargo could not build {bin} ({status})"));
+            anyhow::bail!("cargo could not build {bin} ({status})");
         }
     }
     let dir = target_dir(root).join(TARGET).join(profile.dir());
@@ -94,7 +95,7 @@ pub fn target_dir(root: &Path) -> PathBuf {
 /// rust-src and RUSTC_BOOTSTRAP on the stable toolchain; without rust-src
 /// the release keeps the prebuilt library, and says so. Only the wasm's
 /// cargo gets these: this program's own (host) build never sees them.
-fn release_env(cargo: &OsString, root: &Path) -> Result<Vec<(String, String)>, String> {
+fn release_env(cargo: &OsString, root: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut env = vec![("WENJI_SPLIT".to_owned(), "1".to_owned())];
     if !rust_src_installed() {
         eprintln!(
@@ -117,12 +118,12 @@ fn release_env(cargo: &OsString, root: &Path) -> Result<Vec<(String, String)>, S
         ])
         .arg("build.rustflags")
         .output()
-        .map_err(|e| format!("cargo config get: {e}"))?;
+        .context("cargo config get")?;
     if !out.status.success() {
-        return Err(format!(
+        anyhow::bail!(
             "cargo config get build.rustflags: {}",
             String::from_utf8_lossy(&out.stderr)
-        ));
+        );
     }
     let base = rustflags_of_json(&String::from_utf8_lossy(&out.stdout));
     env.extend([
@@ -167,8 +168,8 @@ pub fn app(
     profile: Profile,
     staging: &Path,
     work: &Path,
-) -> Result<(Entry, Option<Parts>), String> {
-    let wasm = std::fs::read(artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
+) -> anyhow::Result<(Entry, Option<Parts>)> {
+    let wasm = std::fs::read(artifact).with_context(|| artifact.display().to_string())?;
     let entry = Entry {
         stem: format!("wenji-{}", hex(&Sha256::digest(&wasm)[..8])),
     };
@@ -198,8 +199,8 @@ pub fn worker(
     profile: Profile,
     staging: &Path,
     work: &Path,
-) -> Result<(), String> {
-    let wasm = std::fs::read(artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
+) -> anyhow::Result<()> {
+    let wasm = std::fs::read(artifact).with_context(|| artifact.display().to_string())?;
     let key = hex(&Sha256::digest(&wasm)[..8]);
     kept_or_made(work, profile, &key, staging, |out| {
         let scratch = work.join("scratch");
@@ -227,16 +228,16 @@ fn kept_or_made(
     profile: Profile,
     key: &str,
     staging: &Path,
-    make: impl FnOnce(&Path) -> Result<Option<Parts>, String>,
-) -> Result<Option<Parts>, String> {
+    make: impl FnOnce(&Path) -> anyhow::Result<Option<Parts>>,
+) -> anyhow::Result<Option<Parts>> {
     let name = format!("{}-{key}", profile.dir());
     let out = work.join(&name);
     let parts = match std::fs::read_to_string(out.join(MADE)) {
         Ok(record) => Parts::read(&record)?,
         Err(_) => {
-            std::fs::create_dir_all(work).map_err(|e| format!("{}: {e}", work.display()))?;
-            for old in std::fs::read_dir(work).map_err(|e| format!("{}: {e}", work.display()))? {
-                let old = old.map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(work).with_context(|| work.display().to_string())?;
+            for old in std::fs::read_dir(work).with_context(|| work.display().to_string())? {
+                let old = old?;
                 let old_name = old.file_name().to_string_lossy().into_owned();
                 if old_name.starts_with(&format!("{}-", profile.dir())) {
                     let _ = std::fs::remove_dir_all(old.path());
@@ -245,12 +246,12 @@ fn kept_or_made(
             fresh_dir(&out)?;
             let parts = make(&out)?;
             let record = parts.as_ref().map(Parts::record).unwrap_or_default();
-            std::fs::write(out.join(MADE), record).map_err(|e| format!("{name}/{MADE}: {e}"))?;
+            std::fs::write(out.join(MADE), record).with_context(|| format!("{name}/{MADE}"))?;
             parts
         }
     };
-    for file in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))? {
-        let file = file.map_err(|e| e.to_string())?;
+    for file in std::fs::read_dir(&out).with_context(|| out.display().to_string())? {
+        let file = file?;
         if file.file_name() != MADE {
             copy(&file.path(), &staging.join(file.file_name()))?;
         }
@@ -279,24 +280,24 @@ pub fn bindgen(
     out_name: &str,
     glue: Glue,
     for_split: bool,
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     let mut b = wasm_bindgen_cli_support::Bindgen::new();
     match glue {
         Glue::Module => b.web(true),
         Glue::Classic => b.no_modules(true),
     }
-    .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
+    .context("wasm-bindgen")?;
     b.input_path(input)
         .out_name(out_name)
         .typescript(false)
         .keep_lld_exports(for_split)
         .demangle(!for_split)
         .generate(out_dir)
-        .map_err(|e| format!("wasm-bindgen {}: {e:#}", input.display()))
+        .with_context(|| format!("wasm-bindgen {}", input.display()))
 }
 
 /// A module as it ships: optimised in a release, as it is in debug.
-fn finish(from: &Path, to: &Path, profile: Profile) -> Result<(), String> {
+fn finish(from: &Path, to: &Path, profile: Profile) -> anyhow::Result<()> {
     match profile {
         Profile::Release => optimize(from, to),
         Profile::Debug => copy(from, to),
@@ -304,7 +305,7 @@ fn finish(from: &Path, to: &Path, profile: Profile) -> Result<(), String> {
 }
 
 /// wasm-opt's one pass over a module.
-pub fn optimize(from: &Path, to: &Path) -> Result<(), String> {
+pub fn optimize(from: &Path, to: &Path) -> anyhow::Result<()> {
     // binaryen from npm (`package.json`): Debian's wasm-opt 108 writes
     // wasm that Chromium rejects.
     let npm = Path::new(crate::ROOT).join("node_modules/.bin/wasm-opt");
@@ -319,29 +320,26 @@ pub fn optimize(from: &Path, to: &Path) -> Result<(), String> {
         .arg(from))
 }
 
-pub fn run(command: &mut Command) -> Result<(), String> {
+pub fn run(command: &mut Command) -> anyhow::Result<()> {
     let line = format!("{command:?}");
     let out = command
         .output()
-        .map_err(|e| format!("{line}: cannot run it: {e}"))?;
+        .with_context(|| format!("{line}: cannot run it"))?;
     if !out.status.success() {
-        return Err(format!(
-            "{line} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        anyhow::bail!("{line} failed:\n{}", String::from_utf8_lossy(&out.stderr));
     }
     Ok(())
 }
 
-pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
+pub fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {
     std::fs::copy(from, to)
         .map(|_| ())
-        .map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
+        .with_context(|| format!("{} → {}", from.display(), to.display()))
 }
 
-pub fn fresh_dir(dir: &Path) -> Result<(), String> {
+pub fn fresh_dir(dir: &Path) -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())
 }
 
 fn hex(bytes: &[u8]) -> String {
