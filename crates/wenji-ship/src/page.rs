@@ -268,7 +268,7 @@ pub fn inline_stylesheets(html: &str, files: &dyn Files) -> anyhow::Result<Inlin
         if !css.is_empty() {
             css.push('\n');
         }
-        css.push_str(&text);
+        css.push_str(&crate::css::compact(&text));
         replaced.push(href.to_owned());
     }
     let mut out = html.to_owned();
