@@ -309,7 +309,7 @@ pub fn inline_classic_scripts(
         let end = script_end(&out, start)?;
         let src = attr(&out[start..end], "src").unwrap_or("").to_owned();
         let js = files.read_text(&src)?;
-        let js = crate::early::fill(&src, &js)?;
+        let js = crate::js::compact_lines(&crate::early::fill(&src, &js)?);
         if js.contains("</script") {
             anyhow::bail!("{src} contains `</script`: it cannot go inline");
         }
