@@ -58,7 +58,10 @@ describe('备份与恢复', () => {
     await page.waitForFunction(() => document.title === '我的学习心得 · 文集');
 
     panel = await notebookPanel(page);
-    const lasting = await panel.locator('.backup-lasting').textContent();
+    // The browser answers whether it keeps them a moment after the panel opens.
+    const said = panel.locator('.backup-lasting').filter({ hasText: /\S/ });
+    await said.waitFor();
+    const lasting = await said.textContent();
     assert.match(lasting, /长期保存|备份文件才是可靠的副本/, 'the panel says whether the browser keeps them');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
