@@ -8,7 +8,7 @@
 //! `標題 N`; a `HeadingN` style id when `styles.xml` is missing. Never from
 //! a numeric style id (Word zh-CN uses `1`, `2`, …; WPS uses `2` for heading
 //! 1). Title, Subtitle, TOC Heading and `toc N` paragraphs, deleted text,
-//! field instructions and a table of contents are left out; an
+//! text a tracked move took away (`w:moveFrom`), field instructions and a table of contents are left out; an
 //! `mc:AlternateContent` counts once (its Choice). Heading numbers Word
 //! generates (`numbering.xml`) are put back in front of the heading text.
 //! Elements are matched by local name, so both namespaces read alike.
@@ -483,13 +483,20 @@ struct Within {
     /// In a `w:t` (text), in a `w:instrText` (a field's instruction).
     text: bool,
     instr: bool,
-    /// Depth inside `mc:Fallback`: read once, as its Choice.
-    fallback: usize,
+    /// Depth inside what is not the text: `mc:Fallback` (a text box is read
+    /// once, as its Choice) and `w:moveFrom` (text a tracked move took away:
+    /// it stands where it went, in `w:moveTo`).
+    skipped: usize,
     /// The fields open: is each a table of contents?
     fields: Vec<bool>,
     /// Depth of `w:sdt`, and the depth of one that is a table of contents.
     sdt: usize,
     toc_sdt: usize,
+}
+
+/// Elements whose content is not the document's text (`Within::skipped`).
+fn is_skipped(local_name: &[u8]) -> bool {
+    matches!(local_name, b"Fallback" | b"moveFrom")
 }
 
 impl Within {
@@ -518,10 +525,10 @@ impl Body {
                 Event::Start(e) | Event::Empty(e) => {
                     let empty = matches!(event, Event::Empty(_));
                     let name = e.local_name();
-                    if name.as_ref() == b"Fallback" && !empty {
-                        at.fallback += 1;
+                    if is_skipped(name.as_ref()) && !empty {
+                        at.skipped += 1;
                     }
-                    if at.fallback > 0 {
+                    if at.skipped > 0 {
                         continue;
                     }
                     let p = open.last_mut();
@@ -560,7 +567,7 @@ impl Body {
                         _ => {}
                     }
                 }
-                Event::Text(t) if at.fallback == 0 => {
+                Event::Text(t) if at.skipped == 0 => {
                     if at.text {
                         if let Some(p) = open.last_mut() {
                             p.text.push_str(&t.decode()?);
@@ -570,18 +577,18 @@ impl Body {
                         instr.push_str(&t.decode()?);
                     }
                 }
-                Event::GeneralRef(r) if at.fallback == 0 && at.text => {
+                Event::GeneralRef(r) if at.skipped == 0 && at.text => {
                     if let Some(p) = open.last_mut() {
                         p.text.push_str(&general_ref(r)?);
                     }
                 }
                 Event::End(e) => {
                     let name = e.local_name();
-                    if name.as_ref() == b"Fallback" {
-                        at.fallback = at.fallback.saturating_sub(1);
+                    if is_skipped(name.as_ref()) {
+                        at.skipped = at.skipped.saturating_sub(1);
                         continue;
                     }
-                    if at.fallback > 0 {
+                    if at.skipped > 0 {
                         continue;
                     }
                     match name.as_ref() {
@@ -924,13 +931,15 @@ mod tests {
                 &p(Some("1"), "总则"),
                 // A tracked deletion, and a text box counted once.
                 r#"<w:p><w:r><w:t>留下</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><mc:AlternateContent><mc:Choice><w:r><w:t>框内</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>框内</w:t></w:r></mc:Fallback></mc:AlternateContent><w:r><w:t>&amp;文末</w:t></w:r></w:p>"#,
+                // A tracked move: the text once, where it went.
+                r#"<w:p><w:moveFromRangeStart w:id="1" w:name="m"/><w:moveFrom w:id="2"><w:r><w:t>挪走的话</w:t></w:r></w:moveFrom><w:moveFromRangeEnd w:id="1"/><w:r><w:t>其后</w:t></w:r><w:moveTo w:id="3"><w:r><w:t>挪来的话</w:t></w:r></w:moveTo></w:p>"#,
             ]
             .concat(),
         );
         let doc = read(&[("word/document.xml", body), ("word/styles.xml", s)]);
         assert_eq!(doc.title.as_deref(), Some("政工心得"));
         assert_eq!(shape(&doc), [("总则".to_owned(), vec![])]);
-        assert_eq!(doc.parts[0].lead, ["留下框内&文末"]);
+        assert_eq!(doc.parts[0].lead, ["留下框内&文末", "其后挪来的话"]);
     }
 
     #[test]

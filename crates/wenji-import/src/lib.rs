@@ -152,6 +152,13 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_file_without_a_title_is_named_after_the_file() {
+        let md = "## 篇一\n\n第一段。\n\n## 篇二\n\n第二段。\n";
+        let essay = read_file("学习笔记.md", md.as_bytes(), true).unwrap();
+        assert_eq!(essay.title, "学习笔记");
+    }
+
+    #[test]
     fn a_file_opened_in_the_page_is_read_by_its_extension() {
         let text = "心得\n\n一、学习\n正文一。\n二、实践\n正文二。\n".as_bytes();
         let essay = read_file("我的心得.TXT", text, true).unwrap();
