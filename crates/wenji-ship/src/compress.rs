@@ -7,8 +7,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 /// Extensions of the files worth compressing.
 const TEXT_AND_WASM: [&str; 8] = [
     "html",
@@ -76,7 +74,7 @@ pub fn copies_kept(name: &str, data: &[u8], kept: Option<&Path>) -> Vec<(String,
         return Vec::new();
     }
     let quality = quality(name);
-    let key = format!("{}-{quality}", hex(&Sha256::digest(data)[..16]));
+    let key = format!("{}-{quality}", crate::data::content_hash(data));
     let make = |ext: &str| -> Vec<u8> {
         let path = kept.map(|k| k.join(format!("{key}.{ext}")));
         if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
@@ -98,10 +96,6 @@ pub fn copies_kept(name: &str, data: &[u8], kept: Option<&Path>) -> Vec<(String,
         .filter(|(_, c)| c.len() < data.len())
         .map(|(ext, c)| (format!("{name}.{ext}"), c))
         .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -15,9 +15,10 @@ pub struct DataFile {
     pub text: String,
 }
 
-/// 16 hex digits of the sha256 of `text`: what names a file by its content.
-pub fn content_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())[..8]
+/// 16 hex digits of the sha256 of `content`: what names a file by its
+/// content (a data file, the app's wasm, a kept compressed copy).
+pub fn content_hash(content: impl AsRef<[u8]>) -> String {
+    Sha256::digest(content.as_ref())[..8]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

@@ -10,6 +10,7 @@ pub mod compress;
 pub mod css;
 pub mod data;
 pub mod early;
+pub mod files;
 pub mod js;
 pub mod page;
 pub mod service_worker;

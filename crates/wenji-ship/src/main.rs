@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use wenji_core::route::Route;
 use wenji_ship::compress;
 use wenji_ship::data::data_files;
+use wenji_ship::files::{copy, fresh_dir, read_text, write};
 use wenji_ship::page::{self, Files};
 use wenji_ship::service_worker;
 use wenji_ship::split;
@@ -99,7 +100,7 @@ fn run() -> anyhow::Result<()> {
         .file_name()
         .with_context(|| format!("{}: not a folder name", dist.display()))?;
     let staging = dist.with_file_name(format!(".{}.staging", name.to_string_lossy()));
-    wasm::fresh_dir(&staging)?;
+    fresh_dir(&staging)?;
     let work = wasm::target_dir(root).join("wenji-ship");
     step("cargo done");
     let (entry, parts) = wasm::app(&built.app, options.profile, &staging, &work.join("app"))?;
@@ -134,7 +135,7 @@ fn run() -> anyhow::Result<()> {
 
     let index_path = staging.join("index.html");
     let glue = std::fs::read(staging.join(entry.glue())).with_context(|| entry.glue())?;
-    let template = page::without_comments(&read(&root.join("index.html"))?)?;
+    let template = page::without_comments(&read_text(&root.join("index.html"))?)?;
     let mut html = page::add_app(&template, &entry, &glue)?;
     // The split's loader is fetched with the glue, and the list's part of
     // the wasm with the page where the list is the first view.
@@ -264,7 +265,7 @@ fn copy_folder(from: &Path, to: &Path) -> anyhow::Result<()> {
     let files = std::fs::read_dir(from).with_context(|| from.display().to_string())?;
     for file in files.filter_map(Result::ok) {
         if file.path().is_file() {
-            wasm::copy(&file.path(), &to.join(file.file_name()))?;
+            copy(&file.path(), &to.join(file.file_name()))?;
         }
     }
     Ok(())
@@ -277,14 +278,6 @@ fn publish(staging: &Path, dist: &Path) -> anyhow::Result<()> {
     }
     std::fs::rename(staging, dist)
         .with_context(|| format!("{} → {}", staging.display(), dist.display()))
-}
-
-fn read(p: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(p).with_context(|| p.display().to_string())
-}
-
-fn write(p: &Path, s: &str) -> anyhow::Result<()> {
-    std::fs::write(p, s).with_context(|| p.display().to_string())
 }
 
 fn main() {

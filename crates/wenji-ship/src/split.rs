@@ -20,7 +20,8 @@ use std::path::Path;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 
-use crate::wasm::{self, copy, fresh_dir, optimize};
+use crate::files::{copy, fresh_dir, read_text, write};
+use crate::wasm::{self, optimize};
 
 /// The import module the lazy views' loaders come from before the split
 /// (`wasm_split_macros`): a wasm without it has nothing to split.
@@ -268,14 +269,6 @@ pub fn part_blocks(parts: &Parts, staging: &Path) -> anyhow::Result<String> {
         blocks.push_str(&crate::page::data_block("part", name, &B64.encode(bytes)));
     }
     Ok(blocks)
-}
-
-fn read_text(p: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(p).with_context(|| p.display().to_string())
-}
-
-fn write(p: &Path, s: &str) -> anyhow::Result<()> {
-    std::fs::write(p, s).with_context(|| p.display().to_string())
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sha2::{Digest, Sha256};
-
+use crate::data::content_hash;
+use crate::files::{copy, fresh_dir};
 use crate::split::{self, Entry, Parts};
 
 /// The wasm target both binaries are built for.
@@ -171,7 +171,7 @@ pub fn app(
 ) -> anyhow::Result<(Entry, Option<Parts>)> {
     let wasm = std::fs::read(artifact).with_context(|| artifact.display().to_string())?;
     let entry = Entry {
-        stem: format!("wenji-{}", hex(&Sha256::digest(&wasm)[..8])),
+        stem: format!("wenji-{}", content_hash(&wasm)),
     };
     let parts = kept_or_made(work, profile, &entry.stem, staging, |out| {
         if profile == Profile::Release && split::has_split_points(&wasm) {
@@ -201,7 +201,7 @@ pub fn worker(
     work: &Path,
 ) -> anyhow::Result<()> {
     let wasm = std::fs::read(artifact).with_context(|| artifact.display().to_string())?;
-    let key = hex(&Sha256::digest(&wasm)[..8]);
+    let key = content_hash(&wasm);
     kept_or_made(work, profile, &key, staging, |out| {
         let scratch = work.join("scratch");
         fresh_dir(&scratch)?;
@@ -329,21 +329,6 @@ pub fn run(command: &mut Command) -> anyhow::Result<()> {
         anyhow::bail!("{line} failed:\n{}", String::from_utf8_lossy(&out.stderr));
     }
     Ok(())
-}
-
-pub fn copy(from: &Path, to: &Path) -> anyhow::Result<()> {
-    std::fs::copy(from, to)
-        .map(|_| ())
-        .with_context(|| format!("{} → {}", from.display(), to.display()))
-}
-
-pub fn fresh_dir(dir: &Path) -> anyhow::Result<()> {
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
