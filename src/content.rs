@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wenji_core::data::{decode_chunk, decode_index, Index};
+use wenji_core::single_file::SHARED_KIND;
 use wenji_core::{Collection, Essay};
 use wenji_search::collate::{self, title_key};
 use wenji_search::filter::EssayIndex;
@@ -356,17 +357,29 @@ pub fn start_fetches() {
     });
 }
 
-/// A data file: from the page itself in the single file, else fetched from
-/// beside the page (or taken from a fetch already started).
+/// A data file of the collection: from the page itself in the single
+/// file, else fetched from beside the page (or taken from a fetch already
+/// started).
 async fn read_file(name: &str) -> Result<String, LoadError> {
+    read_data("file", name).await
+}
+
+/// A data file the app itself reads, the same for any collection (in the
+/// single file, a block of `SHARED_KIND`).
+pub(crate) async fn read_shared(name: &str) -> Result<String, LoadError> {
+    read_data(SHARED_KIND, name).await
+}
+
+async fn read_data(kind: &str, name: &str) -> Result<String, LoadError> {
+    let attribute = format!("data-wenji-{kind}");
     let inline = document()
-        .query_selector_all("script[type='text/plain'][data-wenji-file]")
+        .query_selector_all(&format!("script[type='text/plain'][{attribute}]"))
         .ok()
         .and_then(|list| {
             (0..list.length())
                 .filter_map(|i| list.item(i))
                 .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-                .find(|e| e.get_attribute("data-wenji-file").as_deref() == Some(name))
+                .find(|e| e.get_attribute(&attribute).as_deref() == Some(name))
         });
     if let Some(script) = inline {
         return Ok(script.text_content().unwrap_or_default());

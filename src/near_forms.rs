@@ -5,12 +5,20 @@
 //! hits (`ReaderState::near`). Started by the empty state that offers them
 //! (`components::empty_state`), so their code is in the `tools` part of the
 //! wasm with it: a search that finds something never needs it.
+//!
+//! What makes two characters alike (`wenji_search::likeness`) is a data
+//! file of its own, read the first time a search finds nothing; if it
+//! cannot be read (offline before it was ever kept), characters are
+//! compared by the search tables' readings alone.
+
+use std::cell::OnceCell;
 
 use leptos::prelude::*;
 use wenji_core::route::Route;
-use wenji_search::near::{forgivable, NearMatches};
+use wenji_search::likeness::{Likeness, LIKENESS_FILE};
+use wenji_search::near::{forgivable, Judge, NearMatches};
 
-use crate::content::{collection, search_index, site_len, tables};
+use crate::content::{collection, read_shared, search_index, site_len, tables};
 use crate::location::now;
 use crate::search_run::SLICE_MS;
 use crate::state::ReaderState;
@@ -45,7 +53,7 @@ fn look(state: ReaderState, route: Route, current: impl Fn() -> bool + Copy + 's
     if untrack(|| state.totals().sections) > 0 {
         return;
     }
-    let Some(term) = state.query.with_untracked(|q| forgivable(q, tables())) else {
+    let Some(term) = state.query.with_untracked(forgivable) else {
         return;
     };
     let essays: Vec<usize> = match route {
@@ -61,7 +69,36 @@ fn look(state: ReaderState, route: Route, current: impl Fn() -> bool + Copy + 's
             })
         }
     };
-    scan(state, current, term, essays, 0, NearMatches::default());
+    leptos::task::spawn_local(async move {
+        let likeness = likeness().await;
+        scan(
+            state,
+            current,
+            term,
+            essays,
+            0,
+            NearMatches::default(),
+            likeness,
+        );
+    });
+}
+
+thread_local! {
+    static LIKENESS: OnceCell<&'static Likeness> = const { OnceCell::new() };
+    static NONE_KNOWN: OnceCell<&'static Likeness> = const { OnceCell::new() };
+}
+
+/// The likeness data, read once; empty while it cannot be read.
+async fn likeness() -> &'static Likeness {
+    if let Some(l) = LIKENESS.with(|l| l.get().copied()) {
+        return l;
+    }
+    match read_shared(LIKENESS_FILE).await {
+        Ok(text) => {
+            LIKENESS.with(|l| *l.get_or_init(|| Box::leak(Box::new(Likeness::from_compact(&text)))))
+        }
+        Err(_) => NONE_KNOWN.with(|l| *l.get_or_init(|| Box::leak(Box::default()))),
+    }
 }
 
 fn scan(
@@ -71,6 +108,7 @@ fn scan(
     essays: Vec<usize>,
     mut at: usize,
     mut near: NearMatches,
+    likeness: &'static Likeness,
 ) {
     let start = now();
     while let Some(&i) = essays.get(at) {
@@ -78,12 +116,16 @@ fn scan(
             return;
         }
         if let Some(index) = search_index(i) {
-            near.scan_essay(&term, index, tables());
+            let judge = Judge {
+                tables: tables(),
+                likeness,
+            };
+            near.scan_essay(&term, index, judge);
         }
         at += 1;
         if at < essays.len() && now() - start > SLICE_MS {
             set_timeout(
-                move || scan(state, current, term, essays, at, near),
+                move || scan(state, current, term, essays, at, near, likeness),
                 std::time::Duration::from_millis(0),
             );
             return;

@@ -367,6 +367,33 @@ describe('search that forgives a slip', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  test('a sound the collection never uses, a shape and a swap are forgiven, the closest first, from a file read only then', async () => {
+    const { page, log } = await reader.open();
+    const likenessFetched = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/likeness.txt')));
+    await searchBox(page).fill('职工');
+    await page.locator('main mark').first().waitFor();
+    // A search that finds something never reads what makes characters alike.
+    assert.equal(await likenessFetched(), false);
+    const near = page.locator('.empty-state .near');
+    const offers = () => near.locator('.near-form').evaluateAll((bs) => bs.map((b) => b.firstChild.textContent));
+    // 笨 (ben4) is in no essay: its sound comes from likeness.txt.
+    await searchBox(page).fill('以人为笨');
+    await near.getByRole('button', { name: /^以人为本/ }).waitFor();
+    assert.equal(await likenessFetched(), true);
+    assert.deepEqual(await offers(), ['以人为本']);
+    await searchBox(page).fill('正人先正已');
+    await near.getByRole('button', { name: /^正人先正己/ }).waitFor();
+    await searchBox(page).fill('命生线');
+    await near.getByRole('button', { name: /^生命线/ }).waitFor();
+    // 工政: swapped, the closest form first.
+    await searchBox(page).fill('工政');
+    await near.getByRole('button', { name: /^政工/ }).waitFor();
+    assert.equal((await offers())[0], '政工');
+    assert.equal(await page.locator('main mark').count(), 0);
+    assert.deepEqual(log.errors, []);
+  });
+
   test('a character missing is forgiven in a long term; a query with no near form offers none', async () => {
     const { page } = await reader.open();
     await searchBox(page).fill('同行交借鉴');

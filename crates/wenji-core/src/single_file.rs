@@ -44,6 +44,10 @@ pub fn prerendered_root(markup: &str) -> String {
     )
 }
 
+/// The kind of block (`data_block`) of data the app itself reads, the same
+/// for any collection (`likeness.txt`): `remake` keeps it as it is.
+pub const SHARED_KIND: &str = "shared";
+
 /// A block of data in the page, never run: `<script type="text/plain"
 /// data-wenji-{kind}="{name}">`. `body` must not hold `<`.
 pub fn data_block(kind: &str, name: &str, body: &str) -> String {
@@ -160,12 +164,13 @@ mod tests {
         format!(
             "<!DOCTYPE html><html><head><meta charset=\"utf-8\" />{}<title>文集</title>\
              <script>run()</script></head><body>{}<script>early()</script>{}{}\
-             {}</body></html>",
+             {}{}</body></html>",
             data_meta("index-1.txt"),
             prerendered_root(VIEW),
             data_block("file", "index-1.txt", "wenji-index 1\nold"),
             data_block("file", "text-1.txt", "wenji-text 1\nold"),
             data_block("worker", "wasm", "AGFzbQ=="),
+            data_block(SHARED_KIND, "likeness.txt", "ben3本"),
         )
     }
 
@@ -189,6 +194,7 @@ mod tests {
         assert!(!made.contains("old") && !made.contains("政工"), "{made}");
         assert!(made.contains(&data_block("file", "text-0.txt", "wenji-text 1\nnew")));
         assert!(made.contains(&data_block("worker", "wasm", "AGFzbQ==")));
+        assert!(made.contains(&data_block(SHARED_KIND, "likeness.txt", "ben3本")));
         for script in ["<script>run()</script>", "<script>early()</script>"] {
             assert_eq!(made.matches(script).count(), 1);
         }

@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use wenji_core::parse::load_collection;
 use wenji_search::filter::EssayIndex;
-use wenji_search::near::{forgivable, NearMatches};
+use wenji_search::likeness::Likeness;
+use wenji_search::likeness_build::likeness_for;
+use wenji_search::near::{forgivable, Judge, NearMatches};
 use wenji_search::{filter_essay, Query, Tables};
 
 fn main() {
@@ -57,13 +59,39 @@ fn main() {
         let essays = hits.iter().filter(|x| x.sections > 0).count();
         println!("{q:>10}: {el:>10.2?}  {h} hits, {s} sections, {essays} essays");
     }
-    for q in ["学深悟头", "同行交借鉴", "抛转引玉"] {
+    let t = Instant::now();
+    let text = likeness_for(
+        collection
+            .essays
+            .iter()
+            .flat_map(|e| e.plain_text().chars().collect::<Vec<_>>()),
+    );
+    println!("likeness data: {:?}, {} bytes", t.elapsed(), text.len());
+    let t = Instant::now();
+    let likeness = Likeness::from_compact(&text);
+    println!("likeness read: {:?}", t.elapsed());
+    let judge = Judge {
+        tables: &tables,
+        likeness: &likeness,
+    };
+    for q in [
+        "学深悟头",
+        "同行交借鉴",
+        "抛转引玉",
+        "以人为笨",
+        "锤练党性",
+        "命生线",
+        "正人先正已",
+        "强化理论武的深度与广度",
+        "电脑",
+        "人工智能",
+    ] {
         let query = Query::parse(q, &tables);
-        let term = forgivable(&query, &tables).expect("a forgivable term");
+        let term = forgivable(&query).expect("a forgivable term");
         let t = Instant::now();
         let mut near = NearMatches::default();
         for i in &indexes {
-            near.scan_essay(&term, i, &tables);
+            near.scan_essay(&term, i, judge);
         }
         let el = t.elapsed();
         let offered: Vec<String> = near

@@ -13,6 +13,9 @@ pub mod filter;
 pub mod folded;
 #[cfg(feature = "build-tables")]
 pub mod heteronyms;
+pub mod likeness;
+#[cfg(feature = "build-likeness")]
+pub mod likeness_build;
 pub mod marks;
 pub mod matcher;
 pub mod near;

@@ -24,6 +24,8 @@ use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 use wenji_core::route::Route;
+use wenji_search::likeness::LIKENESS_FILE;
+use wenji_search::likeness_build::likeness_for;
 use wenji_ship::compress;
 use wenji_ship::data::data_files;
 use wenji_ship::files::{copy, fresh_dir, read_text, write};
@@ -133,6 +135,15 @@ fn run() -> anyhow::Result<()> {
         }
     }
 
+    // Read by the page only when a search first finds nothing.
+    let likeness = likeness_for(
+        collection
+            .essays
+            .iter()
+            .flat_map(|e| e.plain_text().chars().collect::<Vec<_>>()),
+    );
+    write(&staging.join(LIKENESS_FILE), &likeness)?;
+
     let index_path = staging.join("index.html");
     let glue = std::fs::read(staging.join(entry.glue())).with_context(|| entry.glue())?;
     let template = page::without_comments(&read_text(&root.join("index.html"))?)?;
@@ -176,6 +187,7 @@ fn run() -> anyhow::Result<()> {
     } else {
         page::inline_data(&single, &inline)?
     };
+    let single = page::inline_shared(&single, LIKENESS_FILE, &likeness)?;
     let single = page::inline_worker(&single, &Dir(staging.clone()))?;
     let single = page::add_csp(&single, &page::single_file_policy(&single))?;
     write(&staging.join("wenji.html"), &single)?;
@@ -204,8 +216,14 @@ fn run() -> anyhow::Result<()> {
     write(&index_path, &site)?;
     entries.push(service_worker::entry("index.html", site.as_bytes()));
     entries.push(service_worker::entry("", site.as_bytes()));
-    // The document reader waits until a reader opens a file.
-    let later = [page::WORKER_START, page::WORKER_GLUE, page::WORKER_WASM];
+    // The document reader waits until a reader opens a file, the likeness
+    // until a search finds nothing.
+    let later = [
+        page::WORKER_START,
+        page::WORKER_GLUE,
+        page::WORKER_WASM,
+        LIKENESS_FILE,
+    ];
     write(
         &staging.join("sw.js"),
         &service_worker::script(&entries, &later),

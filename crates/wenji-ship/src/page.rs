@@ -13,7 +13,7 @@ use crate::split::Entry;
 /// of a single file are `wenji_core::single_file`'s, so that the page can
 /// make another single file from this one (做成文集).
 pub use wenji_core::single_file::{data_block, APP_ROOT};
-use wenji_core::single_file::{data_meta, prerendered_root};
+use wenji_core::single_file::{data_meta, prerendered_root, SHARED_KIND};
 
 /// Where the template has the app start: the build writes the loader of
 /// the app's glue and wasm in its place (`add_app`).
@@ -158,6 +158,16 @@ pub fn inline_data(html: &str, files: &[(&str, &str)]) -> anyhow::Result<String>
         anyhow::bail!("index.html must contain `</body>` exactly once");
     }
     before_body_end(html, &blocks)
+}
+
+/// The single file carries a data file the app itself reads, the same for
+/// any collection, in a block of its own (`SHARED_KIND`), so that a file
+/// made from it (做成文集) keeps it.
+pub fn inline_shared(html: &str, name: &str, text: &str) -> anyhow::Result<String> {
+    if text.contains('<') {
+        anyhow::bail!("{name} contains `<`: it cannot go inline");
+    }
+    before_body_end(html, &data_block(SHARED_KIND, name, text))
 }
 
 /// Start fetching the split's loader with the glue that imports it (`split`):
