@@ -8,7 +8,8 @@
 // to the end of the next frame (requestAnimationFrame, then a macrotask):
 // what the reader waits before the page answers. The longest task seen
 // while typing is what blocks typing at worst; "settled" runs from the last
-// key until the search has gone through every essay. One table per size.
+// key until the search has gone through every essay; for slips that find
+// nothing, how soon after that a near form is offered. One table per size.
 //
 // BENCH_REUSE=1 reuses builds already in target/bench-N (to re-measure).
 import { spawnSync } from 'node:child_process';
@@ -30,6 +31,9 @@ const QUERIES = [
   { label: 'pinyin zhigong', keys: [...'zhigong'] },
   { label: 'no hits 量子计算', keys: ['量子计算'] },
 ];
+// Slips that find nothing and are offered a near form (issue 27); the first
+// also reads likeness.txt.
+const SLIPS = ['以人为笨', '锤练党性', '正人先正已', '命生线'];
 
 async function build(n) {
   const dist = join('target', `bench-${n}`);
@@ -138,7 +142,41 @@ async function typing(page) {
     });
     enter.push(t);
   }
-  return { perQuery, enter };
+  return { perQuery, enter, near: await nearForms(page) };
+}
+
+/** For each slip, typed at once: when the search has found nothing (the
+ *  empty state, settled), when the first near form is offered after that,
+ *  and the longest task from the input to the offer. */
+async function nearForms(page) {
+  const box = page.locator('#search');
+  const out = [];
+  for (const slip of SLIPS) {
+    await box.fill('');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window.__long = []));
+    const t = await page.evaluate(async (slip) => {
+      const input = document.querySelector('#search');
+      const t0 = performance.now();
+      input.value = slip;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      let nothing = NaN;
+      while (performance.now() - t0 < 5_000) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now() - t0;
+        const p = document.querySelector('.search-progress');
+        const s = document.querySelector('#search-status')?.textContent ?? '';
+        const settled = (!p || p.hidden) && s !== '' && !s.startsWith('正在搜索');
+        if (Number.isNaN(nothing) && settled && document.querySelector('.empty-state')) nothing = now;
+        if (document.querySelector('.empty-state .near-form')) return { nothing, offered: now };
+      }
+      return { nothing, offered: NaN };
+    }, slip);
+    await page.waitForTimeout(100);
+    const long = await page.evaluate(() => Math.max(0, ...window.__long));
+    out.push({ slip, ...t, long });
+  }
+  return out;
 }
 
 async function measure(n) {
@@ -202,6 +240,12 @@ function report(results) {
         `  ${'all keystrokes'.padEnd(38)}${ms(median(all)).padStart(8)}${ms(pct(all, 95)).padStart(8)}${ms(Math.max(...all)).padStart(8)}`,
       );
       console.log(`  Enter to the next hit: median ${ms(median(t.enter))}, max ${ms(Math.max(...t.enter))}`);
+      console.log(`  near forms of a slip: found nothing   offered after that   longest task`);
+      for (const x of t.near) {
+        console.log(
+          `  ${x.slip.padEnd(34)}${ms(x.nothing).padStart(10)}${ms(x.offered - x.nothing).padStart(21)}${ms(x.long).padStart(15)}`,
+        );
+      }
     }
     const b = r.bare;
     console.log(
