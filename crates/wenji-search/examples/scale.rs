@@ -11,7 +11,7 @@ use std::time::Instant;
 use wenji_core::parse::load_collection;
 use wenji_search::filter::EssayIndex;
 use wenji_search::likeness::Likeness;
-use wenji_search::likeness_build::likeness_for;
+use wenji_search::likeness_build::likeness_for_essays;
 use wenji_search::near::{forgivable, Judge, NearMatches};
 use wenji_search::{filter_essay, Query, Tables};
 
@@ -60,12 +60,7 @@ fn main() {
         println!("{q:>10}: {el:>10.2?}  {h} hits, {s} sections, {essays} essays");
     }
     let t = Instant::now();
-    let text = likeness_for(
-        collection
-            .essays
-            .iter()
-            .flat_map(|e| e.plain_text().chars().collect::<Vec<_>>()),
-    );
+    let text = likeness_for_essays(&collection.essays);
     println!("likeness data: {:?}, {} bytes", t.elapsed(), text.len());
     let t = Instant::now();
     let likeness = Likeness::from_compact(&text);

@@ -25,6 +25,13 @@ pub fn is_skipped(c: char) -> bool {
         )
 }
 
+/// A Chinese character: the CJK ideograph blocks of the first plane, and
+/// the ideographic planes 2 and 3 whole.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
 /// The initial a pinyin reading may be typed as: `zh`, `ch`, `sh`, or its
 /// first letter.
 pub fn initial(reading: &str) -> &str {

@@ -136,8 +136,9 @@ impl Likeness {
         best
     }
 
-    /// The toneless syllables this knows of `c` (for the tests).
-    pub fn syllables_of(&self, c: char) -> Vec<&str> {
+    /// The toneless syllables this knows of `c`.
+    #[cfg(test)]
+    pub(crate) fn syllables_of(&self, c: char) -> Vec<&str> {
         self.sounds
             .get(&c)
             .into_iter()

@@ -122,10 +122,11 @@ pub fn shape_pairs(known: &BTreeSet<char>) -> BTreeSet<(char, char)> {
 }
 
 /// The likeness data, in `Likeness::from_compact`'s form, for the common
-/// characters and `chars` (folded as the search folds).
+/// characters and `chars` (folded as the search folds, each once).
 pub fn likeness_for(chars: impl IntoIterator<Item = char>) -> String {
+    let distinct: BTreeSet<char> = chars.into_iter().collect();
     let mut known: BTreeSet<char> = COMMON.chars().filter(|c| !c.is_whitespace()).collect();
-    for c in chars {
+    for c in distinct {
         known.extend(full_fold(c).chars());
     }
     let mut sounds: BTreeMap<String, String> = BTreeMap::new();
@@ -150,6 +151,16 @@ pub fn likeness_for(chars: impl IntoIterator<Item = char>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The likeness data for every character of `essays` (titles, headings,
+/// text), as `Tables::for_essays` has the tables.
+pub fn likeness_for_essays<'a>(essays: impl IntoIterator<Item = &'a wenji_core::Essay>) -> String {
+    let texts: Vec<String> = essays
+        .into_iter()
+        .map(wenji_core::Essay::plain_text)
+        .collect();
+    likeness_for(texts.iter().flat_map(|t| t.chars()))
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 
 use wenji_core::order;
 
+use crate::chars::is_ideograph;
 use crate::filter::EssayIndex;
 use crate::folded::Folded;
 use crate::likeness::{Alike, Likeness};
@@ -78,7 +79,8 @@ pub struct Near {
 }
 
 /// The term a query forgives: a single term of Chinese characters (2 to
-/// `MAX_CHARS`, all with readings), folded. Other queries (several terms,
+/// `MAX_CHARS`, any, since the query's may be one the collection never
+/// uses), folded. Other queries (several terms,
 /// pinyin, Latin words) are left as they are.
 pub fn forgivable(query: &Query) -> Option<Vec<char>> {
     let [clause] = query.clauses.as_slice() else {
@@ -91,13 +93,8 @@ pub fn forgivable(query: &Query) -> Option<Vec<char>> {
         return None;
     }
     let chars: Vec<char> = term.folded.chars().collect();
-    ((2..=MAX_CHARS).contains(&chars.len()) && chars.iter().all(|c| is_han(*c))).then_some(chars)
-}
-
-/// A Chinese character (the query's may be one the collection never uses,
-/// so the tables cannot say).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+    ((2..=MAX_CHARS).contains(&chars.len()) && chars.iter().all(|c| is_ideograph(*c)))
+        .then_some(chars)
 }
 
 /// What the scan compares characters with.

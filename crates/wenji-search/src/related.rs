@@ -18,6 +18,8 @@
 
 use std::collections::HashMap;
 
+use crate::chars::is_ideograph;
+
 use wenji_core::{Collection, Place, RelatedPassage};
 
 /// At most this many related passages a sub-section.
@@ -43,12 +45,6 @@ type Term = u64;
 
 fn term(a: char, b: char) -> Term {
     (u64::from(a as u32) << 32) | u64::from(b as u32)
-}
-
-/// A Chinese character (the CJK ideograph blocks): what pairs are made of.
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
 /// The pairs of `text` and how often each occurs.

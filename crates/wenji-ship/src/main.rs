@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use wenji_core::route::Route;
 use wenji_search::likeness::LIKENESS_FILE;
-use wenji_search::likeness_build::likeness_for;
+use wenji_search::likeness_build::likeness_for_essays;
 use wenji_ship::compress;
 use wenji_ship::data::data_files;
 use wenji_ship::files::{copy, fresh_dir, read_text, write};
@@ -136,12 +136,7 @@ fn run() -> anyhow::Result<()> {
     }
 
     // Read by the page only when a search first finds nothing.
-    let likeness = likeness_for(
-        collection
-            .essays
-            .iter()
-            .flat_map(|e| e.plain_text().chars().collect::<Vec<_>>()),
-    );
+    let likeness = likeness_for_essays(&collection.essays);
     write(&staging.join(LIKENESS_FILE), &likeness)?;
 
     let index_path = staging.join("index.html");
