@@ -10,12 +10,14 @@
 //!
 //! Files a reader opens in the page (`opened_files`) join the collection
 //! after its own essays, in the same format: the collection then changes,
-//! so it is kept as a whole that is replaced (never edited in place, since
-//! views hold `&'static` borrows of it), and reading it tracks a trigger,
-//! so that what was computed from it is computed again.
+//! so it is kept as a whole that is replaced (never edited in place), and
+//! reading it tracks a trigger, so that what was computed from it is
+//! computed again. A replaced whole is freed when nothing holds it: only
+//! the essays' text is borrowed as `&'static` by views, and each opened
+//! file's is kept once, however often it is opened and closed.
 
-use std::cell::Cell;
-use std::sync::OnceLock;
+use std::cell::{Cell, RefCell};
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,90 +29,159 @@ use wenji_search::collate::{self, title_key};
 use wenji_search::filter::EssayIndex;
 use wenji_search::Tables;
 
-struct Loaded {
-    /// The site's own index: its essays come first in `collection`.
+/// The site's own essays, read once and kept for the page's life (views
+/// borrow their text as `&'static`).
+struct Site {
+    /// The essays without their text, and which chunk holds each one's.
     index: Index,
-    /// The essays without their text: the site's, then the opened files.
-    collection: Collection,
-    tables: Tables,
     /// Each essay with its text, once its chunk has arrived.
     full: Vec<OnceLock<&'static Essay>>,
     /// Each essay folded for the search, built on first use.
     folded: Vec<OnceLock<&'static EssayIndex>>,
     scopes: Vec<String>,
+    /// The collection while no file is open.
+    alone: Whole,
+}
+
+/// A file the reader opened: kept once per file (its address names its
+/// bytes), so opening it again, after closing it, allocates nothing.
+struct Opened {
+    /// The essay without its text, as the collection lists it.
+    meta: Essay,
+    essay: &'static Essay,
+    folded: OnceLock<&'static EssayIndex>,
+    scope: String,
+    /// The tables of the file's own characters.
+    tables: Tables,
+}
+
+/// The collection as a whole: its essays without their text, the search
+/// tables of all their characters, and what the titles sort by.
+struct Whole {
+    collection: Arc<Collection>,
+    tables: Tables,
     /// What each title sorts by (`wenji_search::collate`), made when the
     /// list is first sorted by title.
     title_keys: OnceLock<Vec<String>>,
 }
 
+impl Whole {
+    fn new(collection: Collection, tables: Tables) -> Self {
+        Whole {
+            collection: Arc::new(collection),
+            tables,
+            title_keys: OnceLock::new(),
+        }
+    }
+}
+
+/// The collection while files are open: the site's essays, then theirs.
+/// Replaced when a file joins or leaves (and dropped when the last one
+/// leaves), only ever by the files' own code: the page's first view
+/// borrows it and never drops it.
+struct WithOpened {
+    opened: Vec<&'static Opened>,
+    whole: Whole,
+}
+
 thread_local! {
     // Per thread rather than global: the page has one thread, and each of
     // the host's prerender tests keeps a collection of its own.
-    static LOADED: Cell<Option<&'static Loaded>> = const { Cell::new(None) };
+    static SITE: Cell<Option<&'static Site>> = const { Cell::new(None) };
+    static OPENED: RefCell<Option<WithOpened>> = const { RefCell::new(None) };
+    /// Every file opened in this page, open or closed since.
+    static KEPT: RefCell<Vec<&'static Opened>> = const { RefCell::new(Vec::new()) };
     /// Notified when an opened file joins or leaves the collection.
     static CHANGED: ArcTrigger = ArcTrigger::new();
 }
 
-fn loaded() -> &'static Loaded {
-    LOADED
-        .get()
-        .expect("the index is read before the app mounts")
+fn site() -> &'static Site {
+    SITE.get().expect("the index is read before the app mounts")
+}
+
+/// `f` of the collection as it stands, and of the files open in it.
+fn with_whole<T>(f: impl FnOnce(&Whole, &[&'static Opened]) -> T) -> T {
+    let site = site();
+    OPENED.with_borrow(|o| match o {
+        Some(o) => f(&o.whole, &o.opened),
+        None => f(&site.alone, &[]),
+    })
 }
 
 /// Every essay of the collection, without its text (the list needs no
 /// more). Tracked: a reactive reader runs again when files are opened.
-pub fn collection() -> &'static Collection {
+pub fn collection() -> Arc<Collection> {
     CHANGED.with(|c| c.track());
-    &loaded().collection
+    with_whole(|w, _| w.collection.clone())
 }
 
-/// The search tables of every essay's characters (tracked like
+/// `f` of the search tables of every essay's characters (tracked like
 /// `collection`: an opened file brings its own).
-pub fn tables() -> &'static Tables {
+pub fn with_tables<T>(f: impl FnOnce(&Tables) -> T) -> T {
     CHANGED.with(|c| c.track());
-    &loaded().tables
+    with_whole(|w, _| f(&w.tables))
+}
+
+/// The opened file at essay position `i`, if `i` is one.
+fn opened_at(i: usize) -> Option<&'static Opened> {
+    let k = i.checked_sub(site_len())?;
+    with_whole(|_, opened| opened.get(k).copied())
 }
 
 /// Essay `i` with its text, once that has arrived.
 pub fn full_essay(i: usize) -> Option<&'static Essay> {
-    loaded().full.get(i)?.get().copied()
+    match opened_at(i) {
+        Some(o) => Some(o.essay),
+        None => site().full.get(i)?.get().copied(),
+    }
 }
 
 /// Essay `i` as far as it is known: with its text once that has arrived.
 pub fn essay_at(i: usize) -> &'static Essay {
-    full_essay(i).unwrap_or(&loaded().collection.essays[i])
+    full_essay(i).unwrap_or_else(|| &site().index.essays[i])
 }
 
 /// Essay `i` folded for the search, when its text has arrived.
 pub fn search_index(i: usize) -> Option<&'static EssayIndex> {
-    let l = loaded();
     let essay = full_essay(i)?;
-    Some(l.folded[i].get_or_init(|| Box::leak(Box::new(EssayIndex::new(essay, &l.tables)))))
+    let cell = match opened_at(i) {
+        Some(o) => &o.folded,
+        None => &site().folded[i],
+    };
+    Some(
+        cell.get_or_init(|| {
+            with_whole(|w, _| Box::leak(Box::new(EssayIndex::new(essay, &w.tables))))
+        }),
+    )
 }
 
 /// Id prefix of essay `i` where several essays share the page (`slug--`),
 /// so that `篇章一` of one essay and of another stay distinct.
 pub fn group_scope(i: usize) -> &'static str {
-    loaded().scopes[i].as_str()
+    match opened_at(i) {
+        Some(o) => o.scope.as_str(),
+        None => site().scopes[i].as_str(),
+    }
 }
 
 /// Essays `a` and `b` in the order of their titles, as a reader looks a
 /// title up: by pinyin (`wenji_search::collate`).
 pub fn by_title(a: usize, b: usize) -> std::cmp::Ordering {
-    let loaded = loaded();
-    let essays = &loaded.collection.essays;
-    let keys = loaded.title_keys.get_or_init(|| {
-        essays
-            .iter()
-            .map(|e| title_key(&e.title, &loaded.tables))
-            .collect()
-    });
-    collate::by_title((&keys[a], &essays[a].title), (&keys[b], &essays[b].title))
+    with_whole(|w, _| {
+        let essays = &w.collection.essays;
+        let keys = w.title_keys.get_or_init(|| {
+            essays
+                .iter()
+                .map(|e| title_key(&e.title, &w.tables))
+                .collect()
+        });
+        collate::by_title((&keys[a], &essays[a].title), (&keys[b], &essays[b].title))
+    })
 }
 
-/// The id prefix of each essay (see `group_scope`).
-fn scopes_of(essays: &[Essay]) -> Vec<String> {
-    essays.iter().map(|e| format!("{}--", e.slug)).collect()
+/// The id prefix of an essay (see `group_scope`).
+fn scope_of(essay: &Essay) -> String {
+    format!("{}--", essay.slug)
 }
 
 /// How much of the collection's text has arrived (reactive), shared by
@@ -157,31 +228,26 @@ pub async fn load_index() -> Result<(), LoadError> {
 
 /// Keep the index `text` (file `name`) as the collection of this page.
 pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
-    if LOADED.get().is_some() {
+    if SITE.get().is_some() {
         return Err(LoadError("文集数据已读取".into()));
     }
     let index =
         decode_index(text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
     let n = index.essays.len();
-    let collection = index.collection();
     let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
-    let scopes = scopes_of(&collection.essays);
-    let loaded = Box::leak(Box::new(Loaded {
+    SITE.set(Some(Box::leak(Box::new(Site {
+        scopes: index.essays.iter().map(scope_of).collect(),
+        alone: Whole::new(index.collection(), tables),
         index,
-        collection,
-        tables,
         full: (0..n).map(|_| OnceLock::new()).collect(),
         folded: (0..n).map(|_| OnceLock::new()).collect(),
-        scopes,
-        title_keys: OnceLock::new(),
-    }));
-    LOADED.set(Some(loaded));
+    }))));
     Ok(())
 }
 
 /// How many essays are the site's own (the opened files follow them).
 pub fn site_len() -> usize {
-    loaded().index.essays.len()
+    site().index.essays.len()
 }
 
 /// Is essay `i` a file the reader opened?
@@ -206,129 +272,104 @@ pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<Added, LoadError
     let (Some(meta), Some((_, parts))) = (index.essays.into_iter().next(), chunk.pop()) else {
         return Err(LoadError("文件读取有误（没有文章）".into()));
     };
-    let old = loaded();
-    if old.collection.index_of(&meta.slug).is_some() {
-        return Ok(Added {
-            slug: meta.slug,
-            new: false,
-        });
-    }
-    let mut tables = old.tables.clone();
-    tables.merge(&Tables::from_compact(
-        &index.fold_table,
-        &index.reading_table,
-    ));
-    let essay: &'static Essay = Box::leak(Box::new(Essay {
-        parts,
-        ..meta.clone()
-    }));
     let slug = meta.slug.clone();
-    let mut essays = old.collection.essays.clone();
-    essays.push(meta);
-    let at = essays.len() - 1;
-    let keep = (0..at).map(|i| (i, None));
-    replace(old, essays, tables, keep.chain([(at, Some(essay))]));
+    if collection().index_of(&slug).is_some() {
+        return Ok(Added { slug, new: false });
+    }
+    let kept = KEPT.with_borrow(|k| k.iter().find(|o| o.essay.slug == slug).copied());
+    let file = kept.unwrap_or_else(|| {
+        let file: &'static Opened = Box::leak(Box::new(Opened {
+            scope: scope_of(&meta),
+            meta: meta.clone(),
+            essay: Box::leak(Box::new(Essay {
+                parts,
+                ..meta.clone()
+            })),
+            folded: OnceLock::new(),
+            tables: Tables::from_compact(&index.fold_table, &index.reading_table),
+        }));
+        KEPT.with_borrow_mut(|k| k.push(file));
+        file
+    });
+    let mut opened = with_whole(|_, o| o.to_vec());
+    opened.push(file);
+    open_only(opened);
     Ok(Added { slug, new: true })
 }
 
 /// Take the opened file `slug` out of the collection (never the site's
 /// own essays). Returns whether it was there.
 pub fn remove_opened(slug: &str) -> bool {
-    let old = loaded();
-    let Some(gone) = old.collection.index_of(slug).filter(|&i| is_opened(i)) else {
+    let Some(gone) = collection().index_of(slug).filter(|&i| is_opened(i)) else {
         return false;
     };
-    let mut essays = old.collection.essays.clone();
-    essays.remove(gone);
-    let keep = (0..old.collection.essays.len())
-        .filter(|&i| i != gone)
-        .map(|i| (i, None));
-    replace(old, essays, old.tables.clone(), keep);
+    let mut opened = with_whole(|_, o| o.to_vec());
+    opened.remove(gone - site_len());
+    open_only(opened);
     true
 }
 
-/// A new whole made of `essays`, each taken from `old`'s position `from`
-/// (its text and search index carried over) or given with its text.
-fn replace(
-    old: &'static Loaded,
-    essays: Vec<Essay>,
-    tables: Tables,
-    from: impl Iterator<Item = (usize, Option<&'static Essay>)>,
-) {
-    let mut full = Vec::with_capacity(essays.len());
-    let mut folded = Vec::with_capacity(essays.len());
-    for (i, given) in from {
-        let text = OnceLock::new();
-        let index = OnceLock::new();
-        match given {
-            Some(e) => {
-                let _ = text.set(e);
-            }
-            None => {
-                if let Some(e) = old.full[i].get() {
-                    let _ = text.set(*e);
-                }
-                if let Some(x) = old.folded[i].get() {
-                    let _ = index.set(*x);
-                }
-            }
+/// The collection with `opened` after the site's essays. Its tables are
+/// the site's and theirs, no more: nothing of a closed file stays in them.
+fn open_only(opened: Vec<&'static Opened>) {
+    let site = site();
+    let next = (!opened.is_empty()).then(|| {
+        let mut essays = site.index.essays.clone();
+        let mut tables = site.alone.tables.clone();
+        for o in &opened {
+            essays.push(o.meta.clone());
+            tables.merge(&o.tables);
         }
-        full.push(text);
-        folded.push(index);
-    }
-    let scopes = scopes_of(&essays);
-    let next: &'static Loaded = Box::leak(Box::new(Loaded {
-        index: old.index.clone(),
-        collection: Collection { essays },
-        tables,
-        full,
-        folded,
-        scopes,
-        title_keys: OnceLock::new(),
-    }));
-    LOADED.set(Some(next));
+        WithOpened {
+            opened,
+            whole: Whole::new(Collection { essays }, tables),
+        }
+    });
+    OPENED.set(next);
     CHANGED.with(|c| c.notify());
 }
 
 /// Read chunk `chunk` and keep its essays; returns how many arrived.
 pub async fn load_chunk(chunk: usize) -> Result<usize, LoadError> {
-    let l = loaded();
-    if l.index.essays_in(chunk).all(|i| full_essay(i).is_some()) {
+    let site = site();
+    if site.index.essays_in(chunk).all(|i| full_essay(i).is_some()) {
         return Ok(0);
     }
-    let name = &l.index.chunks[chunk];
+    let name = &site.index.chunks[chunk];
     let text = read_file(name).await?;
     keep_chunk(name, &text)
 }
 
 /// Keep the essays of chunk `text` (file `name`); returns how many were new.
 pub fn keep_chunk(name: &str, text: &str) -> Result<usize, LoadError> {
-    let l = loaded();
+    let site = site();
     let essays =
         decode_chunk(text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
     let mut arrived = 0;
     for (i, parts) in essays {
-        let Some(meta) = l.collection.essays.get(i) else {
+        let Some(meta) = site.index.essays.get(i) else {
             return Err(LoadError(format!("文集数据有误（{name}，没有第 {i} 篇）")));
         };
+        if site.full[i].get().is_some() {
+            continue;
+        }
         let essay: &'static Essay = Box::leak(Box::new(Essay {
             parts,
             ..meta.clone()
         }));
-        if l.full[i].set(essay).is_ok() {
-            arrived += 1;
-        }
+        let _ = site.full[i].set(essay);
+        arrived += 1;
     }
     Ok(arrived)
 }
 
 /// The chunk that holds essay `i` (`None` for an opened file).
 pub fn chunk_of(i: usize) -> Option<usize> {
-    loaded().index.chunk_of.get(i).copied()
+    site().index.chunk_of.get(i).copied()
 }
 
 pub fn chunk_count() -> usize {
-    loaded().index.chunks.len()
+    site().index.chunks.len()
 }
 
 thread_local! {

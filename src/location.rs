@@ -11,7 +11,7 @@ use crate::content::collection;
 
 /// The route the current address shows.
 pub fn current_route() -> Route {
-    Route::from_query(&search(), collection())
+    Route::from_query(&search(), &collection())
 }
 
 /// The query in the current address.
@@ -22,7 +22,7 @@ pub fn current_query() -> String {
 /// Does the address show the root's first view, as the prerendered page
 /// does (no other page, no query, the list as it first comes)?
 pub fn shows_first_view() -> bool {
-    current_route() == Route::from_query("", collection())
+    current_route() == Route::from_query("", &collection())
         && current_query().is_empty()
         && current_list_view() == ListView::default()
 }
@@ -85,7 +85,7 @@ pub fn href(route: &Route, query: &str, view: &ListView) -> String {
     match route {
         Route::List => list_address(query, view, crate::content::site_len() == 1),
         Route::Essay(_) => {
-            let tail = address(route, query, collection());
+            let tail = address(route, query, &collection());
             if tail.is_empty() {
                 "?".into()
             } else {

@@ -18,7 +18,7 @@ use wenji_core::route::Route;
 use wenji_search::likeness::{Likeness, LIKENESS_FILE};
 use wenji_search::near::{forgivable, Judge, NearMatches};
 
-use crate::content::{collection, read_shared, search_index, site_len, tables};
+use crate::content::{collection, read_shared, search_index, site_len, with_tables};
 use crate::location::now;
 use crate::search_run::SLICE_MS;
 use crate::state::ReaderState;
@@ -64,7 +64,7 @@ fn look(state: ReaderState, route: Route, current: impl Fn() -> bool + Copy + 's
             let all = collection();
             state.list.with_untracked(|v| {
                 (0..all.essays.len())
-                    .filter(|&i| v.includes(all, i, site_len()))
+                    .filter(|&i| v.includes(&all, i, site_len()))
                     .collect()
             })
         }
@@ -116,11 +116,7 @@ fn scan(
             return;
         }
         if let Some(index) = search_index(i) {
-            let judge = Judge {
-                tables: tables(),
-                likeness,
-            };
-            near.scan_essay(&term, index, judge);
+            with_tables(|tables| near.scan_essay(&term, index, Judge { tables, likeness }));
         }
         at += 1;
         if at < essays.len() && now() - start > SLICE_MS {

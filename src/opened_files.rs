@@ -256,7 +256,8 @@ impl OpenedFiles {
             // Away first, to the page the plain address will show (the
             // list, or the only essay left): the file's page never sees
             // its essay gone.
-            let left = content::collection()
+            let all = content::collection();
+            let left = all
                 .essays
                 .iter()
                 .map(|e| e.slug.as_str())

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use wenji_core::route::Route;
 use wenji_search::{filter_essay, CollectionHits, EssayHits};
 
-use crate::content::{collection, search_index, tables, TextArrival};
+use crate::content::{collection, search_index, with_tables, TextArrival};
 use crate::location::now;
 use crate::state::ReaderState;
 
@@ -129,7 +129,7 @@ impl Run {
         Some(
             self.state
                 .query
-                .with_untracked(|q| filter_essay(index, q, tables())),
+                .with_untracked(|q| with_tables(|t| filter_essay(index, q, t))),
         )
     }
 

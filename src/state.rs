@@ -10,7 +10,7 @@ use wenji_core::Place;
 use wenji_search::near::Near;
 use wenji_search::{CollectionHits, Field, Filtered, PlaceHits, Query, Totals};
 
-use crate::content::{collection, site_len, tables};
+use crate::content::{collection, site_len, with_tables};
 use crate::location::{current_list_view, current_query, current_route, now, write_address};
 use crate::storage::{load_folding, save_folding};
 
@@ -72,13 +72,45 @@ pub struct ReaderState {
     /// Read and written through `try_update_value` alone: each way into
     /// a stored value is code of its own in the page's wasm.
     typing: StoredValue<Typing>,
+    /// Where the state is seen from a page: the page's relays.
+    page: Option<PageWatch>,
+}
+
+/// What the many paragraphs and headings of a page watch of the state,
+/// through a few memos of the page's own (`for_page`).
+///
+/// Why not the state's signals directly: `reactive_graph` 0.2 never takes
+/// a disposed memo or effect out of the subscribers of a signal that
+/// outlives it, and the dead entry keeps the memo's allocation. The state
+/// lives as long as the page, so every paragraph that watched it directly
+/// left a few hundred bytes behind each time its essay or its group of
+/// results went away: a megabyte per visit of a long file. A relay made
+/// with the page goes with it, and takes its subscribers' entries along.
+#[derive(Clone, Copy)]
+struct PageWatch {
+    /// Each changes whenever what it relays may have: the hits
+    /// (`hits_at`, `marks_at`), the hit moved to, the folding (`is_open`).
+    hits: Memo<bool>,
+    current_hit: Memo<bool>,
+    folds: Memo<bool>,
+}
+
+/// A memo that tracks what `watch` reads of `state` and differs on every
+/// run, so that it tells its subscribers to look again whenever that
+/// changed. One closure type and a `bool`, as other memos of the page
+/// have: no new memo code in the wasm.
+fn relay(state: ReaderState, watch: fn(ReaderState)) -> Memo<bool> {
+    Memo::new(move |was: Option<&bool>| {
+        watch(state);
+        !was.copied().unwrap_or_default()
+    })
 }
 
 impl ReaderState {
     /// State for the current address.
     pub fn from_address() -> Self {
         let input = RwSignal::new(current_query());
-        let query = Memo::new(move |_| input.with(|q| Query::parse(q, tables())));
+        let query = Memo::new(move |_| input.with(|q| with_tables(|t| Query::parse(q, t))));
         let route = current_route();
         let folding = RwSignal::new(folding_for(&route));
         let hits = RwSignal::new(CollectionHits::default());
@@ -90,7 +122,7 @@ impl ReaderState {
                 matching
                     .into_iter()
                     // Hits may be of a collection a file just left.
-                    .filter(|&i| v.includes(collection(), i, site_len()))
+                    .filter(|&i| v.includes(&collection(), i, site_len()))
                     .collect()
             })
         });
@@ -115,19 +147,70 @@ impl ReaderState {
                 last_key: f64::NEG_INFINITY,
                 waiting: None,
             }),
+            page: None,
         }
+    }
+
+    /// The state as seen from the page (an essay, or a group of results)
+    /// being built, provided to what it builds: what they watch goes
+    /// through relays that go with the page.
+    pub fn provide_for_page(&self) {
+        let state = Self {
+            page: None,
+            ..*self
+        };
+        provide_context(Self {
+            page: Some(PageWatch {
+                hits: relay(state, |state| {
+                    state.hits.track();
+                    if state.route.with(|r| matches!(r, Route::List)) {
+                        state.results.with(|_| ());
+                    }
+                }),
+                current_hit: relay(state, |state| state.current_hit.track()),
+                folds: relay(state, |state| {
+                    state.filtering();
+                    state.folding.track();
+                    state.search_folding.track();
+                }),
+            }),
+            ..state
+        });
+    }
+
+    /// `read`, tracked through the page's relay `pick` where the state is
+    /// seen from a page, else directly. (A relay is read with `get`: only
+    /// a read runs a memo, and a memo never run watches nothing.)
+    fn through<T>(&self, pick: fn(&PageWatch) -> Memo<bool>, read: impl FnOnce() -> T) -> T {
+        match &self.page {
+            Some(page) => {
+                pick(page).get();
+                untrack(read)
+            }
+            None => read(),
+        }
+    }
+
+    /// The hit the reader moved to with Enter or the arrows (reactive).
+    pub fn current_hit(&self) -> Option<usize> {
+        self.through(|p| p.current_hit, || self.current_hit.get())
     }
 
     /// What the filter makes of the part or sub-section at `place`, as
     /// `read` takes it from there (reactive).
     pub fn hits_at<T>(&self, place: Place, read: impl FnOnce(Filtered<PlaceHits>) -> T) -> T {
-        self.hits.with(|h| read(h.at(place)))
+        self.through(|p| p.hits, || self.hits.with(|h| read(h.at(place))))
     }
 
     /// The marks in `field` at `place`, and the number of the first of
     /// them among the hits Enter moves between (none where that essay's
     /// hits are not among them) (reactive).
     pub fn marks_at(&self, place: Place, field: Field) -> (Vec<Range<usize>>, Option<usize>) {
+        self.through(|p| p.hits, || self.marks_now(place, field))
+    }
+
+    /// `marks_at`, tracked directly.
+    fn marks_now(&self, place: Place, field: Field) -> (Vec<Range<usize>>, Option<usize>) {
         self.hits.with(|h| {
             let Some(essay) = h.get(place.essay) else {
                 return (Vec::new(), None);
@@ -172,7 +255,10 @@ impl ReaderState {
 
     /// Whether the part or sub-section `id` is unfolded (reactive).
     pub fn is_open(&self, id: &str) -> bool {
-        self.active_folding().with(|f| f.is_open(id))
+        self.through(
+            |p| p.folds,
+            || self.active_folding().with(|f| f.is_open(id)),
+        )
     }
 
     pub fn set_open(&self, id: &str, open: bool) {

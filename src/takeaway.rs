@@ -15,7 +15,7 @@ use crate::ui::UiState;
 /// The address of essay `essay`'s page, without query or fragment.
 pub fn page(essay: &Essay) -> String {
     let href = window().location().href().unwrap_or_default();
-    let route = Route::Essay(essay.slug.clone()).to_query(collection());
+    let route = Route::Essay(essay.slug.clone()).to_query(&collection());
     takeaway::page_address(&href, &route)
 }
 

@@ -47,7 +47,7 @@ pub fn EssayList() -> AnyView {
     let listed = Memo::new(move |_| {
         state
             .list
-            .with(|v| v.essays(collection(), site_len(), &by_title))
+            .with(|v| v.essays(&collection(), site_len(), &by_title))
     });
     let rows = move || {
         let shown = state.list_shown.get();

@@ -20,7 +20,7 @@ pub fn Highlighted(text: &'static str, place: Place, field: Field) -> impl IntoV
     let hits = Memo::new(move |_| state.marks_at(place, field));
     // Which of these marks is the current hit, if one is.
     let current = Memo::new(move |_| {
-        let at = state.current_hit.get()?;
+        let at = state.current_hit()?;
         hits.with(|(marks, first)| at.checked_sub((*first)?).filter(|k| *k < marks.len()))
     });
     // One render of the whole text per change of its marks or of which of

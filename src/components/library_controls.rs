@@ -49,7 +49,7 @@ fn Picker(
 #[component]
 pub fn LibraryControls() -> AnyView {
     let state = use_reader();
-    let facets = Facets::of(collection(), site_len());
+    let facets = Facets::of(&collection(), site_len());
     let edit = move |f: fn(&mut ListView, String)| {
         Callback::new(move |value: String| {
             let mut view = state.list.get_untracked();
