@@ -280,11 +280,11 @@ pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<Added, LoadError
     let file = kept.unwrap_or_else(|| {
         let file: &'static Opened = Box::leak(Box::new(Opened {
             scope: scope_of(&meta),
-            meta: meta.clone(),
             essay: Box::leak(Box::new(Essay {
                 parts,
                 ..meta.clone()
             })),
+            meta,
             folded: OnceLock::new(),
             tables: Tables::from_compact(&index.fold_table, &index.reading_table),
         }));

@@ -77,7 +77,7 @@ pub struct ReaderState {
 }
 
 /// What the many paragraphs and headings of a page watch of the state,
-/// through a few memos of the page's own (`for_page`).
+/// through a few memos of the page's own (`provide_for_page`).
 ///
 /// Why not the state's signals directly: `reactive_graph` 0.2 never takes
 /// a disposed memo or effect out of the subscribers of a signal that
@@ -152,14 +152,14 @@ impl ReaderState {
     }
 
     /// The state as seen from the page (an essay, or a group of results)
-    /// being built, provided to what it builds: what they watch goes
-    /// through relays that go with the page.
-    pub fn provide_for_page(&self) {
+    /// being built, provided to what it builds, and returned: what they
+    /// watch goes through relays that go with the page.
+    pub fn provide_for_page(&self) -> Self {
         let state = Self {
             page: None,
             ..*self
         };
-        provide_context(Self {
+        let page = Self {
             page: Some(PageWatch {
                 hits: relay(state, |state| {
                     state.hits.track();
@@ -175,7 +175,9 @@ impl ReaderState {
                 }),
             }),
             ..state
-        });
+        };
+        provide_context(page);
+        page
     }
 
     /// `read`, tracked through the page's relay `pick` where the state is

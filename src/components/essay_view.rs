@@ -17,8 +17,7 @@ use crate::state::use_reader;
 /// `index` is the essay's position in the collection.
 #[component]
 pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
-    use_reader().provide_for_page();
-    let state = use_reader();
+    let state = use_reader().provide_for_page();
     let parts = (0..essay.parts.len())
         .map(|i| view! { <PartView place=Place::part(index, i) /> })
         .collect_view();

@@ -70,7 +70,7 @@ fn ResultGroup(essay: usize) -> impl IntoView {
         return ().into_any();
     };
     let scope = group_scope(essay);
-    state.provide_for_page();
+    let state = state.provide_for_page();
     let group_hits = move || {
         state
             .hits
