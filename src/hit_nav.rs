@@ -15,8 +15,10 @@ use crate::page_ids::{fold_button_id, section_id, CURRENT_HIT};
 use crate::state::{ReaderState, GROUPS_STEP};
 
 /// Unfold the part at `place`, and its sub-section if it names one
-/// (their ids prefixed with `scope`, as on the page).
+/// (their ids prefixed with `scope`, as on the page); a long essay renders
+/// as far as it.
 fn unfold(state: ReaderState, place: Place, scope: &str) {
+    state.asked_part.set(Some(place.part));
     let part = Place::part(place.essay, place.part);
     for at in [Some(part), place.section.map(|_| place)]
         .into_iter()

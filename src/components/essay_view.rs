@@ -2,12 +2,14 @@
 //! end-of-excerpt marker, or the empty state when a filter finds nothing.
 
 use leptos::prelude::*;
+use wenji_core::window::PartSizes;
 use wenji_core::{Essay, Place};
 
 use crate::components::empty_state::empty_state;
 use crate::components::essay_header::EssayHeader;
 use crate::components::essay_toolbar::EssayToolbar;
 use crate::components::excerpt_end::ExcerptEnd;
+use crate::components::long_essay_parts::long_essay_parts;
 use crate::components::outline::Outline;
 use crate::components::part_view::PartView;
 use crate::components::resume_reading::ResumeReading;
@@ -18,9 +20,17 @@ use crate::state::use_reader;
 #[component]
 pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
     let state = use_reader().provide_for_page();
-    let parts = (0..essay.parts.len())
-        .map(|i| view! { <PartView place=Place::part(index, i) /> })
-        .collect_view();
+    // A long essay renders a window at a time; a part asked for on another
+    // page is not this one's.
+    let parts = if PartSizes::of(essay).whole() {
+        (0..essay.parts.len())
+            .map(|i| view! { <PartView place=Place::part(index, i) /> })
+            .collect_view()
+            .into_any()
+    } else {
+        state.asked_part.set(None);
+        long_essay_parts(essay, index).into_any()
+    };
     // Once this essay has been searched: the empty hits of no query stand
     // until the search has begun, and say nothing about this one.
     let nothing_found = move || {

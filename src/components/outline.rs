@@ -5,9 +5,11 @@
 
 use leptos::html::{Button, Nav};
 use leptos::prelude::*;
+use wenji_core::window::PartSizes;
 use wenji_core::{Essay, Place};
 
-use crate::components::outline_link::OutlineLink;
+use crate::components::long_outline::long_outline;
+use crate::components::outline_part::OutlinePart;
 use crate::ui::{use_ui, Panel};
 
 /// `index` is the essay's position in the collection.
@@ -25,28 +27,15 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
         }
     });
     let frame = NodeRef::<Nav>::new();
-    let parts = essay
-        .parts
-        .iter()
-        .enumerate()
-        .map(|(p, part)| {
-            let subs = (0..part.sections.len())
-                .map(|s| {
-                    view! {
-                        <li>
-                            <OutlineLink place=Place::section(index, p, s) frame=frame />
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <li class="outline-part">
-                    <OutlineLink place=Place::part(index, p) frame=frame />
-                    <ol>{subs}</ol>
-                </li>
-            }
-        })
-        .collect_view();
+    // A long essay's outline is rendered a window at a time, as its text.
+    let parts = if PartSizes::of(essay).whole() {
+        (0..essay.parts.len())
+            .map(|p| view! { <OutlinePart place=Place::part(index, p) frame=frame /> })
+            .collect_view()
+            .into_any()
+    } else {
+        long_outline(index, frame).into_any()
+    };
     view! {
         <div
             class="outline-backdrop"

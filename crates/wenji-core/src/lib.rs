@@ -23,6 +23,7 @@ pub mod route;
 pub mod shortcuts;
 pub mod single_file;
 pub mod takeaway;
+pub mod window;
 
 #[cfg(feature = "parse")]
 pub mod front_matter;

@@ -1,0 +1,119 @@
+//! The parts of a long essay, rendered a window at a time
+//! (`wenji_core::window`): the first screens at once, more as the reader
+//! scrolls near the end, clicks 显示更多 or goes to a part further on.
+//! Built by a part of the wasm (`parts`): the seed and every essay of
+//! ordinary length render whole, without it.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wenji_core::window::{PartSizes, STEP_BYTES};
+use wenji_core::{Essay, Place};
+use wenji_search::CollectionHits;
+
+use crate::components::more_button::MoreButton;
+use crate::components::part_view::PartView;
+use crate::parts::{self, lazy};
+use crate::state::use_reader;
+
+/// How far below the window the end of what is rendered may be before
+/// more is rendered, in window heights: the next text is there before the
+/// reader scrolls to it.
+const AHEAD_SCREENS: f64 = 2.0;
+
+lazy! {
+    /// `LongEssayParts`, built by its own part of the wasm.
+    fn build_long_essay_parts(essay: &'static Essay, index: usize) -> AnyView {
+        view! { <LongEssayParts essay=essay index=index /> }
+    }
+    in tools;
+}
+
+/// The parts of the long essay at `index`, or why they cannot be shown.
+pub fn long_essay_parts(essay: &'static Essay, index: usize) -> impl IntoView {
+    Suspend::new(async move {
+        parts::or_else(build_long_essay_parts(essay, index).await, |why| {
+            view! { <p class="empty-state">{why}</p> }.into_any()
+        })
+    })
+}
+
+#[component]
+fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
+    let state = use_reader();
+    let sizes = StoredValue::new(PartSizes::of(essay));
+    let shown = move |h: &CollectionHits, p: usize| !h.at(Place::part(index, p)).is_hidden();
+    let budget = RwSignal::new(STEP_BYTES);
+    // A new query starts again from the top.
+    Effect::new(move |was: Option<()>| {
+        state.query.track();
+        if was.is_some() {
+            budget.set(STEP_BYTES);
+        }
+    });
+    // A part asked for (outline, hit, address) is rendered before the
+    // page scrolls to it.
+    Effect::new(move |_| {
+        if let Some(part) = state.asked_part.get() {
+            let needed = state
+                .hits
+                .with_untracked(|h| sizes.with_value(|s| s.budget_through(part, |p| shown(h, p))));
+            if needed > budget.get_untracked() {
+                budget.set(needed);
+            }
+        }
+    });
+    let rendered = Memo::new(move |_| {
+        let budget = budget.get();
+        state
+            .hits
+            .with(|h| sizes.with_value(|s| s.rendered(budget, |p| shown(h, p))))
+    });
+    let left = Signal::derive(move || {
+        let all = state
+            .hits
+            .with(|h| sizes.with_value(|s| s.count(|p| shown(h, p))));
+        all.saturating_sub(rendered.with(Vec::len))
+    });
+    let more = move || budget.update(|b| *b += STEP_BYTES);
+    // Near the end of what is rendered: render more. Looked at on scroll
+    // and after each render (a filter may leave the screen half empty).
+    let end = NodeRef::<Div>::new();
+    let near_end = move || {
+        let Some(end) = end.get_untracked() else {
+            return;
+        };
+        let reach = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0)
+            * (1.0 + AHEAD_SCREENS);
+        if left.get_untracked() > 0 && end.get_bounding_client_rect().top() < reach {
+            more();
+        }
+    };
+    let pending = StoredValue::new(false);
+    let look = move || {
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                near_end();
+            });
+        }
+    };
+    let scrolling = window_event_listener(leptos::ev::scroll, move |_| look());
+    on_cleanup(move || scrolling.remove());
+    Effect::new(move |_| {
+        rendered.track();
+        look();
+    });
+    view! {
+        <For each=move || rendered.get() key=|p| *p let:p>
+            <PartView place=Place::part(index, p) />
+        </For>
+        <div class="more-parts" node_ref=end>
+            <MoreButton left=left unit="章" on_more=Callback::new(move |_| more()) />
+        </div>
+    }
+}
