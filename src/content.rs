@@ -144,15 +144,29 @@ pub fn essay_at(i: usize) -> &'static Essay {
 /// Essay `i` folded for the search, when its text has arrived.
 pub fn search_index(i: usize) -> Option<&'static EssayIndex> {
     let essay = full_essay(i)?;
-    let cell = match opened_at(i) {
-        Some(o) => &o.folded,
-        None => &site().folded[i],
-    };
     Some(
-        cell.get_or_init(|| {
+        index_cell(i).get_or_init(|| {
             with_whole(|w, _| Box::leak(Box::new(EssayIndex::new(essay, &w.tables))))
         }),
     )
+}
+
+/// Essay `i`'s search index if it is built.
+pub fn built_index(i: usize) -> Option<&'static EssayIndex> {
+    index_cell(i).get().copied()
+}
+
+/// Keep essay `i`'s search index, built a part at a time elsewhere (a
+/// long essay's); the one kept before, if any, stands.
+pub fn keep_search_index(i: usize, index: EssayIndex) -> &'static EssayIndex {
+    index_cell(i).get_or_init(|| Box::leak(Box::new(index)))
+}
+
+fn index_cell(i: usize) -> &'static OnceLock<&'static EssayIndex> {
+    match opened_at(i) {
+        Some(o) => &o.folded,
+        None => &site().folded[i],
+    }
 }
 
 /// Id prefix of essay `i` where several essays share the page (`slug--`),

@@ -33,7 +33,7 @@ pub fn watch(state: ReaderState) {
         let searched = state.hits.with(|h| match &route {
             Route::Essay(slug) => collection()
                 .index_of(slug)
-                .is_some_and(|i| h.get(i).is_some()),
+                .is_some_and(|i| h.get(i).is_some() && h.searching_again() != Some(i)),
             Route::List => h.complete(),
         });
         state.list.track();

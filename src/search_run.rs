@@ -1,7 +1,10 @@
 //! Runs the query over the collection without ever holding up typing.
 //!
-//! An essay's own page needs only that essay: it is searched at once. The
-//! list needs every essay: they are searched in collection order, in
+//! An essay's own page needs only that essay: it is searched at once, or,
+//! when it is long (`wenji_core::window`: a reader's own big file), a few
+//! parts at a time as the list is, its index built the same way on the
+//! first search, what it showed standing until the new hits are complete.
+//! The list needs every essay: they are searched in collection order, in
 //! slices of a few milliseconds, each slice's results published together
 //! and the next slice left to a later task, so that keys, scrolling and
 //! painting go on in between. The first slice runs before the next frame,
@@ -17,9 +20,13 @@
 
 use leptos::prelude::*;
 use wenji_core::route::Route;
-use wenji_search::{filter_essay, CollectionHits, EssayHits};
+use wenji_core::window::PartSizes;
+use wenji_search::filter::EssayIndex;
+use wenji_search::{filter_essay, filter_next_part, CollectionHits, EssayHits};
 
-use crate::content::{collection, search_index, with_tables, TextArrival};
+use crate::content::{
+    built_index, collection, full_essay, keep_search_index, search_index, with_tables, TextArrival,
+};
 use crate::location::now;
 use crate::state::ReaderState;
 
@@ -33,6 +40,10 @@ struct Run {
     generation: StoredValue<u64>,
     /// A slice is scheduled or running.
     busy: StoredValue<bool>,
+    /// A long essay's search index as far as it is built, until it is kept.
+    building: StoredValue<Option<(usize, EssayIndex)>>,
+    /// A long essay's hits so far, of the run of that generation.
+    partial: StoredValue<Option<(u64, EssayHits)>>,
 }
 
 pub fn install(state: ReaderState, arrival: TextArrival) {
@@ -40,6 +51,8 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         state,
         generation: StoredValue::new(0),
         busy: StoredValue::new(false),
+        building: StoredValue::new(None),
+        partial: StoredValue::new(None),
     };
     // A new query: start over. What can be searched before the next frame
     // goes into the fresh results before they are published, so the page
@@ -55,8 +68,17 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
             state.hits.set(CollectionHits::default());
             return;
         }
-        let mut fresh = CollectionHits::new(collection().essays.len());
-        let more = match state.route.get_untracked() {
+        let n = collection().essays.len();
+        let route = state.route.get_untracked();
+        if let Some(i) = long_essay(&route) {
+            state.hits.update(|h| h.search_again(n, i));
+            let generation = run.generation.get_value();
+            run.busy.set_value(true);
+            after_paint(move || run.slice(generation));
+            return;
+        }
+        let mut fresh = CollectionHits::new(n);
+        let more = match route {
             Route::Essay(slug) => {
                 if let Some((i, hits)) = collection()
                     .index_of(&slug)
@@ -104,6 +126,7 @@ impl Run {
             return;
         }
         match self.state.route.get_untracked() {
+            route @ Route::Essay(_) if self.long_unsearched(&route).is_some() => self.start(),
             Route::Essay(slug) => {
                 if let Some(i) = collection().index_of(&slug) {
                     let searched = self.state.hits.with_untracked(|h| h.get(i).is_some());
@@ -114,13 +137,16 @@ impl Run {
                     }
                 }
             }
-            Route::List => {
-                if !self.busy.get_value() {
-                    self.busy.set_value(true);
-                    let generation = self.generation.get_value();
-                    self.slice(generation);
-                }
-            }
+            Route::List => self.start(),
+        }
+    }
+
+    /// Start the run's slices unless they are under way.
+    fn start(self) {
+        if !self.busy.get_value() {
+            self.busy.set_value(true);
+            let generation = self.generation.get_value();
+            self.slice(generation);
         }
     }
 
@@ -159,13 +185,17 @@ impl Run {
         );
     }
 
-    /// One slice of the run over the list, published together; the next is
-    /// left to a later task.
+    /// One slice of the run over the list or a long essay, published
+    /// together; the next is left to a later task.
     fn slice(self, generation: u64) {
         if self.generation.get_value() != generation {
             return;
         }
-        if !matches!(self.state.route.get_untracked(), Route::List) {
+        let route = self.state.route.get_untracked();
+        if let Some(i) = self.long_unsearched(&route) {
+            return self.long_slice(generation, i);
+        }
+        if !matches!(route, Route::List) {
             self.busy.set_value(false);
             return;
         }
@@ -183,4 +213,82 @@ impl Run {
             self.busy.set_value(false);
         }
     }
+
+    /// The long essay `route` shows, if this query's hits of it are still
+    /// to come.
+    fn long_unsearched(self, route: &Route) -> Option<usize> {
+        long_essay(route).filter(|&i| {
+            self.state
+                .hits
+                .with_untracked(|h| h.get(i).is_none() || h.searching_again() == Some(i))
+        })
+    }
+
+    /// One slice of a long essay's search: its index built further if it
+    /// is not yet, else its parts searched further; the hits published
+    /// when every part is searched.
+    fn long_slice(self, generation: u64, i: usize) {
+        let Some(essay) = full_essay(i) else {
+            // Its text has not arrived: the arrival resumes the run.
+            self.busy.set_value(false);
+            return;
+        };
+        let start = now();
+        let within = || now() - start < SLICE_MS;
+        let index = match built_index(i) {
+            Some(index) => index,
+            None => {
+                let built = self.building.try_update_value(|b| {
+                    let index = match b {
+                        Some((e, index)) if *e == i => index,
+                        _ => &mut b.insert((i, EssayIndex::default())).1,
+                    };
+                    with_tables(|t| {
+                        while let Some(part) = essay.parts.get(index.built()) {
+                            index.build_part(part, t);
+                            if !within() {
+                                break;
+                            }
+                        }
+                    });
+                    (index.built() == essay.parts.len())
+                        .then(|| b.take())
+                        .flatten()
+                });
+                match built.flatten() {
+                    Some((_, index)) => keep_search_index(i, index),
+                    None => return self.later(generation),
+                }
+            }
+        };
+        let done = self.partial.try_update_value(|p| {
+            let hits = match p {
+                Some((g, hits)) if *g == generation => hits,
+                _ => &mut p.insert((generation, EssayHits::default())).1,
+            };
+            self.state.query.with_untracked(|q| {
+                with_tables(|t| while within() && filter_next_part(index, q, t, hits) {})
+            });
+            (hits.parts.len() == essay.parts.len())
+                .then(|| p.take())
+                .flatten()
+        });
+        if let Some((_, hits)) = done.flatten() {
+            self.state.hits.update(|h| h.set(i, hits));
+            self.busy.set_value(false);
+        } else {
+            self.later(generation);
+        }
+    }
+}
+
+/// The essay `route` shows if it is long: searched a few parts at a time.
+fn long_essay(route: &Route) -> Option<usize> {
+    let Route::Essay(slug) = route else {
+        return None;
+    };
+    let i = collection().index_of(slug)?;
+    full_essay(i)
+        .filter(|e| !PartSizes::of(e).whole())
+        .map(|_| i)
 }

@@ -97,6 +97,7 @@ pub fn SearchBar() -> impl IntoView {
         // sections that hold no hit, so the hits are not "in" them).
         let (e, x) = (t.essays, t.extent);
         let mut s = match (t.hits, t.sections) {
+            _ if state.hits.with(|h| h.searching_again().is_some()) => "正在搜索…".to_owned(),
             (_, 0) if on_list() && !state.hits.with(|h| h.complete()) => "正在搜索…".to_owned(),
             (_, 0) => "没有匹配的内容".to_owned(),
             (0, _) if on_list() => format!("显示 {e} 篇文章"),

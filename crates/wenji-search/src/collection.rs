@@ -18,6 +18,10 @@ use crate::filter::{EssayHits, Extent, PartHits, UnitHits};
 pub struct CollectionHits {
     essays: Vec<Option<EssayHits>>,
     searched: usize,
+    /// An essay being searched again for a new query, a slice at a time
+    /// (a long essay's own page): its old hits stand until the new ones
+    /// are set, so that the page does not flash unfiltered meanwhile.
+    again: Option<usize>,
 }
 
 /// Figures of what a query shows, for the status line and the headers.
@@ -233,7 +237,22 @@ impl CollectionHits {
         CollectionHits {
             essays: vec![None; n],
             searched: 0,
+            again: None,
         }
+    }
+
+    /// Essay `i` of a collection of `n` is being searched again: what it
+    /// showed stands until `set` gives its new hits.
+    pub fn search_again(&mut self, n: usize, i: usize) {
+        if self.essays.len() != n {
+            *self = CollectionHits::new(n);
+        }
+        self.again = Some(i);
+    }
+
+    /// The essay being searched again, if one is.
+    pub fn searching_again(&self) -> Option<usize> {
+        self.again
     }
 
     /// The hits of essay `i`, if it has been searched.
@@ -242,6 +261,9 @@ impl CollectionHits {
     }
 
     pub fn set(&mut self, i: usize, hits: EssayHits) {
+        if self.again == Some(i) {
+            self.again = None;
+        }
         if let Some(slot) = self.essays.get_mut(i) {
             if slot.is_none() {
                 self.searched += 1;
@@ -427,6 +449,28 @@ mod tests {
             all.set(i, filter_essay(&EssayIndex::new(e, &t), &query, &t));
         }
         all
+    }
+
+    #[test]
+    fn an_essay_searched_again_keeps_what_it_showed_until_its_new_hits_are_set() {
+        let essays = [sample("a", "倾听。"), sample("b", "实践。")];
+        let mut hits = search(&essays, "倾听");
+        let before = hits.at(Place::part(0, 0)).shown().map(PlaceHits::count);
+        hits.search_again(2, 0);
+        assert_eq!(hits.searching_again(), Some(0));
+        assert_eq!(
+            hits.at(Place::part(0, 0)).shown().map(PlaceHits::count),
+            before
+        );
+        let fresh = search(&essays, "实践");
+        hits.set(0, fresh.get(0).unwrap().clone());
+        assert_eq!(hits.searching_again(), None);
+        assert!(hits.at(Place::part(0, 0)).is_hidden());
+        // From no query (no essays), the collection's size is taken.
+        let mut none = CollectionHits::default();
+        none.search_again(2, 1);
+        none.set(1, fresh.get(1).unwrap().clone());
+        assert_eq!((none.searching_again(), none.searched()), (None, 1));
     }
 
     #[test]

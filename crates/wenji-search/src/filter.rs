@@ -15,6 +15,7 @@ use crate::query::{Query, Term};
 use crate::tables::Tables;
 
 /// An essay's texts folded once, so that each query only matches.
+#[derive(Default)]
 pub struct EssayIndex {
     parts: Vec<PartIndex>,
 }
@@ -27,22 +28,31 @@ struct PartIndex {
 
 impl EssayIndex {
     pub fn new(essay: &Essay, tables: &Tables) -> EssayIndex {
-        let fold_all = |ps: &[Paragraph]| ps.iter().map(|p| Folded::new(&p.text, tables)).collect();
-        EssayIndex {
-            parts: essay
-                .parts
-                .iter()
-                .map(|p: &Part| PartIndex {
-                    title: Folded::new(&p.title, tables),
-                    lead: fold_all(&p.lead),
-                    sections: p
-                        .sections
-                        .iter()
-                        .map(|s| (Folded::new(&s.heading, tables), fold_all(&s.body)))
-                        .collect(),
-                })
-                .collect(),
+        let mut index = EssayIndex::default();
+        for part in &essay.parts {
+            index.build_part(part, tables);
         }
+        index
+    }
+
+    /// Fold the next part of the essay: a long one is indexed a few parts
+    /// at a time, between which the page goes on.
+    pub fn build_part(&mut self, part: &Part, tables: &Tables) {
+        let fold_all = |ps: &[Paragraph]| ps.iter().map(|p| Folded::new(&p.text, tables)).collect();
+        self.parts.push(PartIndex {
+            title: Folded::new(&part.title, tables),
+            lead: fold_all(&part.lead),
+            sections: part
+                .sections
+                .iter()
+                .map(|s| (Folded::new(&s.heading, tables), fold_all(&s.body)))
+                .collect(),
+        });
+    }
+
+    /// Parts folded so far.
+    pub fn built(&self) -> usize {
+        self.parts.len()
     }
 
     /// Every folded text of the essay: titles, headings, paragraphs.
@@ -194,56 +204,68 @@ fn shown(fields: &[&FieldMatch], query: &Query) -> bool {
 
 pub fn filter_essay(index: &EssayIndex, query: &Query, tables: &Tables) -> EssayHits {
     let mut out = EssayHits::default();
-    for part in &index.parts {
-        let title = match_field(&part.title, query, tables);
-        let mut hits = PartHits::default();
-        let mut any = false;
+    while filter_next_part(index, query, tables, &mut out) {}
+    out
+}
 
-        if !part.lead.is_empty() {
-            let paras: Vec<FieldMatch> = part
-                .lead
-                .iter()
-                .map(|p| match_field(p, query, tables))
-                .collect();
-            let mut fields: Vec<&FieldMatch> = vec![&title];
-            fields.extend(paras.iter());
-            if shown(&fields, query) {
-                any = true;
-                hits.lead = Some(unit(Vec::new(), paras));
-            }
-        }
-        for (heading, body) in &part.sections {
-            let heading = match_field(heading, query, tables);
-            let paras: Vec<FieldMatch> =
-                body.iter().map(|p| match_field(p, query, tables)).collect();
-            let mut fields: Vec<&FieldMatch> = vec![&title, &heading];
-            fields.extend(paras.iter());
-            if shown(&fields, query) {
-                any = true;
-                hits.sections.push(Some(unit(heading.marks, paras)));
-            } else {
-                hits.sections.push(None);
-            }
-        }
-        if any {
-            hits.hits = title.marks.len()
-                + hits.lead.as_ref().map_or(0, |u| u.hits)
-                + hits
-                    .sections
-                    .iter()
-                    .flatten()
-                    .map(|u| u.hits)
-                    .sum::<usize>();
-            hits.title = title.marks;
-            out.sections +=
-                usize::from(hits.lead.is_some()) + hits.sections.iter().flatten().count();
-            out.hits += hits.hits;
-            out.parts.push(Some(hits));
-        } else {
-            out.parts.push(None);
+/// Search the next part of the essay that `out` lacks, and add what it
+/// shows to `out`; `false` when there was none left (of those indexed). A
+/// long essay is searched a few parts at a time.
+pub fn filter_next_part(
+    index: &EssayIndex,
+    query: &Query,
+    tables: &Tables,
+    out: &mut EssayHits,
+) -> bool {
+    let Some(part) = index.parts.get(out.parts.len()) else {
+        return false;
+    };
+    let title = match_field(&part.title, query, tables);
+    let mut hits = PartHits::default();
+    let mut any = false;
+
+    if !part.lead.is_empty() {
+        let paras: Vec<FieldMatch> = part
+            .lead
+            .iter()
+            .map(|p| match_field(p, query, tables))
+            .collect();
+        let mut fields: Vec<&FieldMatch> = vec![&title];
+        fields.extend(paras.iter());
+        if shown(&fields, query) {
+            any = true;
+            hits.lead = Some(unit(Vec::new(), paras));
         }
     }
-    out
+    for (heading, body) in &part.sections {
+        let heading = match_field(heading, query, tables);
+        let paras: Vec<FieldMatch> = body.iter().map(|p| match_field(p, query, tables)).collect();
+        let mut fields: Vec<&FieldMatch> = vec![&title, &heading];
+        fields.extend(paras.iter());
+        if shown(&fields, query) {
+            any = true;
+            hits.sections.push(Some(unit(heading.marks, paras)));
+        } else {
+            hits.sections.push(None);
+        }
+    }
+    if any {
+        hits.hits = title.marks.len()
+            + hits.lead.as_ref().map_or(0, |u| u.hits)
+            + hits
+                .sections
+                .iter()
+                .flatten()
+                .map(|u| u.hits)
+                .sum::<usize>();
+        hits.title = title.marks;
+        out.sections += usize::from(hits.lead.is_some()) + hits.sections.iter().flatten().count();
+        out.hits += hits.hits;
+        out.parts.push(Some(hits));
+    } else {
+        out.parts.push(None);
+    }
+    true
 }
 
 fn unit(heading: Vec<Range<usize>>, paras: Vec<FieldMatch>) -> UnitHits {

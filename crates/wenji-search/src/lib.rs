@@ -27,6 +27,6 @@ pub mod tables;
 pub mod tables_build;
 
 pub use collection::{CollectionHits, Field, Filtered, PlaceHits, Snippet, Totals};
-pub use filter::{filter_essay, EssayHits, Extent, PartHits, UnitHits};
+pub use filter::{filter_essay, filter_next_part, EssayHits, Extent, PartHits, UnitHits};
 pub use query::Query;
 pub use tables::Tables;

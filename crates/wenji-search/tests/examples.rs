@@ -264,3 +264,32 @@ fn the_extent_counts_the_headings_shown() {
     // 引言 has no sub-section.
     assert_eq!(search("灵魂工程与保障工程").extent().to_string(), "1 章");
 }
+
+/// A long essay is indexed and searched a part at a time, the two
+/// interleaved, between which the page goes on: what that finds is what
+/// one search of the whole finds, whatever the query.
+#[test]
+fn searched_part_by_part_finds_what_the_whole_search_finds() {
+    let f = fixture();
+    for q in [
+        "守正",
+        "工作 -职工",
+        "szcx",
+        "zhigong",
+        "学习 | 群众",
+        "没有的词",
+    ] {
+        let query = Query::parse(q, &f.tables);
+        let mut index = EssayIndex::default();
+        let mut hits = EssayHits::default();
+        for part in &f.essay.parts {
+            // Nothing beyond what is indexed is searched.
+            while wenji_search::filter_next_part(&index, &query, &f.tables, &mut hits) {}
+            assert_eq!(hits.parts.len(), index.built());
+            index.build_part(part, &f.tables);
+        }
+        while wenji_search::filter_next_part(&index, &query, &f.tables, &mut hits) {}
+        assert_eq!(hits, search(q), "{q}");
+    }
+    assert!(search("守正").hits > 0 && f.essay.parts.len() > 2);
+}
