@@ -10,6 +10,7 @@ release_build
 node scripts/bench.mjs
 node scripts/bench-lighthouse.mjs
 node scripts/bench-import.mjs
+MB=2,30 node scripts/bench-big.mjs
 node scripts/bench-make.mjs
 node scripts/bench-phone.mjs
 node scripts/bench-scale.mjs "$@"

@@ -84,3 +84,12 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     }
     web_sys::window()?.local_storage().ok().flatten()
 }
+
+/// Wait for a later task: what follows runs after the page has had its
+/// turn at input and painting (between two long steps of work).
+pub async fn later_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -49,7 +49,11 @@ pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer,
         broke: "读取程序出错，文件未能打开",
     };
     let data = ask(&message).await.map_err(|t| words.say(t))?;
-    match (field(&data, "index"), field(&data, "chunk")) {
+    let chunk = Reflect::get(&data, &"chunk".into())
+        .ok()
+        .filter(|c| c.is_instance_of::<Uint8Array>())
+        .and_then(|c| String::from_utf8(Uint8Array::new(&c).to_vec()).ok());
+    match (field(&data, "index"), chunk) {
         (Some(index), Some(chunk)) => Ok(Answer { index, chunk }),
         _ => Err("读取程序的回答有误".to_owned()),
     }

@@ -304,6 +304,9 @@ impl OpenedFiles {
         let answer = importer::read(&file.name, &file.bytes, file.split)
             .await
             .map_err(|message| self.problem(&file.name, &message))?;
+        // A long file's text took a while to take over: adding it, as long
+        // again, waits for the page's turn.
+        crate::browser::later_task().await;
         let added = content::add_opened(&answer.index, &answer.chunk)
             .map_err(|content::LoadError(message)| self.problem(&file.name, &message))?;
         if added.new {

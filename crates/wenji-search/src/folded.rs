@@ -22,7 +22,17 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(original: &str, tables: &Tables) -> Folded {
-        let mut f = Folded::default();
+        // Folding keeps the count of characters nearly always: room for
+        // that at once, rather than the slack of growing (a long file's
+        // index is most of what the page holds).
+        let n = original.chars().count();
+        let mut f = Folded {
+            text: String::with_capacity(original.len()),
+            chars: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            origin: Vec::with_capacity(n),
+            initials: Vec::with_capacity(n),
+        };
         for (i, c) in original.char_indices() {
             let end = i + c.len_utf8();
             tables.fold_char(c, |r| {
