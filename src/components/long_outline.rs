@@ -1,11 +1,11 @@
-//! The outline of a long essay (`wenji_core::window`): its first entries,
-//! more on 显示更多 or when the reader goes further; while filtering, the
-//! first of the parts the filter shows. Built by a part of the wasm
+//! The outline of a long essay (`wenji_core::window`): its first entries
+//! (parts and sub-sections), more on 显示更多 or when the reader goes
+//! further; while filtering, those of the parts the filter shows. Built by a part of the wasm
 //! (`parts`), as the long essay's text.
 
 use leptos::html::Nav;
 use leptos::prelude::*;
-use wenji_core::window::{first_shown, OUTLINE_STEP};
+use wenji_core::window::{PartSizes, OUTLINE_STEP};
 use wenji_core::Place;
 use wenji_search::CollectionHits;
 
@@ -35,27 +35,30 @@ pub fn long_outline(index: usize, frame: NodeRef<Nav>) -> impl IntoView {
 #[component]
 fn LongOutline(index: usize, frame: NodeRef<Nav>) -> impl IntoView {
     let state = use_reader();
-    let n = essay_at(index).parts.len();
+    let sizes = StoredValue::new(PartSizes::entries(essay_at(index)));
     let count = RwSignal::new(OUTLINE_STEP);
     let shown = move |h: &CollectionHits, p: usize| !h.at(Place::part(index, p)).is_hidden();
     // A part gone to further on has its entry.
     Effect::new(move |_| {
         if let Some(part) = state.asked_part.get() {
-            let before = state
-                .hits
-                .with_untracked(|h| (0..part).filter(|&p| shown(h, p)).count())
-                + 1;
-            if before > count.get_untracked() {
-                count.set(before.div_ceil(OUTLINE_STEP) * OUTLINE_STEP);
+            let needed = state.hits.with_untracked(|h| {
+                sizes.with_value(|s| s.budget_through(part, |p| shown(h, p)))
+            });
+            if needed > count.get_untracked() {
+                count.set(needed);
             }
         }
     });
     let entries = Memo::new(move |_| {
         let count = count.get();
-        state.hits.with(|h| first_shown(n, count, |p| shown(h, p)))
+        state
+            .hits
+            .with(|h| sizes.with_value(|s| s.rendered(count, |p| shown(h, p))))
     });
     let left = Signal::derive(move || {
-        let all = state.hits.with(|h| (0..n).filter(|&p| shown(h, p)).count());
+        let all = state
+            .hits
+            .with(|h| sizes.with_value(|s| s.count(|p| shown(h, p))));
         all.saturating_sub(entries.with(Vec::len))
     });
     view! {

@@ -20,17 +20,12 @@ pub const WHOLE_BYTES: usize = 180_000;
 /// 20,000 characters, several screens.
 pub const STEP_BYTES: usize = 60_000;
 
-/// Entries of a long essay's outline rendered at first, and added each
-/// time more are wanted.
+/// Entries (parts and sub-sections) of a long essay's outline rendered at
+/// first, and added each time more are wanted.
 pub const OUTLINE_STEP: usize = 200;
 
-/// The first `count` of parts `0..n` that are `shown`: the entries of a
-/// long essay's outline.
-pub fn first_shown(n: usize, count: usize, shown: impl Fn(usize) -> bool) -> Vec<usize> {
-    (0..n).filter(|&i| shown(i)).take(count).collect()
-}
-
-/// The size of each part's text, in bytes.
+/// The size of each part: of its text in bytes, or of its outline in
+/// entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartSizes(Vec<usize>);
 
@@ -48,6 +43,12 @@ fn size(part: &Part) -> usize {
 impl PartSizes {
     pub fn of(essay: &Essay) -> PartSizes {
         PartSizes(essay.parts.iter().map(size).collect())
+    }
+
+    /// The entries of each part in the outline: its own, and its
+    /// sub-sections'.
+    pub fn entries(essay: &Essay) -> PartSizes {
+        PartSizes(essay.parts.iter().map(|p| 1 + p.sections.len()).collect())
     }
 
     /// Is the essay short enough to be rendered whole?
@@ -130,10 +131,26 @@ mod tests {
     }
 
     #[test]
-    fn the_outline_takes_the_first_parts_shown() {
-        assert_eq!(first_shown(5, 2, |_| true), vec![0, 1]);
-        assert_eq!(first_shown(5, 9, |i| i % 2 == 0), vec![0, 2, 4]);
-        assert_eq!(first_shown(5, 2, |i| i > 2), vec![3, 4]);
+    fn the_outline_counts_entries() {
+        let part = |sections: usize| crate::Part {
+            id: String::new(),
+            title: String::new(),
+            lead: Vec::new(),
+            sections: (0..sections)
+                .map(|_| crate::Section {
+                    id: String::new(),
+                    heading: String::new(),
+                    form: crate::HeadingForm::Alone,
+                    body: Vec::new(),
+                    related: Vec::new(),
+                })
+                .collect(),
+        };
+        let essay = crate::fixtures::essay("a", "a", vec![part(0), part(3), part(1)]);
+        let entries = PartSizes::entries(&essay);
+        assert_eq!(entries, sizes(&[1, 4, 2]));
+        assert_eq!(entries.rendered(5, |_| true), vec![0, 1]);
+        assert_eq!(entries.rendered(5, |i| i != 1), vec![0, 2]);
     }
 
     #[test]
