@@ -41,9 +41,9 @@ fn LongOutline(index: usize, frame: NodeRef<Nav>) -> impl IntoView {
     // A part gone to further on has its entry.
     Effect::new(move |_| {
         if let Some(part) = state.asked_part.get() {
-            let needed = state.hits.with_untracked(|h| {
-                sizes.with_value(|s| s.budget_through(part, |p| shown(h, p)))
-            });
+            let needed = state
+                .hits
+                .with_untracked(|h| sizes.with_value(|s| s.budget_through(part, |p| shown(h, p))));
             if needed > count.get_untracked() {
                 count.set(needed);
             }

@@ -67,7 +67,16 @@ pub(crate) fn read_with_limit(
         Some(xml) => simple_fields(&xml).map_err(|e| e.of("docProps/app.xml"))?,
         None => HashMap::new(),
     };
-    let body = Body::parse(&document, styles.as_ref(), numbering)
+    let mut notes = Notes::default();
+    for (name, kind) in [
+        ("word/footnotes.xml", NoteKind::Foot),
+        ("word/endnotes.xml", NoteKind::End),
+    ] {
+        if let Some(xml) = part(name)? {
+            notes.read(&xml, kind).map_err(|e| e.of(name))?;
+        }
+    }
+    let body = Body::parse(&document, styles.as_ref(), numbering, notes)
         .map_err(|e| e.of("word/document.xml"))?;
     if body.paragraphs.iter().all(|p| p.text.trim().is_empty()) {
         return Err(ImportError::Empty);
@@ -404,6 +413,30 @@ impl Numbering {
     }
 }
 
+/// A list item's text with its number (`1. 文字`, `（一）文字`, `• 文字`):
+/// a space after a number that ends in a Latin character or a bullet, as
+/// Word's tab shows it; a bullet of a symbol font (a private-use
+/// character) is shown as `•`.
+fn numbered(number: &str, text: &str) -> String {
+    let number: String = number
+        .chars()
+        .map(|c| {
+            if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                '•'
+            } else {
+                c
+            }
+        })
+        .collect();
+    match number.chars().last() {
+        None => text.to_owned(),
+        Some(c) if c.is_ascii() || c == '•' || c == '·' || c == '○' || c == '■' => {
+            format!("{number} {text}")
+        }
+        Some(_) => format!("{number}{text}"),
+    }
+}
+
 /// A list number in Word's format `format`.
 fn number_text(format: &str, n: u32) -> String {
     match format {
@@ -458,11 +491,108 @@ fn chinese_number(n: u32) -> String {
     }
 }
 
+/// Footnotes and endnotes: each note's text by its id, and those the text
+/// has referred to so far, numbered in the order read. A footnote is shown
+/// at the end of the part or sub-section that refers to it (before the
+/// next heading), an endnote at the end of the document: `注1：…`, where
+/// the text says `［注1］`.
+#[derive(Debug, Default)]
+struct Notes {
+    text: HashMap<(NoteKind, String), String>,
+    /// How many notes have been referred to.
+    numbered: usize,
+    /// Notes referred to and not yet shown, with their numbers.
+    waiting: Vec<(NoteKind, usize, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NoteKind {
+    Foot,
+    End,
+}
+
+impl Notes {
+    /// Read `word/footnotes.xml` or `word/endnotes.xml`: the text of each
+    /// note (its paragraphs joined), the separators Word keeps there left
+    /// out.
+    fn read(&mut self, xml: &str, kind: NoteKind) -> Result<(), XmlError> {
+        let mut reader = Reader::from_str(xml);
+        let mut note: Option<(String, String)> = None;
+        let mut in_text = false;
+        loop {
+            match reader.read_event()? {
+                Event::Start(e) => match e.local_name().as_ref() {
+                    b"footnote" | b"endnote" if attr(&e, b"type").is_none() => {
+                        note = attr(&e, b"id").map(|id| (id, String::new()));
+                    }
+                    b"t" => in_text = true,
+                    b"p" => {
+                        if let Some((_, text)) = note.as_mut().filter(|(_, t)| !t.is_empty()) {
+                            text.push(' ');
+                        }
+                    }
+                    _ => {}
+                },
+                Event::Text(t) if in_text => {
+                    if let Some((_, text)) = note.as_mut() {
+                        text.push_str(&t.decode()?);
+                    }
+                }
+                Event::GeneralRef(r) if in_text => {
+                    if let Some((_, text)) = note.as_mut() {
+                        text.push_str(&general_ref(&r)?);
+                    }
+                }
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"t" => in_text = false,
+                    b"footnote" | b"endnote" => {
+                        if let Some((id, text)) = note.take() {
+                            let text = text.trim();
+                            if !text.is_empty() {
+                                self.text.insert((kind, id), text.to_owned());
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The mark that stands in the text for note `id`, the note kept to be
+    /// shown; none for a note the file does not hold.
+    fn refer(&mut self, kind: NoteKind, id: &str) -> Option<String> {
+        let text = self.text.get(&(kind, id.to_owned()))?.clone();
+        self.numbered += 1;
+        self.waiting.push((kind, self.numbered, text));
+        Some(format!("［注{}］", self.numbered))
+    }
+
+    /// The notes of `kind` waiting to be shown, as paragraphs.
+    fn take(&mut self, kind: NoteKind) -> Vec<DocParagraph> {
+        let (now, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.waiting)
+            .into_iter()
+            .partition(|(k, _, _)| *k == kind);
+        self.waiting = later;
+        now.into_iter()
+            .map(|(_, n, text)| DocParagraph {
+                text: format!("注{n}：{text}"),
+                level: None,
+                lead_in: false,
+            })
+            .collect()
+    }
+}
+
 /// The body's paragraphs, with their levels.
 struct Body {
     paragraphs: Vec<DocParagraph>,
     /// The text of the first Title-styled paragraph.
     title: Option<String>,
+    notes: Notes,
 }
 
 /// A paragraph being read (a text box holds paragraphs inside another).
@@ -510,11 +640,13 @@ impl Body {
         xml: &str,
         styles: Option<&Styles>,
         mut numbering: Numbering,
+        notes: Notes,
     ) -> Result<Body, XmlError> {
         let mut reader = Reader::from_str(xml);
         let mut body = Body {
             paragraphs: Vec::new(),
             title: None,
+            notes,
         };
         let mut open: Vec<Open> = Vec::new();
         let mut at = Within::default();
@@ -542,6 +674,20 @@ impl Body {
                         }
                         (b"t", _) if !empty => at.text = true,
                         (b"tab", Some(p)) => p.text.push(' '),
+                        // A line break inside a paragraph (`end_paragraph`).
+                        (b"br" | b"cr", Some(p)) => p.text.push('\n'),
+                        (b"footnoteReference" | b"endnoteReference", Some(p)) => {
+                            let kind = if name.as_ref() == b"footnoteReference" {
+                                NoteKind::Foot
+                            } else {
+                                NoteKind::End
+                            };
+                            if let Some(mark) =
+                                attr(e, b"id").and_then(|id| body.notes.refer(kind, &id))
+                            {
+                                p.text.push_str(&mark);
+                            }
+                        }
                         (b"instrText", _) if !empty => {
                             at.instr = true;
                             instr.clear();
@@ -624,6 +770,10 @@ impl Body {
                 _ => {}
             }
         }
+        for kind in [NoteKind::Foot, NoteKind::End] {
+            let notes = body.notes.take(kind);
+            body.paragraphs.extend(notes);
+        }
         Ok(body)
     }
 
@@ -654,15 +804,40 @@ impl Body {
         let number = list
             .filter(|(id, _)| id != "0")
             .and_then(|(id, ilvl)| numbering.next(&id, ilvl));
-        let mut text = p.text.trim().to_owned();
-        if let (Some(n), Some(_)) = (number, level) {
-            text = format!("{n}{text}");
+        // A heading closes the part or sub-section before it: its
+        // footnotes come first.
+        if level.is_some() {
+            let notes = self.notes.take(NoteKind::Foot);
+            self.paragraphs.extend(notes);
         }
-        self.paragraphs.push(DocParagraph {
-            text,
-            level,
-            lead_in: false,
-        });
+        let text = p.text.trim();
+        // A heading's lines are one heading; a paragraph's lines are lines
+        // of their own.
+        let lines: Vec<String> = if level.is_some() {
+            vec![text
+                .split('\n')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ")]
+        } else {
+            text.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        for (k, line) in lines.into_iter().enumerate() {
+            let text = match (&number, k) {
+                (Some(n), 0) if level.is_some() => format!("{n}{line}"),
+                (Some(n), 0) => numbered(n, &line),
+                _ => line,
+            };
+            self.paragraphs.push(DocParagraph {
+                text,
+                level,
+                lead_in: false,
+            });
+        }
     }
 }
 
@@ -940,6 +1115,122 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("政工心得"));
         assert_eq!(shape(&doc), [("总则".to_owned(), vec![])]);
         assert_eq!(doc.parts[0].lead, ["留下框内&文末", "其后挪来的话"]);
+    }
+
+    #[test]
+    fn a_line_break_parts_the_lines_of_a_paragraph_and_joins_those_of_a_heading() {
+        let s = styles(&[("1", "heading 1", None, None)]);
+        let body = document(
+            TRANSITIONAL,
+            &[
+                r#"<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>第一章</w:t><w:br/><w:t>总则</w:t></w:r></w:p>"#,
+                r#"<w:p><w:r><w:t>地址：北京市</w:t></w:r><w:r><w:br/><w:t>电话：12345</w:t><w:cr/></w:r></w:p>"#,
+            ]
+            .concat(),
+        );
+        let doc = read(&[("word/document.xml", body), ("word/styles.xml", s)]);
+        assert_eq!(shape(&doc), [("第一章 总则".to_owned(), vec![])]);
+        assert_eq!(doc.parts[0].lead, ["地址：北京市", "电话：12345"]);
+    }
+
+    #[test]
+    fn footnotes_close_their_part_and_endnotes_the_document() {
+        let s = styles(&[("1", "heading 1", None, None)]);
+        let r = |kind: &str, id: u8| format!(r#"<w:r><w:{kind}Reference w:id="{id}"/></w:r>"#);
+        let body = document(
+            TRANSITIONAL,
+            &[
+                p(Some("1"), "总则"),
+                format!(
+                    r#"<w:p><w:r><w:t>原话</w:t></w:r>{}<w:r><w:t>如此。</w:t></w:r>{}</w:p>"#,
+                    r("footnote", 2),
+                    r("endnote", 1)
+                ),
+                format!(
+                    r#"<w:p><w:r><w:t>又一句。</w:t></w:r>{}</w:p>"#,
+                    r("footnote", 9)
+                ),
+                p(Some("1"), "附则"),
+                p(None, "完。"),
+            ]
+            .concat(),
+        );
+        let note = |kind: &str, id: i8, extra: &str, text: &str| {
+            format!(
+                r#"<w:{kind} {extra} w:id="{id}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>"#
+            )
+        };
+        let footnotes = format!(
+            r#"<w:footnotes xmlns:w="{TRANSITIONAL}">{}{}</w:footnotes>"#,
+            note("footnote", -1, r#"w:type="separator""#, "——"),
+            note("footnote", 2, "", "见《选集》第一卷。"),
+        );
+        let endnotes = format!(
+            r#"<w:endnotes xmlns:w="{TRANSITIONAL}">{}</w:endnotes>"#,
+            note("endnote", 1, "", "全文完。"),
+        );
+        let doc = read(&[
+            ("word/document.xml", body),
+            ("word/styles.xml", s),
+            ("word/footnotes.xml", footnotes),
+            ("word/endnotes.xml", endnotes),
+        ]);
+        assert_eq!(
+            shape(&doc),
+            [("总则".to_owned(), vec![]), ("附则".to_owned(), vec![])]
+        );
+        // A reference to a note the file does not hold is left out.
+        assert_eq!(
+            doc.parts[0].lead,
+            [
+                "原话［注1］如此。［注2］",
+                "又一句。",
+                "注1：见《选集》第一卷。"
+            ]
+        );
+        assert_eq!(doc.parts[1].lead, ["完。", "注2：全文完。"]);
+    }
+
+    #[test]
+    fn list_items_keep_their_numbers_and_bullets() {
+        let numbering = format!(
+            r#"<w:numbering xmlns:w="{TRANSITIONAL}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
+            '\u{F0B7}'
+        );
+        let item = |num: u8, ilvl: u8, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = document(
+            TRANSITIONAL,
+            &[
+                // With headings of its own, the document's numbered lines
+                // are list items, not headings found by their pattern.
+                p(Some("1"), "总则"),
+                item(1, 0, "学理论"),
+                item(1, 1, "读原著"),
+                item(1, 1, "悟原理"),
+                item(1, 0, "抓落实"),
+                item(2, 0, "要点"),
+            ]
+            .concat(),
+        );
+        let doc = read(&[
+            ("word/document.xml", body),
+            ("word/numbering.xml", numbering),
+            ("word/styles.xml", styles(&[("1", "heading 1", None, None)])),
+        ]);
+        assert_eq!(
+            doc.parts[0].lead,
+            [
+                "1. 学理论",
+                "（一）读原著",
+                "（二）悟原理",
+                "2. 抓落实",
+                "• 要点"
+            ]
+        );
     }
 
     #[test]
