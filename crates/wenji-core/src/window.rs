@@ -29,6 +29,11 @@ pub const OUTLINE_STEP: usize = 200;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartSizes(Vec<usize>);
 
+/// The text of `parts`, in bytes.
+pub fn text_bytes(parts: &[Part]) -> usize {
+    parts.iter().map(size).sum()
+}
+
 fn size(part: &Part) -> usize {
     let paragraphs = |ps: &[crate::Paragraph]| ps.iter().map(|p| p.text.len()).sum::<usize>();
     part.title.len()

@@ -32,6 +32,10 @@ pub enum ImportError {
         part: String,
         method: u16,
     },
+    /// More text than the page holds (`TEXT_LIMIT`).
+    TooMuchText {
+        limit_mb: usize,
+    },
     Empty,
     /// Text in none of the encodings read.
     UnknownEncoding,
@@ -64,6 +68,10 @@ impl ImportError {
             NotUtf8Xml { part } | BadXml { part, .. } => format!("文件内容有误（{part}）"),
             TooBig { limit_mb, .. } => format!("文件解压后超过 {limit_mb} MB，已拒绝打开"),
             Method { .. } => "文件使用了不支持的压缩方式".into(),
+            TooMuchText { limit_mb } => format!(
+                "文件的文字超过 {limit_mb} MB（约 {} 万字），网页里打不开这么长的文件：请分成几个文件再打开",
+                limit_mb * 1024 * 1024 / 3 / 10_000
+            ),
             Empty => "文件没有正文".into(),
             UnknownEncoding => {
                 "无法识别文本编码（不是 UTF-8、UTF-16 或 GBK）：请另存为 UTF-8".into()
@@ -100,6 +108,10 @@ impl fmt::Display for ImportError {
             Method { part, method } => write!(
                 f,
                 "`{part}` is compressed with method {method}, which is not supported"
+            ),
+            TooMuchText { limit_mb } => write!(
+                f,
+                "the document holds more than {limit_mb} MB of text, more than the page holds: split it"
             ),
             Empty => f.write_str("the document is empty"),
             UnknownEncoding => {

@@ -66,6 +66,13 @@ pub fn read_file(name: &str, bytes: &[u8], split: bool) -> Result<wenji_core::Es
         Some((stem, ext)) if !stem.is_empty() => (stem, ext.to_lowercase()),
         _ => (name, String::new()),
     };
+    let too_much = ImportError::TooMuchText {
+        limit_mb: TEXT_LIMIT / (1024 * 1024),
+    };
+    // A text file is all text: refused before it is read.
+    if matches!(ext.as_str(), "txt" | "md" | "markdown") && bytes.len() > TEXT_LIMIT {
+        return Err(too_much);
+    }
     let mut essay = match ext.as_str() {
         "txt" => wenji_core::parse::essay_from_document(stem, "txt", read_text(bytes, split)?),
         "docx" => {
@@ -78,11 +85,22 @@ pub fn read_file(name: &str, bytes: &[u8], split: bool) -> Result<wenji_core::Es
         }
         _ => return Err(ImportError::NotADocument { extension: ext }),
     };
+    if wenji_core::window::text_bytes(&essay.parts) > TEXT_LIMIT {
+        return Err(too_much);
+    }
     // Read whole, it is another view of the file, open beside the split one.
     let whole = if split { "" } else { "-whole" };
     essay.slug = format!("{OPENED_PREFIX}{:016x}{whole}", fnv1a64(bytes));
     Ok(essay)
 }
+
+/// The most text (UTF-8 bytes) a file opened in the page may hold. The
+/// page keeps a file's text and, once it is searched, its search index:
+/// about ten times the text (284 MiB of wasm memory for a 30 MB file,
+/// `scripts/bench-big.mjs`). 50 MB is half a gigabyte, about where a
+/// phone's browser or a 32-bit one gives out; beyond it the reader is told
+/// to split the file, and nothing is added.
+pub const TEXT_LIMIT: usize = 50 * 1024 * 1024;
 
 /// FNV-1a, 64 bits: a short stable name for a file's bytes.
 fn fnv1a64(bytes: &[u8]) -> u64 {
@@ -212,6 +230,18 @@ mod tests {
                 .message(),
             "the document is empty"
         );
+    }
+
+    #[test]
+    fn more_text_than_the_page_holds_is_refused_with_what_to_do() {
+        let line = "学习理论，联系实际，把工作做实做细。\n".repeat(1000);
+        let big = line.repeat(TEXT_LIMIT / line.len() + 1);
+        let refused = read_file("长篇.txt", big.as_bytes(), true).unwrap_err();
+        assert_eq!(refused, ImportError::TooMuchText { limit_mb: 50 });
+        assert!(refused.zh().contains("超过 50 MB"), "{}", refused.zh());
+        // Just under the limit, it opens.
+        let under = &big[..TEXT_LIMIT - TEXT_LIMIT % line.len()];
+        assert!(read_file("长篇.txt", under.as_bytes(), true).is_ok());
     }
 
     #[test]
