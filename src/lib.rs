@@ -24,6 +24,7 @@ mod idb;
 mod importer;
 mod layout;
 mod location;
+mod long_search;
 mod make_collection;
 mod near_forms;
 mod notebook;

@@ -43,7 +43,9 @@ pub const LIST_UNAVAILABLE: &str = "文章列表没能加载";
 /// - `lazy! { fn name(args) { … } in part; }`: an `async fn name(args) ->
 ///   Result<(), Unavailable>` that runs its body in the part: for work the
 ///   first view does not need (reading the reader's kept files), so that
-///   its code is not in the first view's wasm.
+///   its code is not in the first view's wasm; with `-> T`, returning
+///   `Result<T, Unavailable>` (a long essay's search slice says whether
+///   it is done).
 ///
 /// Few parts: each is a module to fetch and instantiate (DEVELOPERS.md).
 /// Once per module (it declares a `mod split`): beside the component or
@@ -81,7 +83,18 @@ macro_rules! lazy {
             in $part;
         }
     };
-    // The one wiring of both: the caller's function, and the split one
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block
+        in $part:ident;
+    ) => {
+        $crate::parts::lazy! {
+            @in_part $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $out
+            $body
+            in $part;
+        }
+    };
+    // The one wiring of all: the caller's function, and the split one
     // that the release cuts off into `$part`.
     (
         @in_part $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty

@@ -2,8 +2,7 @@
 //!
 //! An essay's own page needs only that essay: it is searched at once, or,
 //! when it is long (`wenji_core::window`: a reader's own big file), a few
-//! parts at a time as the list is, its index built the same way on the
-//! first search, what it showed standing until the new hits are complete.
+//! parts at a time as the list is (`long_search`).
 //! The list needs every essay: they are searched in collection order, in
 //! slices of a few milliseconds, each slice's results published together
 //! and the next slice left to a later task, so that keys, scrolling and
@@ -21,12 +20,9 @@
 use leptos::prelude::*;
 use wenji_core::route::Route;
 use wenji_core::window::PartSizes;
-use wenji_search::filter::EssayIndex;
-use wenji_search::{filter_essay, filter_next_part, CollectionHits, EssayHits};
+use wenji_search::{filter_essay, CollectionHits, EssayHits};
 
-use crate::content::{
-    built_index, collection, full_essay, keep_search_index, search_index, with_tables, TextArrival,
-};
+use crate::content::{collection, full_essay, search_index, with_tables, TextArrival};
 use crate::location::now;
 use crate::state::ReaderState;
 
@@ -40,10 +36,6 @@ struct Run {
     generation: StoredValue<u64>,
     /// A slice is scheduled or running.
     busy: StoredValue<bool>,
-    /// A long essay's search index as far as it is built, until it is kept.
-    building: StoredValue<Option<(usize, EssayIndex)>>,
-    /// A long essay's hits so far, of the run of that generation.
-    partial: StoredValue<Option<(u64, EssayHits)>>,
 }
 
 pub fn install(state: ReaderState, arrival: TextArrival) {
@@ -51,8 +43,6 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
         state,
         generation: StoredValue::new(0),
         busy: StoredValue::new(false),
-        building: StoredValue::new(None),
-        partial: StoredValue::new(None),
     };
     // A new query: start over. What can be searched before the next frame
     // goes into the fresh results before they are published, so the page
@@ -224,61 +214,17 @@ impl Run {
         })
     }
 
-    /// One slice of a long essay's search: its index built further if it
-    /// is not yet, else its parts searched further; the hits published
-    /// when every part is searched.
+    /// One slice of a long essay's search (`long_search`); the next is
+    /// left to a later task.
     fn long_slice(self, generation: u64, i: usize) {
-        let Some(essay) = full_essay(i) else {
-            // Its text has not arrived: the arrival resumes the run.
-            self.busy.set_value(false);
-            return;
-        };
-        let start = now();
-        let within = || now() - start < SLICE_MS;
-        let index = match built_index(i) {
-            Some(index) => index,
-            None => {
-                let built = self.building.try_update_value(|b| {
-                    let index = match b {
-                        Some((e, index)) if *e == i => index,
-                        _ => &mut b.insert((i, EssayIndex::default())).1,
-                    };
-                    with_tables(|t| {
-                        while let Some(part) = essay.parts.get(index.built()) {
-                            index.build_part(part, t);
-                            if !within() {
-                                break;
-                            }
-                        }
-                    });
-                    (index.built() == essay.parts.len())
-                        .then(|| b.take())
-                        .flatten()
-                });
-                match built.flatten() {
-                    Some((_, index)) => keep_search_index(i, index),
-                    None => return self.later(generation),
-                }
+        leptos::task::spawn_local(async move {
+            match crate::long_search::search_slice(self.state, generation, i).await {
+                Ok(false) => self.later(generation),
+                // Done, or its code could not be fetched (the long essay's
+                // view says so).
+                Ok(true) | Err(_) => self.busy.set_value(false),
             }
-        };
-        let done = self.partial.try_update_value(|p| {
-            let hits = match p {
-                Some((g, hits)) if *g == generation => hits,
-                _ => &mut p.insert((generation, EssayHits::default())).1,
-            };
-            self.state.query.with_untracked(|q| {
-                with_tables(|t| while within() && filter_next_part(index, q, t, hits) {})
-            });
-            (hits.parts.len() == essay.parts.len())
-                .then(|| p.take())
-                .flatten()
         });
-        if let Some((_, hits)) = done.flatten() {
-            self.state.hits.update(|h| h.set(i, hits));
-            self.busy.set_value(false);
-        } else {
-            self.later(generation);
-        }
     }
 }
 
