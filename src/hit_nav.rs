@@ -18,7 +18,7 @@ use crate::state::{ReaderState, GROUPS_STEP};
 /// (their ids prefixed with `scope`, as on the page); a long essay renders
 /// as far as it.
 fn unfold(state: ReaderState, place: Place, scope: &str) {
-    state.asked_part.set(Some(place.part));
+    state.asked_parts.set(place.part + 1);
     let part = Place::part(place.essay, place.part);
     for at in [Some(part), place.section.map(|_| place)]
         .into_iter()

@@ -66,10 +66,11 @@ pub struct ReaderState {
     pub groups_shown: RwSignal<usize>,
     /// The hit the reader moved to with Enter or the arrows (0-based).
     pub current_hit: RwSignal<Option<usize>>,
-    /// The part of this page's essay the reader last went to (from the
-    /// outline, a hit, the address): a long essay renders as far as it
-    /// (`wenji_core::window`).
-    pub asked_part: RwSignal<Option<usize>>,
+    /// How many parts of this page's essay, from its top, the reader's
+    /// last going somewhere needs (the outline, a hit, the address: the
+    /// part gone to and those before it; 0 for none): a long essay renders
+    /// at least as far (`wenji_core::window`).
+    pub asked_parts: RwSignal<usize>,
     /// Near forms of a query that found nothing (`search_run` looks for
     /// them once the exact search is done); never counted as hits.
     pub near: RwSignal<Vec<Near>>,
@@ -146,7 +147,7 @@ impl ReaderState {
             list_shown: RwSignal::new(LIST_STEP),
             groups_shown: RwSignal::new(GROUPS_STEP),
             current_hit: RwSignal::new(None),
-            asked_part: RwSignal::new(None),
+            asked_parts: RwSignal::new(0),
             near: RwSignal::new(Vec::new()),
             typing: StoredValue::new(Typing {
                 last_key: f64::NEG_INFINITY,

@@ -28,7 +28,7 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
             .collect_view()
             .into_any()
     } else {
-        state.asked_part.set(None);
+        state.asked_parts.set(0);
         long_essay_parts(essay, index).into_any()
     };
     // Once this essay has been searched: the empty hits of no query stand

@@ -4,7 +4,6 @@
 //! Built by a part of the wasm (`parts`): the seed and every essay of
 //! ordinary length render whole, without it.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use wenji_core::window::{PartSizes, STEP_BYTES};
 use wenji_core::{Essay, Place};
@@ -53,7 +52,7 @@ fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
     // A part asked for (outline, hit, address) is rendered before the
     // page scrolls to it.
     Effect::new(move |_| {
-        if let Some(part) = state.asked_part.get() {
+        if let Some(part) = state.asked_parts.get().checked_sub(1) {
             let needed = state
                 .hits
                 .with_untracked(|h| sizes.with_value(|s| s.budget_through(part, |p| shown(h, p))));
@@ -75,20 +74,21 @@ fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
         all.saturating_sub(rendered.with(Vec::len))
     });
     let more = move || budget.update(|b| *b += STEP_BYTES);
-    // Near the end of what is rendered: render more. Looked at on scroll
-    // and after each render (a filter may leave the screen half empty).
-    let end = NodeRef::<Div>::new();
+    // Near the end of the page (what is rendered ends just above it):
+    // render more. Looked at on scroll and after each render (a filter may
+    // leave the screen half empty).
     let near_end = move || {
-        let Some(end) = end.get_untracked() else {
+        let Some(root) = document().document_element() else {
             return;
         };
-        let reach = window()
+        let screen = window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
-            .unwrap_or(0.0)
-            * (1.0 + AHEAD_SCREENS);
-        if left.get_untracked() > 0 && end.get_bounding_client_rect().top() < reach {
+            .unwrap_or(0.0);
+        let seen = window().scroll_y().unwrap_or(0.0) + screen;
+        let below = f64::from(root.scroll_height()) - seen;
+        if left.get_untracked() > 0 && below < screen * AHEAD_SCREENS {
             more();
         }
     };
@@ -112,7 +112,7 @@ fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
         <For each=move || rendered.get() key=|p| *p let:p>
             <PartView place=Place::part(index, p) />
         </For>
-        <div class="more-parts" node_ref=end>
+        <div class="more-parts">
             <MoreButton left=left unit="章" on_more=Callback::new(move |_| more()) />
         </div>
     }

@@ -40,7 +40,7 @@ fn LongOutline(index: usize, frame: NodeRef<Nav>) -> impl IntoView {
     let shown = move |h: &CollectionHits, p: usize| !h.at(Place::part(index, p)).is_hidden();
     // A part gone to further on has its entry.
     Effect::new(move |_| {
-        if let Some(part) = state.asked_part.get() {
+        if let Some(part) = state.asked_parts.get().checked_sub(1) {
             let needed = state
                 .hits
                 .with_untracked(|h| sizes.with_value(|s| s.budget_through(part, |p| shown(h, p))));
