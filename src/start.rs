@@ -3,9 +3,11 @@
 //! then fetch the rest of the text.
 
 use leptos::prelude::*;
+use wenji_core::window::PartSizes;
 
 use crate::browser::element_by_id;
 use crate::components::essay_list::preload_essay_list;
+use crate::components::long_essay_parts::preload_long_essay;
 use crate::{app, content, location, panic_notice, parts};
 
 /// The app's entry point (`main` calls it).
@@ -35,10 +37,24 @@ async fn load_and_mount() {
         essays: RwSignal::new(0),
         failed: RwSignal::new(None),
     };
+    // Whether the app may adopt the prerendered page (`mount`).
+    let mut adopt = true;
     match app::shown_essay(&location::current_route()) {
         Some(essay) => {
             if let Some(chunk) = content::chunk_of(essay) {
                 load_chunk(arrival, chunk).await;
+            }
+            // A long essay's view is in the tools part, whose code comes
+            // asynchronously even once fetched: the page is built again
+            // rather than adopted (adopting it would wait in the middle),
+            // the part fetched first so that nothing flashes.
+            let long = content::full_essay(essay).is_some_and(|e| !PartSizes::of(e).whole());
+            adopt = !long;
+            if long && preload_long_essay().await.is_err() {
+                panic_notice::show_message(
+                    "长文的显示部分没能加载（可能是网络不通）：搜索和折叠暂时无法使用，正文仍可阅读。",
+                );
+                return;
             }
         }
         // The list's own part of the wasm, so that the app takes the
@@ -53,7 +69,7 @@ async fn load_and_mount() {
             }
         }
     }
-    mount(arrival);
+    mount(arrival, adopt);
     for chunk in 0..content::chunk_count() {
         wasm_bindgen_futures::spawn_local(load_chunk(arrival, chunk));
     }
@@ -67,7 +83,7 @@ async fn load_chunk(arrival: content::TextArrival, chunk: usize) {
     }
 }
 
-fn mount(arrival: content::TextArrival) {
+fn mount(arrival: content::TextArrival, adopt: bool) {
     let app = move || {
         provide_context(arrival);
         view! { <app::App /> }
@@ -85,7 +101,11 @@ fn mount(arrival: content::TextArrival) {
     let prerendered = root
         .first_element_child()
         .is_some_and(|first| !first.has_attribute(wenji_core::single_file::OPENING_ATTR));
-    if prerendered && typed.trim().is_empty() && location::shows_first_view() && hydrate(&root, app)
+    if adopt
+        && prerendered
+        && typed.trim().is_empty()
+        && location::shows_first_view()
+        && hydrate(&root, app)
     {
         mark_interactive();
         return;

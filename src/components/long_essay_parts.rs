@@ -21,10 +21,11 @@ const AHEAD_SCREENS: f64 = 2.0;
 
 lazy! {
     /// `LongEssayParts`, built by its own part of the wasm.
-    fn build_long_essay_parts(essay: &'static Essay, index: usize) -> AnyView {
+    pub fn build_long_essay_parts(essay: &'static Essay, index: usize) -> AnyView {
         view! { <LongEssayParts essay=essay index=index /> }
     }
     in tools;
+    preload preload_long_essay;
 }
 
 /// The parts of the long essay at `index`, or why they cannot be shown.
@@ -102,8 +103,12 @@ fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
             });
         }
     };
-    let scrolling = window_event_listener(leptos::ev::scroll, move |_| look());
-    on_cleanup(move || scrolling.remove());
+    // Rendered on the host (a collection whose first view is a long
+    // essay), there is no window to listen to.
+    if crate::browser::present() {
+        let scrolling = window_event_listener(leptos::ev::scroll, move |_| look());
+        on_cleanup(move || scrolling.remove());
+    }
     Effect::new(move |_| {
         rendered.track();
         look();
