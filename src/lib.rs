@@ -32,6 +32,7 @@ mod notebook_store;
 mod opened_files;
 mod page_ids;
 mod panic_notice;
+mod part_window;
 mod parts;
 mod persist;
 #[cfg(feature = "ssr")]

@@ -24,8 +24,8 @@ use crate::state::ReaderState;
 struct Progress {
     /// Its index as far as it is built (for any query), until it is kept.
     building: Option<(usize, EssayIndex)>,
-    /// Its hits so far, of the run of that generation.
-    hits: Option<(u64, EssayHits)>,
+    /// Its hits so far, of the run of that generation and that essay.
+    hits: Option<((u64, usize), EssayHits)>,
 }
 
 thread_local! {
@@ -74,8 +74,8 @@ fn slice(state: ReaderState, generation: u64, i: usize) -> bool {
             }
         };
         let hits = match &mut p.hits {
-            Some((g, hits)) if *g == generation => hits,
-            h => &mut h.insert((generation, EssayHits::default())).1,
+            Some((run, hits)) if *run == (generation, i) => hits,
+            h => &mut h.insert(((generation, i), EssayHits::default())).1,
         };
         state.query.with_untracked(|q| {
             with_tables(|t| while within() && filter_next_part(index, q, t, hits) {})

@@ -2,7 +2,8 @@
 //!
 //! An essay's own page needs only that essay: it is searched at once, or,
 //! when it is long (`wenji_core::window`: a reader's own big file), a few
-//! parts at a time as the list is (`long_search`).
+//! parts at a time as the list is (`long_search`), on its page as on the
+//! list.
 //! The list needs every essay: they are searched in collection order, in
 //! slices of a few milliseconds, each slice's results published together
 //! and the next slice left to a later task, so that keys, scrolling and
@@ -19,7 +20,7 @@
 
 use leptos::prelude::*;
 use wenji_core::route::Route;
-use wenji_core::window::PartSizes;
+use wenji_core::window::renders_whole;
 use wenji_search::{filter_essay, CollectionHits, EssayHits};
 
 use crate::content::{collection, full_essay, search_index, with_tables, TextArrival};
@@ -28,6 +29,16 @@ use crate::state::ReaderState;
 
 /// Work done in one slice before the page gets the thread back.
 pub const SLICE_MS: f64 = 8.0;
+
+/// What the list's run does after a slice.
+enum Next {
+    /// Every essay it can search is searched.
+    Done,
+    /// Time ran out: another slice.
+    More,
+    /// A long essay is next, searched in slices of its own.
+    Long(usize),
+}
 
 #[derive(Clone, Copy)]
 struct Run {
@@ -79,11 +90,11 @@ pub fn install(state: ReaderState, arrival: TextArrival) {
                 false
             }
             Route::List => {
-                let (batch, more) = run.search_some(&fresh);
+                let (batch, next) = run.search_some(&fresh);
                 for (i, hits) in batch {
                     fresh.set(i, hits);
                 }
-                more
+                !matches!(next, Next::Done)
             }
         };
         state.hits.set(fresh);
@@ -151,21 +162,25 @@ impl Run {
 
     /// Search the essays `hits` lacks, in order, for about `SLICE_MS`,
     /// passing over those whose text has not arrived (the arrival resumes
-    /// the run). Returns what was found, and whether time ran out first.
-    fn search_some(self, hits: &CollectionHits) -> (Vec<(usize, EssayHits)>, bool) {
+    /// the run) and stopping at a long one (searched in slices of its
+    /// own). Returns what was found, and what comes next.
+    fn search_some(self, hits: &CollectionHits) -> (Vec<(usize, EssayHits)>, Next) {
         let start = now();
         let mut batch = Vec::new();
         let mut next = hits.next_unsearched(0);
         while let Some(i) = next {
+            if is_long(i) {
+                return (batch, Next::Long(i));
+            }
             if let Some(found) = self.search(i) {
                 batch.push((i, found));
             }
             next = hits.next_unsearched(i + 1);
             if next.is_some() && now() - start > SLICE_MS {
-                return (batch, true);
+                return (batch, Next::More);
             }
         }
-        (batch, false)
+        (batch, Next::Done)
     }
 
     fn later(self, generation: u64) {
@@ -189,7 +204,7 @@ impl Run {
             self.busy.set_value(false);
             return;
         }
-        let (batch, more) = self.state.hits.with_untracked(|h| self.search_some(h));
+        let (batch, next) = self.state.hits.with_untracked(|h| self.search_some(h));
         if !batch.is_empty() {
             self.state.hits.update(|h| {
                 for (i, hits) in batch {
@@ -197,10 +212,10 @@ impl Run {
                 }
             });
         }
-        if more {
-            self.later(generation);
-        } else {
-            self.busy.set_value(false);
+        match next {
+            Next::More => self.later(generation),
+            Next::Long(i) => self.long_slice(generation, i),
+            Next::Done => self.busy.set_value(false),
         }
     }
 
@@ -214,16 +229,19 @@ impl Run {
         })
     }
 
-    /// One slice of a long essay's search (`long_search`); the next is
-    /// left to a later task.
+    /// One slice of a long essay's search (`long_search`); the next, of
+    /// that essay or of the list after it, is left to a later task.
     fn long_slice(self, generation: u64, i: usize) {
         leptos::task::spawn_local(async move {
-            match crate::long_search::search_slice(self.state, generation, i).await {
-                Ok(false) => self.later(generation),
-                // Done, or its code could not be fetched (the long essay's
-                // view says so).
-                Ok(true) | Err(_) => self.busy.set_value(false),
+            let done = crate::long_search::search_slice(self.state, generation, i).await;
+            if done.is_err() && self.generation.get_value() == generation {
+                // Its code could not be fetched (the long essay's view says
+                // so): searched whole, as an essay of ordinary length is.
+                if let Some(hits) = self.search(i) {
+                    self.state.hits.update(|h| h.set(i, hits));
+                }
             }
+            self.later(generation);
         });
     }
 }
@@ -233,8 +251,10 @@ fn long_essay(route: &Route) -> Option<usize> {
     let Route::Essay(slug) = route else {
         return None;
     };
-    let i = collection().index_of(slug)?;
-    full_essay(i)
-        .filter(|e| !PartSizes::of(e).whole())
-        .map(|_| i)
+    collection().index_of(slug).filter(|&i| is_long(i))
+}
+
+/// Is essay `i` long (`wenji_core::window`), its text there?
+fn is_long(i: usize) -> bool {
+    full_essay(i).is_some_and(|e| !renders_whole(e))
 }

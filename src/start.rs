@@ -3,7 +3,7 @@
 //! then fetch the rest of the text.
 
 use leptos::prelude::*;
-use wenji_core::window::PartSizes;
+use wenji_core::window::renders_whole;
 
 use crate::browser::element_by_id;
 use crate::components::essay_list::preload_essay_list;
@@ -48,7 +48,7 @@ async fn load_and_mount() {
             // asynchronously even once fetched: the page is built again
             // rather than adopted (adopting it would wait in the middle),
             // the part fetched first so that nothing flashes.
-            let long = content::full_essay(essay).is_some_and(|e| !PartSizes::of(e).whole());
+            let long = content::full_essay(essay).is_some_and(|e| !renders_whole(e));
             adopt = !long;
             if long && preload_long_essay().await.is_err() {
                 panic_notice::show_message(

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { readerSuite, searchBox } from './support/suite.mjs';
+import { pickInPage, readerSuite, searchBox } from './support/suite.mjs';
 
 const reader = readerSuite();
 
@@ -24,18 +24,10 @@ function longText() {
   return lines.join('\n');
 }
 
-/** Pick `text` as 长篇.txt (made in the page: a megabyte through the test's
- *  channel would be the harness's time, not the page's). */
+/** Pick `text` as 长篇.txt. */
 async function open(page, text) {
   await page.getByRole('button', { name: '打开文件' }).click();
-  await page.locator('#file-input').waitFor({ state: 'attached' });
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], '长篇.txt'));
-    const input = document.getElementById('file-input');
-    input.files = data.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, text);
+  await pickInPage(page, '长篇.txt', text);
   await page.waitForFunction(() => document.title === '长篇调研汇编 · 文集', null, { timeout: 30000 });
   await page.locator('main .part').first().waitFor();
 }
@@ -101,6 +93,27 @@ describe('a long file of one\'s own', () => {
     await searchBox(page).fill('');
     await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') === '');
     assert.equal((await partTitles(page))[0], '第1章 调研之1');
+    assert.deepEqual(log.errors, []);
+  });
+
+  test('from the list of all essays, the long file is searched in slices of its own and counted with the others', async () => {
+    const { page, log } = await reader.open('');
+    await open(page, longText());
+    await page.getByRole('link', { name: '← 全部文章' }).click();
+    const status = page.locator('#search-status');
+    // A query dropped for the next while the long file is searched: only
+    // the last one's hits are counted.
+    await searchBox(page).fill('实践');
+    await searchBox(page).fill('孤峰');
+    await status.filter({ hasText: '篇文章中' }).waitFor();
+    assert.equal(await status.textContent(), '共 1 处，在 1 篇文章中');
+    await page.locator('main').getByText('长篇调研汇编').first().waitFor();
+    await searchBox(page).fill('调研之333');
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === '共 1 处，在 1 篇文章中');
+    // The essay's own page agrees, from the hits the list found.
+    await page.locator('main').getByRole('link', { name: /长篇调研汇编/ }).first().click();
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent.startsWith('共 1 处'));
+    assert.deepEqual(await partTitles(page), ['第333章 调研之333']);
     assert.deepEqual(log.errors, []);
   });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { CLIPBOARD, readClipboard } from './support/browser.mjs';
-import { NEVER_PRECACHE, readerSuite, searchBox } from './support/suite.mjs';
+import { NEVER_PRECACHE, pickInPage, readerSuite, searchBox } from './support/suite.mjs';
 import { docx } from './support/docx.mjs';
 
 const reader = readerSuite();
@@ -474,18 +474,8 @@ describe('opening your own files', () => {
       return { wasm, heap: usedSize, nodes, listeners: jsEventListeners };
     };
     const round = async () => {
-      // Picked through the page's own input: Playwright's setInputFiles
-      // would keep the panel's old nodes bound in DevTools, a leak of the
-      // test, not of the page.
       await openPanel(page);
-      await page.locator('#file-input').waitFor({ state: 'attached' });
-      await page.evaluate((text) => {
-        const data = new DataTransfer();
-        data.items.add(new File([text], '大文件.txt'));
-        const input = document.getElementById('file-input');
-        input.files = data.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      }, big);
+      await pickInPage(page, '大文件.txt', big);
       await titled(page, '大文件调研');
       await (await openPanel(page)).getByRole('button', { name: '删除 大文件.txt' }).click();
       await page.waitForFunction(() => document.title === '政工工作心得体会范文合集 · 文集');

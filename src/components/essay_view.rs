@@ -2,7 +2,7 @@
 //! end-of-excerpt marker, or the empty state when a filter finds nothing.
 
 use leptos::prelude::*;
-use wenji_core::window::PartSizes;
+use wenji_core::window::renders_whole;
 use wenji_core::{Essay, Place};
 
 use crate::components::empty_state::empty_state;
@@ -22,7 +22,7 @@ pub fn EssayView(essay: &'static Essay, index: usize) -> impl IntoView {
     let state = use_reader().provide_for_page();
     // A long essay renders a window at a time; a part asked for on another
     // page is not this one's.
-    let parts = if PartSizes::of(essay).whole() {
+    let parts = if renders_whole(essay) {
         (0..essay.parts.len())
             .map(|i| view! { <PartView place=Place::part(index, i) /> })
             .collect_view()

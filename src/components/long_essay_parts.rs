@@ -7,10 +7,10 @@
 use leptos::prelude::*;
 use wenji_core::window::{PartSizes, STEP_BYTES};
 use wenji_core::{Essay, Place};
-use wenji_search::CollectionHits;
 
 use crate::components::more_button::MoreButton;
 use crate::components::part_view::PartView;
+use crate::part_window::PartWindow;
 use crate::parts::{self, lazy};
 use crate::state::use_reader;
 
@@ -40,41 +40,15 @@ pub fn long_essay_parts(essay: &'static Essay, index: usize) -> impl IntoView {
 #[component]
 fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
     let state = use_reader();
-    let sizes = StoredValue::new(PartSizes::of(essay));
-    let shown = move |h: &CollectionHits, p: usize| !h.at(Place::part(index, p)).is_hidden();
-    let budget = RwSignal::new(STEP_BYTES);
+    let rendering = PartWindow::new(index, PartSizes::of(essay), STEP_BYTES);
     // A new query starts again from the top.
     Effect::new(move |was: Option<()>| {
         state.query.track();
         if was.is_some() {
-            budget.set(STEP_BYTES);
+            rendering.restart();
         }
     });
-    // A part asked for (outline, hit, address) is rendered before the
-    // page scrolls to it.
-    Effect::new(move |_| {
-        if let Some(part) = state.asked_parts.get().checked_sub(1) {
-            let needed = state
-                .hits
-                .with_untracked(|h| sizes.with_value(|s| s.budget_through(part, |p| shown(h, p))));
-            if needed > budget.get_untracked() {
-                budget.set(needed);
-            }
-        }
-    });
-    let rendered = Memo::new(move |_| {
-        let budget = budget.get();
-        state
-            .hits
-            .with(|h| sizes.with_value(|s| s.rendered(budget, |p| shown(h, p))))
-    });
-    let left = Signal::derive(move || {
-        let all = state
-            .hits
-            .with(|h| sizes.with_value(|s| s.count(|p| shown(h, p))));
-        all.saturating_sub(rendered.with(Vec::len))
-    });
-    let more = move || budget.update(|b| *b += STEP_BYTES);
+    let PartWindow { rendered, left, .. } = rendering;
     // Near the end of the page (what is rendered ends just above it):
     // render more. Looked at on scroll and after each render (a filter may
     // leave the screen half empty).
@@ -90,7 +64,7 @@ fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
         let seen = window().scroll_y().unwrap_or(0.0) + screen;
         let below = f64::from(root.scroll_height()) - seen;
         if left.get_untracked() > 0 && below < screen * AHEAD_SCREENS {
-            more();
+            rendering.more();
         }
     };
     let pending = StoredValue::new(false);
@@ -118,7 +92,7 @@ fn LongEssayParts(essay: &'static Essay, index: usize) -> impl IntoView {
             <PartView place=Place::part(index, p) />
         </For>
         <div class="more-parts">
-            <MoreButton left=left unit="章" on_more=Callback::new(move |_| more()) />
+            <MoreButton left=left unit="章" on_more=Callback::new(move |_| rendering.more()) />
         </div>
     }
 }

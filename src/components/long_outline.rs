@@ -7,13 +7,12 @@ use leptos::html::Nav;
 use leptos::prelude::*;
 use wenji_core::window::{PartSizes, OUTLINE_STEP};
 use wenji_core::Place;
-use wenji_search::CollectionHits;
 
 use crate::components::more_button::MoreButton;
 use crate::components::outline_part::OutlinePart;
 use crate::content::essay_at;
+use crate::part_window::PartWindow;
 use crate::parts::{self, lazy};
-use crate::state::use_reader;
 
 lazy! {
     /// `LongOutline`, built by its own part of the wasm.
@@ -34,42 +33,16 @@ pub fn long_outline(index: usize, frame: NodeRef<Nav>) -> impl IntoView {
 
 #[component]
 fn LongOutline(index: usize, frame: NodeRef<Nav>) -> impl IntoView {
-    let state = use_reader();
-    let sizes = StoredValue::new(PartSizes::entries(essay_at(index)));
-    let count = RwSignal::new(OUTLINE_STEP);
-    let shown = move |h: &CollectionHits, p: usize| !h.at(Place::part(index, p)).is_hidden();
-    // A part gone to further on has its entry.
-    Effect::new(move |_| {
-        if let Some(part) = state.asked_parts.get().checked_sub(1) {
-            let needed = state
-                .hits
-                .with_untracked(|h| sizes.with_value(|s| s.budget_through(part, |p| shown(h, p))));
-            if needed > count.get_untracked() {
-                count.set(needed);
-            }
-        }
-    });
-    let entries = Memo::new(move |_| {
-        let count = count.get();
-        state
-            .hits
-            .with(|h| sizes.with_value(|s| s.rendered(count, |p| shown(h, p))))
-    });
-    let left = Signal::derive(move || {
-        let all = state
-            .hits
-            .with(|h| sizes.with_value(|s| s.count(|p| shown(h, p))));
-        all.saturating_sub(entries.with(Vec::len))
-    });
+    let rendering = PartWindow::new(index, PartSizes::entries(essay_at(index)), OUTLINE_STEP);
     view! {
-        <For each=move || entries.get() key=|p| *p let:p>
+        <For each=move || rendering.rendered.get() key=|p| *p let:p>
             <OutlinePart place=Place::part(index, p) frame=frame />
         </For>
         <li class="outline-more">
             <MoreButton
-                left=left
+                left=rendering.left
                 unit="章"
-                on_more=Callback::new(move |_| count.update(|c| *c += OUTLINE_STEP))
+                on_more=Callback::new(move |_| rendering.more())
             />
         </li>
     }

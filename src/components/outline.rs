@@ -5,7 +5,7 @@
 
 use leptos::html::{Button, Nav};
 use leptos::prelude::*;
-use wenji_core::window::PartSizes;
+use wenji_core::window::renders_whole;
 use wenji_core::{Essay, Place};
 
 use crate::components::long_outline::long_outline;
@@ -28,7 +28,7 @@ pub fn Outline(essay: &'static Essay, index: usize) -> impl IntoView {
     });
     let frame = NodeRef::<Nav>::new();
     // A long essay's outline is rendered a window at a time, as its text.
-    let parts = if PartSizes::of(essay).whole() {
+    let parts = if renders_whole(essay) {
         (0..essay.parts.len())
             .map(|p| view! { <OutlinePart place=Place::part(index, p) frame=frame /> })
             .collect_view()

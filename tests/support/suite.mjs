@@ -89,6 +89,27 @@ export async function openPanel(page, name, id) {
   return panel;
 }
 
+/**
+ * Pick a file of `text` named `name` through the page's own file input,
+ * made in the page: a megabyte through the test's channel would be the
+ * harness's time, and Playwright's setInputFiles keeps the panel's old
+ * nodes bound in DevTools (a leak of the test, not of the page). The
+ * input must be in the page (its panel open).
+ */
+export async function pickInPage(page, name, text) {
+  await page.locator('#file-input').waitFor({ state: 'attached' });
+  await page.evaluate(
+    ([name, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name));
+      const input = document.getElementById('file-input');
+      input.files = data.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [name, text],
+  );
+}
+
 /** An init script: the page never asks the service worker for the files a
  * first view does not need (as a visit that went offline first). */
 export const NEVER_PRECACHE = () => {

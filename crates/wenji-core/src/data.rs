@@ -94,27 +94,9 @@ pub fn plan_chunks(collection: &Collection, target: usize) -> Vec<Vec<usize>> {
             bytes = 0;
         }
         chunks.last_mut().expect("never empty").push(i);
-        bytes += text_bytes(essay);
+        bytes += crate::window::text_bytes(&essay.parts);
     }
     chunks
-}
-
-fn text_bytes(e: &Essay) -> usize {
-    e.parts
-        .iter()
-        .map(|p| {
-            p.title.len()
-                + paragraph_bytes(&p.lead)
-                + p.sections
-                    .iter()
-                    .map(|s| s.heading.len() + paragraph_bytes(&s.body))
-                    .sum::<usize>()
-        })
-        .sum()
-}
-
-fn paragraph_bytes(paragraphs: &[Paragraph]) -> usize {
-    paragraphs.iter().map(|p| p.text.len()).sum()
 }
 
 /// The record tag of a paragraph: its kind, and for running text whether it

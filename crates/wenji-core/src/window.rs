@@ -45,6 +45,17 @@ fn size(part: &Part) -> usize {
             .sum::<usize>()
 }
 
+/// Is `essay` short enough to be rendered whole? Asked on each render and
+/// search of an essay, so it stops counting once past the limit: a long
+/// essay costs no more than a short one.
+pub fn renders_whole(essay: &Essay) -> bool {
+    let mut bytes = 0;
+    essay.parts.iter().all(|p| {
+        bytes += size(p);
+        bytes <= WHOLE_BYTES
+    })
+}
+
 impl PartSizes {
     pub fn of(essay: &Essay) -> PartSizes {
         PartSizes(essay.parts.iter().map(size).collect())
@@ -54,11 +65,6 @@ impl PartSizes {
     /// sub-sections'.
     pub fn entries(essay: &Essay) -> PartSizes {
         PartSizes(essay.parts.iter().map(|p| 1 + p.sections.len()).collect())
-    }
-
-    /// Is the essay short enough to be rendered whole?
-    pub fn whole(&self) -> bool {
-        self.0.iter().sum::<usize>() <= WHOLE_BYTES
     }
 
     /// The parts rendered with `budget` bytes of text, in order: those
@@ -109,9 +115,23 @@ mod tests {
     fn the_seed_is_rendered_whole_and_a_long_file_is_not() {
         let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
         let seed = crate::parse::load_collection(std::path::Path::new(content)).unwrap();
-        assert!(PartSizes::of(&seed.essays[0]).whole());
-        let long = sizes(&[WHOLE_BYTES / 2, WHOLE_BYTES / 2 + 1]);
-        assert!(!long.whole());
+        assert!(renders_whole(&seed.essays[0]));
+        let part = |bytes: usize| crate::Part {
+            id: String::new(),
+            title: "字".repeat(bytes / 3),
+            lead: Vec::new(),
+            sections: Vec::new(),
+        };
+        let essay = |parts| crate::fixtures::essay("a", "a", parts);
+        assert!(renders_whole(&essay(vec![
+            part(WHOLE_BYTES / 2),
+            part(WHOLE_BYTES / 2)
+        ])));
+        assert!(!renders_whole(&essay(vec![
+            part(WHOLE_BYTES / 2),
+            part(WHOLE_BYTES / 2 + 3)
+        ])));
+        assert!(renders_whole(&essay(Vec::new())));
     }
 
     #[test]

@@ -6,18 +6,14 @@ use std::ops::Range;
 use wenji_core::order;
 
 use crate::chars::initial;
-use crate::folded::{letter_bit, Folded};
+use crate::folded::Folded;
 use crate::query::{Piece, Term};
-use crate::tables::Tables;
+use crate::tables::{letter_bit, Tables};
 
 /// Every occurrence of `term` in `text`, as ranges of folded characters,
 /// sorted and without overlap.
 pub fn find(term: &Term, text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
-    let mut hits: Vec<Range<usize>> = text
-        .as_str()
-        .match_indices(term.folded.as_str())
-        .map(|(at, m)| text.char_at_byte(at)..text.char_at_byte(at + m.len()))
-        .collect();
+    let mut hits = text.occurrences(&term.folded);
     if let Some(spelling) = &term.spelling {
         hits.extend(find_spelled(&spelling.0, text, tables));
     }
@@ -47,14 +43,14 @@ fn find_spelled(pieces: &[Piece], text: &Folded, tables: &Tables) -> Vec<Range<u
     let Some(first) = pieces.first() else {
         return hits;
     };
-    let (chars, initials) = (text.chars(), text.initials());
+    let chars = text.chars();
     let bit = match first {
         Piece::Letters(l) => letter_bit(l.as_bytes()[0]),
         Piece::Char(_) => 0,
     };
     // Most characters cannot start the spelling at all.
     let starts_here = |i: usize| match first {
-        Piece::Letters(_) => initials[i] & bit != 0,
+        Piece::Letters(_) => tables.initials(chars[i]) & bit != 0,
         Piece::Char(c) => chars[i] == *c,
     };
     let mut start = 0;

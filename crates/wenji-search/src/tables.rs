@@ -7,12 +7,22 @@ use std::collections::BTreeMap;
 
 use crate::chars::is_skipped;
 
+/// The characters whose initials are kept in a table indexed by the
+/// character (CJK Extension A and the Unified Ideographs: nearly every
+/// character with a reading); others are looked up in `readings`.
+const DENSE: std::ops::RangeInclusive<char> = '\u{3400}'..='\u{9FFF}';
+const DENSE_LEN: usize = 0x9FFF - 0x3400 + 1;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tables {
     /// Characters whose fold is not just their lower case.
     fold: BTreeMap<char, String>,
     /// Toneless readings (`ü` given both as `v` and as `u`).
     readings: BTreeMap<char, Vec<String>>,
+    /// `letter_bits` of the readings of each character of `DENSE`, so that
+    /// a pinyin search tests a character's initials without a lookup (an
+    /// index of the text would otherwise hold them, 4 bytes a character).
+    initials: Vec<u32>,
 }
 
 impl Tables {
@@ -42,8 +52,35 @@ impl Tables {
         self.fold.insert(c, folded);
     }
 
+    /// A bit per letter `a`…`z` that one of `c`'s readings starts with
+    /// (see `letter_bit`): a pinyin match can only start where its first
+    /// letter's bit is set.
+    pub fn initials(&self, c: char) -> u32 {
+        match dense_slot(c) {
+            Some(i) => self.initials.get(i).copied().unwrap_or(0),
+            None => letter_bits(self.readings(c)),
+        }
+    }
+
     pub fn set_readings(&mut self, c: char, readings: Vec<String>) {
+        if let Some(i) = dense_slot(c) {
+            if self.initials.is_empty() {
+                self.initials = vec![0; DENSE_LEN];
+            }
+            self.initials[i] = letter_bits(&readings);
+        }
         self.readings.insert(c, readings);
+    }
+
+    /// Bring `initials` in step with `readings` (once loaded or merged).
+    fn index_initials(&mut self) {
+        let mut initials = vec![0; DENSE_LEN];
+        for (c, rs) in &self.readings {
+            if let Some(i) = dense_slot(*c) {
+                initials[i] = letter_bits(rs);
+            }
+        }
+        self.initials = initials;
     }
 
     /// Tables that know only these characters' readings (space-separated:
@@ -67,6 +104,7 @@ impl Tables {
         for (c, rs) in &other.readings {
             self.readings.entry(*c).or_insert_with(|| rs.clone());
         }
+        self.index_initials();
     }
 
     pub fn fold_len(&self) -> usize {
@@ -114,8 +152,31 @@ impl Tables {
                 t.readings.insert(c, rs.collect());
             }
         }
+        t.index_initials();
         t
     }
+}
+
+fn dense_slot(c: char) -> Option<usize> {
+    DENSE
+        .contains(&c)
+        .then(|| c as usize - *DENSE.start() as usize)
+}
+
+/// The bit of an ASCII lower-case letter (0 for anything else).
+pub fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        0
+    }
+}
+
+fn letter_bits(readings: &[String]) -> u32 {
+    readings
+        .iter()
+        .filter_map(|r| r.bytes().next())
+        .fold(0, |bits, b| bits | letter_bit(b))
 }
 
 #[cfg(test)]
@@ -146,6 +207,23 @@ mod tests {
         assert_eq!(site.fold_str("傳"), "传");
         assert_eq!(site.readings('传'), ["chuan"]);
         assert_eq!(site.readings('长'), ["chang", "zhang"], "kept as it was");
+        assert_eq!(site.initials('传'), letter_bit(b'c'));
+        assert_eq!(site.initials('长'), letter_bit(b'c') | letter_bit(b'z'));
+    }
+
+    #[test]
+    fn initials_of_characters_in_and_out_of_the_dense_table() {
+        let t = Tables::with_readings(&[('长', "chang zhang"), ('𠀀', "qiu"), ('〇', "ling")]);
+        assert_eq!(t.initials('长'), letter_bit(b'c') | letter_bit(b'z'));
+        assert_eq!(t.initials('𠀀'), letter_bit(b'q'), "beyond the dense range");
+        assert_eq!(t.initials('〇'), letter_bit(b'l'), "before it");
+        assert_eq!(t.initials('政'), 0, "no readings known");
+        assert_eq!(t.initials('a'), 0);
+        let (f, r) = t.to_compact();
+        assert_eq!(
+            Tables::from_compact(&f, &r).initials('长'),
+            t.initials('长')
+        );
     }
 
     #[test]
