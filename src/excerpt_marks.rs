@@ -3,7 +3,9 @@
 //! page's elements are not touched (the search's marks, copying and the
 //! prerendered text stay as they are). Painted again after every change of
 //! the page's text (a search, a fold) or of the notebook. Browsers without
-//! the API simply show no underline.
+//! the API simply show no underline. Finding the excerpts in the text is
+//! code of the `tools` part of the wasm: a reader with no excerpt never
+//! needs it.
 
 use std::cell::Cell;
 
@@ -15,6 +17,7 @@ use wenji_core::notebook::{Span, Unit};
 
 use crate::notebook::{spans_in, NotebookState};
 use crate::page_ids::section_id;
+use crate::parts::lazy;
 use crate::state::ReaderState;
 
 const MARK: &str = "wenji-excerpt";
@@ -34,7 +37,16 @@ pub fn install(state: ReaderState, notebook: NotebookState) {
         let registry = registry.clone();
         request_animation_frame(move || {
             PENDING.set(false);
-            paint(&registry, state, notebook);
+            if notebook.book.with_untracked(|b| b.excerpts.is_empty()) {
+                set(&registry, MARK, &Array::new());
+                set(&registry, CURRENT, &Array::new());
+            } else {
+                // Unavailable (offline before the part was kept): no
+                // underline, as in a browser without the API.
+                leptos::task::spawn_local(async move {
+                    let _ = paint_excerpts(registry, state, notebook).await;
+                });
+            }
         });
     };
     // The page's text changes under a search or a fold: paint again (with
@@ -70,6 +82,14 @@ fn registry() -> Option<JsValue> {
     let highlights = Reflect::get(&css, &"highlights".into()).ok()?;
     let has_highlight = Reflect::has(&js_sys::global(), &"Highlight".into()).unwrap_or(false);
     (!highlights.is_undefined() && has_highlight).then_some(highlights)
+}
+
+lazy! {
+    /// Underline the notebook's excerpts in the essay on screen.
+    fn paint_excerpts(registry: JsValue, state: ReaderState, notebook: NotebookState) {
+        paint(&registry, state, notebook)
+    }
+    in tools;
 }
 
 fn paint(registry: &JsValue, state: ReaderState, notebook: NotebookState) {
