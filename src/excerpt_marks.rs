@@ -38,8 +38,7 @@ pub fn install(state: ReaderState, notebook: NotebookState) {
         request_animation_frame(move || {
             PENDING.set(false);
             if notebook.book.with_untracked(|b| b.excerpts.is_empty()) {
-                set(&registry, MARK, &Array::new());
-                set(&registry, CURRENT, &Array::new());
+                clear(&registry);
             } else {
                 // Unavailable (offline before the part was kept): no
                 // underline, as in a browser without the API.
@@ -94,9 +93,7 @@ lazy! {
 
 fn paint(registry: &JsValue, state: ReaderState, notebook: NotebookState) {
     let Some(index) = state.essay_on_page() else {
-        set(registry, MARK, &Array::new());
-        set(registry, CURRENT, &Array::new());
-        return;
+        return clear(registry);
     };
     let current = notebook.current.get_untracked();
     let (all, mine) = (Array::new(), Array::new());
@@ -112,6 +109,12 @@ fn paint(registry: &JsValue, state: ReaderState, notebook: NotebookState) {
     }
     set(registry, MARK, &all);
     set(registry, CURRENT, &mine);
+}
+
+/// No excerpt underlined.
+fn clear(registry: &JsValue) {
+    set(registry, MARK, &Array::new());
+    set(registry, CURRENT, &Array::new());
 }
 
 /// `registry.set(name, new Highlight(...ranges))`.

@@ -63,22 +63,15 @@ impl Tables {
     }
 
     pub fn set_readings(&mut self, c: char, readings: Vec<String>) {
-        if let Some(i) = dense_slot(c) {
-            if self.initials.is_empty() {
-                self.initials = vec![0; DENSE_LEN];
-            }
-            self.initials[i] = letter_bits(&readings);
-        }
+        note_initials(&mut self.initials, c, &readings);
         self.readings.insert(c, readings);
     }
 
     /// Bring `initials` in step with `readings` (once loaded or merged).
     fn index_initials(&mut self) {
-        let mut initials = vec![0; DENSE_LEN];
+        let mut initials = Vec::new();
         for (c, rs) in &self.readings {
-            if let Some(i) = dense_slot(*c) {
-                initials[i] = letter_bits(rs);
-            }
+            note_initials(&mut initials, *c, rs);
         }
         self.initials = initials;
     }
@@ -154,6 +147,16 @@ impl Tables {
         }
         t.index_initials();
         t
+    }
+}
+
+/// Write the initials of `c` into the dense table, made on first need.
+fn note_initials(initials: &mut Vec<u32>, c: char, readings: &[String]) {
+    if let Some(i) = dense_slot(c) {
+        if initials.is_empty() {
+            *initials = vec![0; DENSE_LEN];
+        }
+        initials[i] = letter_bits(readings);
     }
 }
 
