@@ -248,7 +248,7 @@ pub fn keep_index(name: &str, text: &str) -> Result<(), LoadError> {
     let index =
         decode_index(text).map_err(|e| LoadError(format!("文集数据有误（{name}，{e}）")))?;
     let n = index.essays.len();
-    let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
+    let tables = Tables::from_compact(&index.tables);
     SITE.set(Some(Box::leak(Box::new(Site {
         scopes: index.essays.iter().map(scope_of).collect(),
         alone: Whole::new(index.collection(), tables),
@@ -300,7 +300,7 @@ pub fn add_opened(index_text: &str, chunk_text: &str) -> Result<Added, LoadError
             })),
             meta,
             folded: OnceLock::new(),
-            tables: Tables::from_compact(&index.fold_table, &index.reading_table),
+            tables: Tables::from_compact(&index.tables),
         }));
         KEPT.with_borrow_mut(|k| k.push(file));
         file

@@ -229,6 +229,17 @@ describe('the keyword filter', () => {
       await page.waitForFunction((q) => new URL(location).searchParams.get('q') === q, q);
       assert.ok(!(await marks(page)).some((m) => m.includes(not)), q);
     }
+    // A spelling is a word: not two characters across two words (保障|工作,
+    // 随着|工作, 束之|高阁, 政治|工作), which the shipped words tell.
+    await searchBox(page).fill('zg');
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'zg');
+    const zg = new Set(await marks(page));
+    assert.ok(zg.has('政工') && zg.has('职工'), [...zg].join());
+    for (const across of ['障工', '着工', '之高', '治工']) assert.ok(!zg.has(across), `${across} in ${[...zg]}`);
+    await searchBox(page).fill('zhigong');
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'zhigong');
+    assert.deepEqual([...new Set(await marks(page))], ['职工']);
+
     // One letter would mark every character whose reading starts with it.
     await searchBox(page).fill('d');
     await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('单个字母'));

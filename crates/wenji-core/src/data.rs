@@ -48,8 +48,20 @@ pub struct Index {
     pub chunk_of: Vec<usize>,
     /// File names of the chunks, in order.
     pub chunks: Vec<String>,
-    pub fold_table: String,
-    pub reading_table: String,
+    pub tables: SearchTables,
+}
+
+/// The search tables as the data files carry them: opaque text that
+/// `wenji-search` writes and reads (`Tables::to_compact`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchTables {
+    /// How characters fold.
+    pub fold: String,
+    /// The pinyin readings of characters.
+    pub readings: String,
+    /// The words the text holds (empty in an index written before they
+    /// were).
+    pub words: String,
 }
 
 impl Index {
@@ -154,8 +166,7 @@ pub fn encode_index(
     collection: &Collection,
     chunks: &[Vec<usize>],
     names: &[String],
-    fold_table: &str,
-    reading_table: &str,
+    tables: &SearchTables,
 ) -> String {
     let mut chunk_of = vec![0; collection.essays.len()];
     for (c, members) in chunks.iter().enumerate() {
@@ -165,8 +176,9 @@ pub fn encode_index(
     }
     let mut out = String::from(INDEX_HEADER);
     out.push('\n');
-    record(&mut out, "F", &[fold_table]);
-    record(&mut out, "R", &[reading_table]);
+    record(&mut out, "F", &[&tables.fold]);
+    record(&mut out, "R", &[&tables.readings]);
+    record(&mut out, "W", &[&tables.words]);
     for name in names {
         record(&mut out, "C", &[name]);
     }
@@ -327,19 +339,22 @@ pub fn decode_index(text: &str) -> Result<Index, DataError> {
         essays: Vec::new(),
         chunk_of: Vec::new(),
         chunks: Vec::new(),
-        fold_table: String::new(),
-        reading_table: String::new(),
+        tables: SearchTables::default(),
     };
     for r in records(text, INDEX_HEADER)? {
         let (line, tag, mut f) = r?;
         match tag {
             "F" => {
                 expect_fields(line, tag, &f, 1)?;
-                index.fold_table = f.remove(0);
+                index.tables.fold = f.remove(0);
             }
             "R" => {
                 expect_fields(line, tag, &f, 1)?;
-                index.reading_table = f.remove(0);
+                index.tables.readings = f.remove(0);
+            }
+            "W" => {
+                expect_fields(line, tag, &f, 1)?;
+                index.tables.words = f.remove(0);
             }
             "C" => {
                 expect_fields(line, tag, &f, 1)?;
@@ -538,11 +553,15 @@ mod tests {
         let plan = plan_chunks(&c, 1);
         assert_eq!(plan, vec![vec![0], vec![1], vec![2]]);
         let names: Vec<String> = (0..3).map(|i| format!("t{i}.txt")).collect();
-        let index = decode_index(&encode_index(&c, &plan, &names, "a\tb\n", "中 zhong\n")).unwrap();
+        let tables = SearchTables {
+            fold: "a\tb\n".into(),
+            readings: "中 zhong\n".into(),
+            words: "政治k\n".into(),
+        };
+        let index = decode_index(&encode_index(&c, &plan, &names, &tables)).unwrap();
         assert_eq!(index.chunks, names);
         assert_eq!(index.chunk_of, vec![0, 1, 2]);
-        assert_eq!(index.fold_table, "a\tb\n");
-        assert_eq!(index.reading_table, "中 zhong\n");
+        assert_eq!(index.tables, tables);
         let mut back = index.collection();
         for (k, members) in plan.iter().enumerate() {
             let text = encode_chunk(&c, members);

@@ -19,7 +19,8 @@ fn shipped(dir: &Path) -> Collection {
     let parsed = load_collection(dir).expect("content parses");
     let plan = plan_chunks(&parsed, CHUNK_TARGET_BYTES);
     let names: Vec<String> = (0..plan.len()).map(|i| format!("text-{i}.txt")).collect();
-    let index = decode_index(&encode_index(&parsed, &plan, &names, "", "")).expect("index reads");
+    let index = decode_index(&encode_index(&parsed, &plan, &names, &Default::default()))
+        .expect("index reads");
     let mut c = index.collection();
     for members in &plan {
         for (i, parts) in decode_chunk(&encode_chunk(&parsed, members)).expect("chunk reads") {

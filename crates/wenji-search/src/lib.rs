@@ -3,7 +3,8 @@
 //! Text and query are folded alike (compatibility forms, case, traditional
 //! to simplified, punctuation and white space dropped); every hit is mapped
 //! back to the exact bytes of the original text for highlighting. A Latin
-//! term also matches Chinese characters by their pinyin.
+//! term also matches Chinese characters by their pinyin, as whole words
+//! (`words`: where the text's words begin and end).
 #![forbid(unsafe_code)]
 
 pub mod chars;
@@ -25,6 +26,8 @@ pub mod related;
 pub mod tables;
 #[cfg(feature = "build-tables")]
 pub mod tables_build;
+mod word_weight;
+pub mod words;
 
 pub use collection::{CollectionHits, Field, Filtered, PlaceHits, Snippet, Totals};
 pub use filter::{filter_essay, filter_next_part, EssayHits, Extent, PartHits, UnitHits};

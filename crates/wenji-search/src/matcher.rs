@@ -37,7 +37,8 @@ pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// itself; in a run of letters each character takes one of its readings
 /// in full, its initial or its first letter, and the last character of
 /// the term may take any prefix of a reading. From each start the longest
-/// run is taken; runs do not overlap.
+/// run is taken, if it stands as whole words (`zhigong` is not the 治工 of
+/// 政治工作); runs do not overlap.
 fn find_spelled(pieces: &[Piece], text: &Folded, tables: &Tables) -> Vec<Range<usize>> {
     let mut hits = Vec::new();
     let Some(first) = pieces.first() else {
@@ -59,7 +60,9 @@ fn find_spelled(pieces: &[Piece], text: &Folded, tables: &Tables) -> Vec<Range<u
             start += 1;
             continue;
         }
-        match longest_spelling(pieces, &chars[start..], tables) {
+        let spelled = longest_spelling(pieces, &chars[start..], tables)
+            .filter(|len| tables.words().stands_whole(chars, start..start + len));
+        match spelled {
             Some(len) => {
                 hits.push(start..start + len);
                 start += len;

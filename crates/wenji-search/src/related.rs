@@ -1,7 +1,7 @@
 //! Related passages: for each sub-section, up to three passages of the
 //! collection that say something close, found when the collection is built.
 //!
-//! Words are not known (no dictionary, no fixed list): a passage is the
+//! Passages are compared without words (no dictionary): a passage is the
 //! bag of the pairs of adjacent Chinese characters it holds (bigrams),
 //! each weighted by how often the passage uses it and how rare it is in
 //! the collection (tf–idf), and two passages are close by the cosine of
@@ -14,11 +14,16 @@
 //!
 //! Passages in other essays come first; the sub-section's own part is left
 //! out (the reader has it on screen already). The words two passages share
-//! are the longest runs of shared pairs in the related passage's text.
+//! are the longest runs of shared pairs in the related passage's text,
+//! widened to the words they cut into and without a lone character at
+//! either end (思想动态, not 想动态; 有时, not 有时会), by the text's cut
+//! into words (`words`).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::chars::is_ideograph;
+use crate::tables_build::lexicon;
 
 use wenji_core::{Collection, Place, RelatedPassage};
 
@@ -245,38 +250,63 @@ fn shared_words(a: &Passage, b: &Passage) -> Vec<String> {
         };
         Some(a.terms[i].1 * b.terms[j].1)
     };
+    let chars: Vec<char> = b.text.chars().collect();
+    let cuts = lexicon().cuts(&chars);
     let mut runs: Vec<(f32, String)> = Vec::new();
-    let mut run = String::new();
+    let mut run_start = 0;
     let mut run_weight = 0.0;
-    let mut prev: Option<char> = None;
-    let mut close = |run: &mut String, w: &mut f32| {
-        let len = run.chars().count();
-        if (2..=MAX_WORD_CHARS).contains(&len) && !runs.iter().any(|(_, r)| r == run) {
-            runs.push((*w, std::mem::take(run)));
+    let mut close = |run: Range<usize>, w: f32| {
+        let Some(word) = whole_words(&cuts, run) else {
+            return;
+        };
+        let word: String = chars[word].iter().collect();
+        let len = word.chars().count();
+        if (2..=MAX_WORD_CHARS).contains(&len) && !runs.iter().any(|(_, r)| *r == word) {
+            runs.push((w, word));
         }
-        run.clear();
-        *w = 0.0;
     };
-    for c in b.text.chars() {
-        let w = prev
-            .filter(|_| is_ideograph(c))
-            .and_then(|p| weight(term(p, c)));
-        match (w, prev) {
-            (Some(w), Some(p)) => {
-                if run.is_empty() {
-                    run.push(p);
+    for i in 1..=chars.len() {
+        let w = chars
+            .get(i)
+            .filter(|c| is_ideograph(**c) && is_ideograph(chars[i - 1]))
+            .and_then(|c| weight(term(chars[i - 1], *c)));
+        match w {
+            Some(w) => {
+                if run_weight == 0.0 {
+                    run_start = i - 1;
                 }
-                run.push(c);
                 run_weight += w;
             }
-            _ => close(&mut run, &mut run_weight),
+            None if run_weight > 0.0 => {
+                close(run_start..i, run_weight);
+                run_weight = 0.0;
+            }
+            None => {}
         }
-        prev = is_ideograph(c).then_some(c);
     }
-    close(&mut run, &mut run_weight);
     // Stable: of two as weighty, the one the text says first.
     runs.sort_by(|x, y| y.0.total_cmp(&x.0));
     runs.into_iter().take(MAX_WORDS).map(|(_, r)| r).collect()
+}
+
+/// `run` widened to the words it cuts into (`cuts`: where words begin),
+/// less a word of one character at either end; `None` if nothing is left
+/// of two characters or more.
+fn whole_words(cuts: &[bool], run: Range<usize>) -> Option<Range<usize>> {
+    let (mut start, mut end) = (run.start, run.end);
+    while !cuts[start] {
+        start -= 1;
+    }
+    while !cuts[end] {
+        end += 1;
+    }
+    if end - start > 2 && cuts[start + 1] {
+        start += 1;
+    }
+    if end - start > 2 && cuts[end - 1] {
+        end -= 1;
+    }
+    (end - start >= 2).then_some(start..end)
 }
 
 #[cfg(test)]
@@ -395,6 +425,29 @@ mod tests {
             }
         }
         assert_eq!(c.essays[0].parts[1].sections[0].related.len(), 2);
+    }
+
+    #[test]
+    fn shared_runs_are_whole_words() {
+        let word = |text: &str, run: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let at = text[..text.find(run).unwrap()].chars().count();
+            let cuts = lexicon().cuts(&chars);
+            whole_words(&cuts, at..at + run.chars().count())
+                .map(|r| chars[r].iter().collect::<String>())
+        };
+        assert_eq!(
+            word("掌握职工思想动态。", "想动态").as_deref(),
+            Some("思想动态")
+        );
+        assert_eq!(
+            word("有时会感到些许枯燥", "有时会").as_deref(),
+            Some("有时")
+        );
+        assert_eq!(
+            word("坚持谈心谈话，", "谈心谈话").as_deref(),
+            Some("谈心谈话")
+        );
     }
 
     #[test]

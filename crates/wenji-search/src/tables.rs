@@ -3,9 +3,11 @@
 //! for the characters of the collection only (see `tables_build`), shipped
 //! as two compact strings, and loaded once when the app starts.
 
-use std::collections::BTreeMap;
+use wenji_core::data::SearchTables;
+use wenji_core::order;
 
 use crate::chars::is_skipped;
+use crate::words::Words;
 
 /// The characters whose initials are kept in a table indexed by the
 /// character (CJK Extension A and the Unified Ideographs: nearly every
@@ -16,19 +18,21 @@ const DENSE_LEN: usize = 0x9FFF - 0x3400 + 1;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tables {
     /// Characters whose fold is not just their lower case.
-    fold: BTreeMap<char, String>,
+    fold: CharMap<String>,
     /// Toneless readings (`ü` given both as `v` and as `u`).
-    readings: BTreeMap<char, Vec<String>>,
+    readings: CharMap<Vec<String>>,
     /// `letter_bits` of the readings of each character of `DENSE`, so that
     /// a pinyin search tests a character's initials without a lookup (an
     /// index of the text would otherwise hold them, 4 bytes a character).
     initials: Vec<u32>,
+    /// The words the text holds, to tell where they begin and end.
+    words: Words,
 }
 
 impl Tables {
     /// Push the folded form of `c` (skipped characters dropped) to `out`.
     pub fn fold_char(&self, c: char, mut out: impl FnMut(char)) {
-        match self.fold.get(&c) {
+        match self.fold.get(c) {
             Some(f) => f.chars().filter(|r| !is_skipped(*r)).for_each(&mut out),
             None => c.to_lowercase().filter(|r| !is_skipped(*r)).for_each(out),
         }
@@ -45,11 +49,19 @@ impl Tables {
 
     /// Toneless readings of a (folded) character; empty for non-Chinese.
     pub fn readings(&self, c: char) -> &[String] {
-        self.readings.get(&c).map(Vec::as_slice).unwrap_or(&[])
+        self.readings.get(c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+
+    pub fn set_words(&mut self, words: Words) {
+        self.words = words;
     }
 
     pub fn set_fold(&mut self, c: char, folded: String) {
-        self.fold.insert(c, folded);
+        self.fold.set(c, folded);
     }
 
     /// A bit per letter `a`…`z` that one of `c`'s readings starts with
@@ -64,13 +76,13 @@ impl Tables {
 
     pub fn set_readings(&mut self, c: char, readings: Vec<String>) {
         note_initials(&mut self.initials, c, &readings);
-        self.readings.insert(c, readings);
+        self.readings.set(c, readings);
     }
 
     /// Bring `initials` in step with `readings` (once loaded or merged).
     fn index_initials(&mut self) {
         let mut initials = Vec::new();
-        for (c, rs) in &self.readings {
+        for (c, rs) in self.readings.iter() {
             note_initials(&mut initials, *c, rs);
         }
         self.initials = initials;
@@ -91,12 +103,9 @@ impl Tables {
     /// tables joining the collection's: both come from the same builder,
     /// so a character both know is said the same way).
     pub fn merge(&mut self, other: &Tables) {
-        for (c, f) in &other.fold {
-            self.fold.entry(*c).or_insert_with(|| f.clone());
-        }
-        for (c, rs) in &other.readings {
-            self.readings.entry(*c).or_insert_with(|| rs.clone());
-        }
+        self.fold.add_missing(&other.fold);
+        self.readings.add_missing(&other.readings);
+        self.words.merge(&other.words);
         self.index_initials();
     }
 
@@ -108,33 +117,40 @@ impl Tables {
         self.readings.len()
     }
 
-    /// Two strings, one entry a line: the character then its fold; the
-    /// character then its readings separated by spaces.
-    pub fn to_compact(&self) -> (String, String) {
+    /// One entry a line: the character then its fold; the character then
+    /// its readings separated by spaces; the words (`Words::to_compact`).
+    pub fn to_compact(&self) -> SearchTables {
         let mut fold = String::new();
-        for (c, f) in &self.fold {
+        for (c, f) in self.fold.iter() {
             fold.push(*c);
             fold.push_str(f);
             fold.push('\n');
         }
         let mut readings = String::new();
-        for (c, rs) in &self.readings {
+        for (c, rs) in self.readings.iter() {
             readings.push(*c);
             readings.push_str(&rs.join(" "));
             readings.push('\n');
         }
-        (fold, readings)
+        SearchTables {
+            fold,
+            readings,
+            words: self.words.to_compact(),
+        }
     }
 
-    pub fn from_compact(fold: &str, readings: &str) -> Tables {
-        let mut t = Tables::default();
-        for line in fold.split('\n') {
+    pub fn from_compact(compact: &SearchTables) -> Tables {
+        let mut t = Tables {
+            words: Words::from_compact(&compact.words),
+            ..Tables::default()
+        };
+        for line in compact.fold.split('\n') {
             let mut cs = line.chars();
             if let Some(c) = cs.next() {
-                t.fold.insert(c, cs.as_str().to_owned());
+                t.fold.0.push((c, cs.as_str().to_owned()));
             }
         }
-        for line in readings.split('\n') {
+        for line in compact.readings.split('\n') {
             let mut cs = line.chars();
             if let Some(c) = cs.next() {
                 let rs = cs
@@ -142,11 +158,60 @@ impl Tables {
                     .split(' ')
                     .filter(|r| !r.is_empty())
                     .map(str::to_owned);
-                t.readings.insert(c, rs.collect());
+                t.readings.0.push((c, rs.collect()));
             }
         }
+        // Written in order (`to_compact`); sorted again all the same, so
+        // that text from elsewhere cannot break the look-ups.
+        t.fold.sort();
+        t.readings.sort();
         t.index_initials();
         t
+    }
+}
+
+/// What is known of characters, sorted by character: smaller code in the
+/// page than a `BTreeMap` of each kind, and as quick to look up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CharMap<T>(Vec<(char, T)>);
+
+impl<T> Default for CharMap<T> {
+    fn default() -> Self {
+        CharMap(Vec::new())
+    }
+}
+
+impl<T: Clone> CharMap<T> {
+    fn get(&self, c: char) -> Option<&T> {
+        let i = self.0.binary_search_by_key(&c, |e| e.0).ok()?;
+        Some(&self.0[i].1)
+    }
+
+    fn set(&mut self, c: char, value: T) {
+        match self.0.binary_search_by_key(&c, |e| e.0) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (c, value)),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&char, &T)> {
+        self.0.iter().map(|(c, v)| (c, v))
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Sort by character; of one character twice, the first stays.
+    fn sort(&mut self) {
+        order::sort_by_key(&mut self.0, |e| e.0);
+        self.0.dedup_by_key(|e| e.0);
+    }
+
+    /// Add the characters of `other` not known here.
+    fn add_missing(&mut self, other: &CharMap<T>) {
+        self.0.extend_from_slice(&other.0);
+        self.sort();
     }
 }
 
@@ -194,8 +259,8 @@ mod tests {
         t.set_fold('㎏', "kg".into());
         t.set_readings('长', vec!["chang".into(), "zhang".into()]);
         t.set_readings('绿', vec!["lv".into(), "lu".into()]);
-        let (f, r) = t.to_compact();
-        assert_eq!(Tables::from_compact(&f, &r), t);
+        t.set_words(Words::from_compact("长远K\n"));
+        assert_eq!(Tables::from_compact(&t.to_compact()), t);
     }
 
     #[test]
@@ -206,7 +271,9 @@ mod tests {
         file.set_fold('傳', "传".into());
         file.set_readings('长', vec!["chang".into()]);
         file.set_readings('传', vec!["chuan".into()]);
+        file.set_words(Words::from_compact("传承K\n"));
         site.merge(&file);
+        assert_eq!(site.words().len(), 1, "the file's words join");
         assert_eq!(site.fold_str("傳"), "传");
         assert_eq!(site.readings('传'), ["chuan"]);
         assert_eq!(site.readings('长'), ["chang", "zhang"], "kept as it was");
@@ -222,9 +289,8 @@ mod tests {
         assert_eq!(t.initials('〇'), letter_bit(b'l'), "before it");
         assert_eq!(t.initials('政'), 0, "no readings known");
         assert_eq!(t.initials('a'), 0);
-        let (f, r) = t.to_compact();
         assert_eq!(
-            Tables::from_compact(&f, &r).initials('长'),
+            Tables::from_compact(&t.to_compact()).initials('长'),
             t.initials('长')
         );
     }

@@ -15,6 +15,16 @@ use unicode_normalization::UnicodeNormalization;
 use crate::chars::is_skipped;
 use crate::heteronyms::curated;
 use crate::tables::Tables;
+use crate::words::Words;
+
+/// The words the tables may list, each weighed by its frequency: from
+/// jieba's dictionary (`data/words.txt`; the common ones only unless the
+/// feature `all-words`, see `build.rs`).
+pub fn lexicon() -> &'static Words {
+    static LEXICON: OnceLock<Words> = OnceLock::new();
+    LEXICON
+        .get_or_init(|| Words::from_compact(include_str!(concat!(env!("OUT_DIR"), "/words.txt"))))
+}
 
 /// NFKC, lower case, traditional → simplified, of one character.
 pub fn full_fold(c: char) -> String {
@@ -95,6 +105,7 @@ pub fn readings_of(c: char) -> Vec<String> {
 /// reader does while the reader picks one).
 pub fn prepare() {
     all_folds();
+    lexicon();
 }
 
 impl Tables {
@@ -128,9 +139,17 @@ impl Tables {
         tables
     }
 
-    /// Tables for everything in `texts`.
-    pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Tables {
-        Tables::for_chars(texts.into_iter().flat_map(str::chars))
+    /// Tables for everything in `texts`, with the listed words they hold
+    /// (as folded, which is what the search cuts).
+    pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str> + Clone) -> Tables {
+        let mut tables = Tables::for_chars(texts.clone().into_iter().flat_map(str::chars));
+        let mut words = Words::default();
+        for text in texts {
+            let folded: Vec<char> = tables.fold_str(text).chars().collect();
+            lexicon().found_in(&folded, &mut words);
+        }
+        tables.set_words(words);
+        tables
     }
 
     /// Tables for every character of `essays` (titles, headings, text):

@@ -121,6 +121,25 @@ fn pinyin_spellings_find_shouzheng_chuangxin() {
 }
 
 #[test]
+fn a_spelling_marks_whole_words_only() {
+    // Before words were known: 障工 (保障工作), 着工 (随着工作), 之高
+    // (束之高阁), 治工 (政治工作) were marked too.
+    let zg = marked("zg");
+    assert!(zg.contains(&"政工".to_owned()), "{zg:?}");
+    assert!(zg.contains(&"职工".to_owned()), "{zg:?}");
+    for across in ["障工", "着工", "之高", "治工"] {
+        assert!(!zg.contains(&across.to_owned()), "zg: {across} in {zg:?}");
+    }
+    let zhigong = marked("zhigong");
+    assert!(
+        !zhigong.is_empty() && zhigong.iter().all(|s| s == "职工"),
+        "{zhigong:?}"
+    );
+    // The characters themselves are still found inside any word.
+    assert!(marked("治工").contains(&"治工".to_owned()));
+}
+
+#[test]
 fn pinyin_uses_every_reading() {
     assert!(marked("changyuan").contains(&"长远".to_owned()));
     assert!(shown("changyuan").contains(&"篇章一-其二".to_owned()));

@@ -46,10 +46,9 @@ pub fn data_files(collection: &Collection) -> Vec<DataFile> {
         .collect();
     let names: Vec<String> = chunks.iter().map(|c| c.name.clone()).collect();
     let tables = Tables::for_essays(&collection.essays);
-    let (fold, readings) = tables.to_compact();
     let index = named(
         "index",
-        encode_index(collection, &plan, &names, &fold, &readings),
+        encode_index(collection, &plan, &names, &tables.to_compact()),
     );
     std::iter::once(index).chain(chunks).collect()
 }
@@ -90,8 +89,8 @@ mod tests {
         assert_eq!(index.chunks.len(), files.len() - 1);
         assert_eq!(index.chunks[0], files[1].name);
         // The tables cover the collection's characters: 傳 folds to 传.
-        assert!(index.fold_table.contains('傳'));
-        assert!(index.reading_table.contains("shou"));
+        assert!(index.tables.fold.contains('傳'));
+        assert!(index.tables.readings.contains("shou"));
         let essays = decode_chunk(&files[1].text).unwrap();
         assert_eq!(essays.len(), 2);
         assert_eq!(essays[1].1[0].sections[0].body[0], "守正创新");

@@ -41,14 +41,12 @@ pub fn read(name: &str, bytes: &[u8], split: bool) -> Result<Answer, ImportError
         essays: vec![essay],
     };
     let tables = Tables::for_essays(&collection.essays);
-    let (fold, readings) = tables.to_compact();
     Ok(Answer {
         index: encode_index(
             &collection,
             &[vec![0]],
             &[CHUNK_NAME.to_owned()],
-            &fold,
-            &readings,
+            &tables.to_compact(),
         ),
         chunk: encode_chunk(&collection, &[0]),
     })
@@ -94,12 +92,11 @@ pub fn collection(files: &[Source], made: Date) -> Result<Vec<(String, String)>,
     // Related passages among the files, as the build finds them.
     attach_related(&mut collection);
     let tables = Tables::for_essays(&collection.essays);
-    let (fold, readings) = tables.to_compact();
     let plan = plan_chunks(&collection, CHUNK_BYTES);
     let names: Vec<String> = (0..plan.len()).map(|i| format!("text-{i}.txt")).collect();
     let mut out = vec![(
         "index.txt".to_owned(),
-        encode_index(&collection, &plan, &names, &fold, &readings),
+        encode_index(&collection, &plan, &names, &tables.to_compact()),
     )];
     for (name, members) in names.into_iter().zip(&plan) {
         out.push((name, encode_chunk(&collection, members)));
@@ -133,7 +130,7 @@ mod tests {
         let index = decode_index(&answer.index).unwrap();
         assert_eq!(index.essays.len(), 1);
         assert_eq!(index.essays[0].title, "心得");
-        let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
+        let tables = Tables::from_compact(&index.tables);
         // 繁简 and pinyin for the file's own characters.
         assert_eq!(tables.fold_str("學"), "学");
         assert!(tables.readings('践').iter().any(|r| r == "jian"));
@@ -174,7 +171,7 @@ mod tests {
         assert_eq!(slugs, ["essay-1", "essay-2"]);
         let origin = index.essays[1].facts.origin.as_ref().unwrap();
         assert_eq!((origin.file.as_str(), origin.made), ("调研.txt", day()));
-        let tables = Tables::from_compact(&index.fold_table, &index.reading_table);
+        let tables = Tables::from_compact(&index.tables);
         assert!(tables.readings('研').iter().any(|r| r == "yan"));
         // Every chunk named by the index is there, and holds both essays.
         assert_eq!(files.len(), 2);
