@@ -17,10 +17,12 @@ const RUNS = Number(process.env.RUNS ?? 5);
 /** The time a person takes to pick a file once 打开文件 is open. */
 const CHOOSING_MS = 1500;
 const PINYIN = { label: 'pinyin zhigong', keys: [...'zhigong'] };
-const PROFILES = [
+const ALL_PROFILES = [
   { name: 'phone (360 px, 4× slower CPU)', cpu: 4, context: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
   { name: 'desktop (1366 px)', cpu: 1, context: { viewport: { width: 1366, height: 800 } } },
 ];
+/** `PROFILE=phone` (or `desktop`) measures that one alone. */
+const PROFILES = ALL_PROFILES.filter((p) => !process.env.PROFILE || p.name.startsWith(process.env.PROFILE));
 const DOCX = docx(
   [
     ['Heading1', '一、学习体会'],
@@ -133,6 +135,13 @@ for (const profile of PROFILES) {
     `  ${PINYIN.label} keystroke to painted: p50 ${ms(median(r.keys))}, p95 ${ms(pct(r.keys, 95))}, ` +
       `max ${ms(Math.max(...r.keys))}; longest task ${ms(median(r.longest))}`,
   );
+  // Which key is slow: each key's median over the runs (z, zh, zhi, …).
+  const n = PINYIN.keys.length;
+  const perKey = PINYIN.keys.map((_, i) => {
+    const typed = PINYIN.keys.slice(0, i + 1).join('');
+    return `${typed} ${ms(median(r.keys.filter((_, j) => j % n === i)))}`;
+  });
+  console.log(`  each key, median: ${perKey.join(', ')}`);
   console.log(
     `  the measure's floor (bare input, same profile): p50 ${ms(median(r.bare))}, p95 ${ms(pct(r.bare, 95))}, max ${ms(Math.max(...r.bare))}`,
   );

@@ -240,11 +240,21 @@ describe('the keyword filter', () => {
     await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'zhigong');
     assert.deepEqual([...new Set(await marks(page))], ['职工']);
 
-    // One letter would mark every character whose reading starts with it.
-    await searchBox(page).fill('d');
+    // One letter (or an initial, zh) would mark every character whose
+    // reading starts with it: not looked for, the text left as it is while
+    // the reader goes on typing.
+    const sections = await page.locator('main section').count();
+    for (const q of ['d', 'zh']) {
+      await searchBox(page).fill(q);
+      await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('单个字母'));
+      assert.equal(await page.locator('main mark').count(), 0, q);
+      assert.equal(await status(page), '单个字母或声母不按拼音查找，请再输入字母：显示全文', q);
+      assert.equal(await page.locator('main section:visible').count(), sections, q);
+    }
+    await searchBox(page).fill('倾听 d');
     await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('单个字母'));
-    assert.equal(await page.locator('main mark').count(), 0);
-    assert.equal(await status(page), '没有匹配的内容（单个字母不按拼音查找，请再输入一个字母）');
+    assert.match(await status(page), /^共 \d+ 处.*（单个字母或声母不按拼音查找，请再输入字母）$/);
+    assert.deepEqual([...new Set(await marks(page))], ['倾听']);
     await searchBox(page).fill('dx');
     await page.waitForFunction(() => !document.getElementById('search-status').textContent.includes('单个字母'));
   });

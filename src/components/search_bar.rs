@@ -13,6 +13,9 @@ use crate::hit_nav;
 use crate::state::use_reader;
 use crate::ui::use_ui;
 
+/// What the status says of a word that is one letter or an initial.
+const LONE_LETTER: &str = "单个字母或声母不按拼音查找，请再输入字母";
+
 #[component]
 pub fn SearchBar() -> impl IntoView {
     let state = use_reader();
@@ -83,12 +86,15 @@ pub fn SearchBar() -> impl IntoView {
     };
     let status = move || {
         if !state.filtering() {
-            // Typed, but nothing to look for (a lone `"`, or `-` alone).
+            // Typed, but nothing to look for (a lone `"`, or `-` alone; a
+            // first letter of pinyin, the text left as it is meanwhile).
             let typed = state.input.with(|q| !q.trim().is_empty());
-            return if typed {
-                "没有可搜索的字词：显示全文".to_owned()
-            } else {
+            return if !typed {
                 String::new()
+            } else if state.query.with(|q| q.has_lone_letter()) {
+                format!("{LONE_LETTER}：显示全文")
+            } else {
+                "没有可搜索的字词：显示全文".to_owned()
             };
         }
         let t = totals();
@@ -110,10 +116,11 @@ pub fn SearchBar() -> impl IntoView {
         if state.query.with(|q| q.clauses.len() > 1) {
             s.push_str("（各词须在同一节中）");
         }
-        // One letter would mark every character whose reading starts with
-        // it: it is found only as itself, and the reader is told why.
+        // One letter (or an initial, zh) would mark every character whose
+        // reading starts with it: it is left out, and the reader is told
+        // why.
         if state.query.with(|q| q.has_lone_letter()) {
-            s.push_str("（单个字母不按拼音查找，请再输入一个字母）");
+            s.push_str(&format!("（{LONE_LETTER}）"));
         }
         if state.query.with(|q| q.truncated) {
             s.push_str(&format!(

@@ -184,7 +184,7 @@ mod tests {
         let t = tables();
         let f = Folded::new(text, &t);
         let query = crate::Query::parse(term, &t);
-        let Some(spelling) = &query.clauses[0][0].spelling else {
+        let Some(spelling) = query.clauses.first().and_then(|c| c[0].spelling.as_ref()) else {
             return Vec::new();
         };
         find_spelled(&spelling.0, &f, &t)

@@ -43,8 +43,9 @@ pub enum Piece {
 impl Spelling {
     /// The spelling of a folded term, if it is one: letters (at least two
     /// in all, or one beside a character: a single letter would mark
-    /// every character whose reading starts with it) and Chinese
-    /// characters (those with readings) only.
+    /// every character whose reading starts with it, and so would an
+    /// initial alone, `zh`, `ch`, `sh`) and Chinese characters (those with
+    /// readings) only.
     fn of(folded: &str, tables: &Tables) -> Option<Spelling> {
         let mut pieces: Vec<Piece> = Vec::new();
         let mut letters = 0;
@@ -68,7 +69,8 @@ impl Spelling {
                 .iter()
                 .filter(|p| matches!(p, Piece::Letters(_)))
                 .count();
-        let enough = letters >= 2 || (letters == 1 && chars > 0);
+        let lone = chars == 0 && is_lone_initial(folded);
+        let enough = !lone && (letters >= 2 || (letters == 1 && chars > 0));
         (enough && letters <= MAX_PINYIN_LETTERS).then_some(Spelling(pieces))
     }
 
@@ -101,6 +103,17 @@ fn pinyin_letter(c: char) -> Option<char> {
     })
 }
 
+/// One letter, or one of the initials of two letters: what would mark
+/// every character whose reading starts with it (政 职 中 主 这 … for `zh`).
+fn is_lone_initial(folded: &str) -> bool {
+    let mut cs = folded.chars();
+    match (cs.next().and_then(pinyin_letter), cs.next(), cs.next()) {
+        (Some(_), None, _) => true,
+        (Some(a), Some('h'), None) => matches!(a, 'z' | 'c' | 's'),
+        _ => false,
+    }
+}
+
 /// A combining tone mark, as typed on some keyboards (`qi\u{304}ng`).
 fn is_tone_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{304}' | '\u{308}' | '\u{30c}')
@@ -119,13 +132,10 @@ impl Term {
         })
     }
 
-    /// A single Latin letter: found as itself, never as pinyin.
+    /// A single Latin letter, or an initial of two (`zh`, `ch`, `sh`):
+    /// found as itself, never as pinyin.
     pub fn is_lone_letter(&self) -> bool {
-        let mut cs = self.folded.chars();
-        matches!(
-            (cs.next().and_then(pinyin_letter), cs.next()),
-            (Some(_), None)
-        )
+        is_lone_initial(&self.folded)
     }
 }
 
@@ -137,6 +147,11 @@ pub struct Query {
     pub excluded: Vec<Term>,
     /// The input was longer than `MAX_QUERY_CHARS` and was cut.
     pub truncated: bool,
+    /// A word was a lone letter or initial (`z`, `zh`): not looked for
+    /// (it would mark every character read with it, or hide the whole
+    /// text while the reader is still typing), and the status asks for
+    /// more.
+    pub lone_letter: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -190,7 +205,7 @@ impl Query {
                         } else {
                             text.clone()
                         };
-                        group.extend(Term::new(&raw, tables));
+                        query.take(&mut group, Term::new(&raw, tables));
                         after_or = false;
                         continue;
                     }
@@ -207,7 +222,7 @@ impl Query {
                         } else {
                             text.clone()
                         };
-                        group.extend(Term::new(&raw, tables));
+                        query.take(&mut group, Term::new(&raw, tables));
                     }
                 }
             }
@@ -217,6 +232,15 @@ impl Query {
         }
         query.limit();
         query
+    }
+
+    /// Add `term` to `group`, unless it is a lone letter.
+    fn take(&mut self, group: &mut Vec<Term>, term: Option<Term>) {
+        match term {
+            Some(t) if t.is_lone_letter() => self.lone_letter = true,
+            Some(t) => group.push(t),
+            None => {}
+        }
     }
 
     /// Drop repeated clauses and exclusions (they change nothing), then
@@ -263,9 +287,10 @@ impl Query {
         self.clauses.is_empty() && self.excluded.is_empty()
     }
 
-    /// A term is a single Latin letter (the status line asks for more).
+    /// A word was a lone letter or initial, left out (the status line
+    /// asks for more).
     pub fn has_lone_letter(&self) -> bool {
-        self.positive_terms().any(Term::is_lone_letter)
+        self.lone_letter
     }
 
     /// Every term whose hits are highlighted.
@@ -375,8 +400,8 @@ mod tests {
             (vec![vec!["倾听", "理解"]], vec![])
         );
         assert_eq!(
-            words(&parse("a | b | c")),
-            (vec![vec!["a", "b", "c"]], vec![])
+            words(&parse("ab | bc | cd")),
+            (vec![vec!["ab", "bc", "cd"]], vec![])
         );
     }
 
@@ -420,7 +445,10 @@ mod tests {
             ('守', "shou"),
             ('正', "zheng"),
         ]);
-        Query::parse(q, &t).clauses[0][0]
+        Query::parse(q, &t)
+            .clauses
+            .first()?
+            .first()?
             .spelling
             .clone()
             .map(|s| s.0)
@@ -470,17 +498,27 @@ mod tests {
         assert_eq!(spelling("d"), None);
         assert_eq!(spelling("Ｄ"), None);
         assert!(parse("d").has_lone_letter());
-        assert!(parse("守正 x").has_lone_letter());
+        assert!(parse("d").is_empty(), "not looked for: the text stays");
+        let q = parse("守正 x");
+        assert!(q.has_lone_letter());
+        assert_eq!(q.clauses.len(), 1, "守正 alone is looked for");
+        assert!(parse("x|守正").has_lone_letter() && !parse("x|守正").is_empty());
         assert!(!parse("dx").has_lone_letter());
+        // An initial alone is a letter too; with more, a spelling.
+        assert_eq!(spelling("zh"), None);
+        assert!(parse("sh").has_lone_letter());
+        assert!(!parse("zhi").has_lone_letter() && spelling("zhi").is_some());
+        assert!(!parse("zg").has_lone_letter() && spelling("zg").is_some());
+        assert!(spelling("正h").is_some());
         assert!(!parse("守正").has_lone_letter());
     }
 
     #[test]
     fn repeated_terms_count_once_and_too_many_are_cut() {
-        let q = parse("守正 守正 -实践 -实践 a|b b|a");
+        let q = parse("守正 守正 -实践 -实践 ab|bc bc|ab");
         assert_eq!(
             words(&q),
-            (vec![vec!["守正"], vec!["a", "b"]], vec!["实践"])
+            (vec![vec!["守正"], vec!["ab", "bc"]], vec!["实践"])
         );
         assert!(!q.truncated);
         let many: Vec<String> = (0..100).map(|i| format!("词{i}")).collect();
