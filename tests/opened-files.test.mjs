@@ -186,6 +186,21 @@ describe('opening your own files', () => {
     staysHere();
   });
 
+  test('in an opened file too, pinyin marks whole words: the document reader knows where common words begin', async () => {
+    const { page, log } = await reader.open('');
+    await pick(page, [['体会.txt', '工作体会\n\n第一章 体会\n加强政治工作，关心职工生活，做好保障工作。\n']]);
+    await titled(page, '工作体会');
+    const marks = () => page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
+    await searchBox(page).fill('zhigong');
+    await page.waitForFunction(() => document.querySelectorAll('main mark').length > 0);
+    assert.deepEqual(await marks(), ['职工'], 'not the 治工 of 政治工作');
+    await searchBox(page).fill('zg');
+    await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'zg');
+    await page.waitForFunction(() => document.querySelectorAll('main mark').length > 0);
+    assert.deepEqual(await marks(), ['职工'], 'nor the 障工 of 保障工作');
+    assert.deepEqual(log.errors, []);
+  });
+
   test('Markdown as people write it opens: front matter, no headings, text before the first ##, ####', async () => {
     const { page, log } = await reader.open('');
     const lead = (n) => page.locator('main .part').nth(n).locator('p').allTextContents();
