@@ -14,6 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
+use wenji_core::worker_protocol::{Ask, CHUNK, DOCX, ERROR, FILES, INDEX};
 
 /// What starts the worker, beside the page (`public/worker-start.js`).
 const LOADER: &str = "./worker-start.js";
@@ -43,17 +44,17 @@ thread_local! {
 /// error is what to tell the reader. Reads run one after the other (files
 /// opened while kept ones are read again, say).
 pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer, String> {
-    let message = Array::of4(&"read".into(), &name.into(), bytes, &split.into());
+    let message = Array::of4(&Ask::Read.tag().into(), &name.into(), bytes, &split.into());
     let words = Words {
         unstarted: "无法启动文件读取程序（第一次打开文件需要联网）",
         broke: "读取程序出错，文件未能打开",
     };
     let data = ask(&message).await.map_err(|t| words.say(t))?;
-    let chunk = Reflect::get(&data, &"chunk".into())
+    let chunk = Reflect::get(&data, &CHUNK.into())
         .ok()
         .filter(|c| c.is_instance_of::<Uint8Array>())
         .and_then(|c| String::from_utf8(Uint8Array::new(&c).to_vec()).ok());
-    match (field(&data, "index"), chunk) {
+    match (field(&data, INDEX), chunk) {
         (Some(index), Some(chunk)) => Ok(Answer { index, chunk }),
         _ => Err("读取程序的回答有误".to_owned()),
     }
@@ -63,13 +64,13 @@ pub async fn read(name: &str, bytes: &Uint8Array, split: bool) -> Result<Answer,
 /// excerpt cited with `links[i]`.
 pub async fn notebook_docx(text: &str, links: &[String]) -> Result<Uint8Array, String> {
     let links: Array = links.iter().map(|l| JsValue::from(l.as_str())).collect();
-    let message = Array::of3(&"docx".into(), &text.into(), &links);
+    let message = Array::of3(&Ask::Docx.tag().into(), &text.into(), &links);
     let words = Words {
         unstarted: "无法生成 Word 文件（第一次导出 Word 需要联网；Markdown 和纯文本可离线导出）",
         broke: "生成 Word 文件时出错",
     };
     let data = ask(&message).await.map_err(|t| words.say(t))?;
-    Reflect::get(&data, &"docx".into())
+    Reflect::get(&data, &DOCX.into())
         .ok()
         .and_then(|v| v.dyn_into().ok())
         .ok_or_else(|| "读取程序的回答有误".to_owned())
@@ -85,13 +86,19 @@ pub async fn collection(
     let names: Array = files.iter().map(|f| JsValue::from(f.0.as_str())).collect();
     let bytes: Array = files.iter().map(|f| JsValue::from(&f.1)).collect();
     let splits: Array = files.iter().map(|f| JsValue::from(f.2)).collect();
-    let message = Array::of5(&"collection".into(), &names, &bytes, &splits, &made.into());
+    let message = Array::of5(
+        &Ask::Collection.tag().into(),
+        &names,
+        &bytes,
+        &splits,
+        &made.into(),
+    );
     let words = Words {
         unstarted: "无法做成文集（第一次使用需要联网）",
         broke: "做成文集时出错",
     };
     let data = ask(&message).await.map_err(|t| words.say(t))?;
-    let list = Reflect::get(&data, &"files".into()).map_err(|_| "读取程序的回答有误".to_owned())?;
+    let list = Reflect::get(&data, &FILES.into()).map_err(|_| "读取程序的回答有误".to_owned())?;
     Array::from(&list)
         .iter()
         .map(|pair| {
@@ -138,7 +145,7 @@ enum Trouble {
 /// question that follows says so in its own words.
 pub async fn warm_up() {
     if WORKER.with_borrow(Option::is_none) {
-        let _ = ask(&Array::of1(&"warm".into())).await;
+        let _ = ask(&Array::of1(&Ask::Warm.tag().into())).await;
     }
 }
 
@@ -162,7 +169,7 @@ async fn ask_now(message: &Array) -> Result<JsValue, Trouble> {
     let answer = JsFuture::from(next_message());
     worker.post_message(message).map_err(|_| Trouble::Broke)?;
     let data = answer.await.map_err(|_| Trouble::Broke)?;
-    match field(&data, "error") {
+    match field(&data, ERROR) {
         Some(error) => Err(Trouble::Said(error)),
         None => Ok(data),
     }
@@ -196,7 +203,7 @@ async fn started() -> Result<Worker, Trouble> {
         None => (Worker::new(LOADER).map_err(|_| Trouble::Unstarted)?, None),
     };
     listen(&worker);
-    // It says "ready" once it listens.
+    // It says `worker_protocol::READY` once it listens.
     let ready = JsFuture::from(next_message());
     if let Some(wasm) = wasm {
         worker

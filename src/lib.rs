@@ -26,6 +26,7 @@ mod layout;
 mod location;
 mod long_search;
 mod make_collection;
+mod navigation;
 mod near_forms;
 mod notebook;
 mod notebook_store;

@@ -189,8 +189,7 @@ impl NotebookState {
             .unwrap_or(e.fragment.clone());
         self.current.set(Some(id));
         self.ui.panel.set(None);
-        self.state
-            .navigate_at(Route::Essay(e.essay.clone()), Some(&fragment));
+        crate::navigation::navigate_at(self.state, Route::Essay(e.essay.clone()), Some(&fragment));
     }
 
     /// Offer the notebook as a file.

@@ -149,7 +149,7 @@ impl OpenedFiles {
                 if self.problems.with_untracked(Vec::is_empty) {
                     self.ui.close_panel();
                 }
-                self.state.navigate_at(Route::Essay(slug), None);
+                crate::navigation::navigate_at(self.state, Route::Essay(slug), None);
             }
         });
     }
@@ -204,7 +204,7 @@ impl OpenedFiles {
                     ..self.state.list.get_untracked()
                 };
                 self.state.list.set(mine);
-                self.state.navigate_at(Route::List, None);
+                crate::navigation::navigate_at(self.state, Route::List, None);
             }
         });
     }
@@ -262,7 +262,7 @@ impl OpenedFiles {
                 .iter()
                 .map(|e| e.slug.as_str())
                 .filter(|s| *s != slug);
-            self.state.navigate_at(Route::home(left), None);
+            crate::navigation::navigate_at(self.state, Route::home(left), None);
         }
         self.files.update(|f| f.retain(|x| x.slug != slug));
         // Once the page shown has been rebuilt without it.

@@ -285,10 +285,11 @@ impl ReaderState {
         self.active_folding().update(|f| f.collapse_all(ids));
     }
 
-    /// Show another page, as a new history entry; the query stays. It
-    /// opens at part or sub-section `fragment`, or at its top (the list's
-    /// scroll position is the list's: Back restores it).
-    pub fn navigate_at(&self, route: Route, fragment: Option<&str>) {
+    /// Show another page, as a new history entry; the query stays. Its
+    /// address names part or sub-section `fragment`, and it is shown from
+    /// its top (the list's scroll position is the list's: Back restores
+    /// it); bringing the fragment into view is `navigation`'s.
+    pub fn enter(&self, route: Route, fragment: Option<&str>) {
         self.write(&route, &self.input.get_untracked(), true);
         if let Some(id) = fragment {
             if let Ok(history) = window().history() {
@@ -300,10 +301,6 @@ impl ReaderState {
         self.folding.set(folding_for(&route));
         self.route.set(route);
         window().scroll_to_with_x_and_y(0.0, 0.0);
-        if fragment.is_some() {
-            let state = *self;
-            request_animation_frame(move || crate::hit_nav::reveal_fragment(state));
-        }
     }
 
     /// Show the list in `view` (a new history entry), from its top.
@@ -352,28 +349,6 @@ impl ReaderState {
         };
         self.list
             .with_untracked(|view| write_address(route, query, view, push, rendered));
-    }
-
-    /// A click handler for a link to `route`: navigates in place, but lets
-    /// the browser open a new tab or window when a modifier key asks for it.
-    pub fn link_to(&self, route: Route) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-        self.link_to_at(route, None)
-    }
-
-    /// The same for a link to part or sub-section `fragment` of `route`.
-    pub fn link_to_at(
-        &self,
-        route: Route,
-        fragment: Option<String>,
-    ) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-        let state = *self;
-        move |ev| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-                return;
-            }
-            ev.prevent_default();
-            state.navigate_at(route.clone(), fragment.as_deref());
-        }
     }
 
     /// The address of `route` with the current query (and, for the list,

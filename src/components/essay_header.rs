@@ -15,7 +15,7 @@ pub fn EssayHeader(essay: &'static Essay) -> impl IntoView {
         // Relative, with the query and the list's view: Back to the list
         // as it was, under any sub-path.
         let href = move || state.href(&Route::List);
-        let go_back = state.link_to(Route::List);
+        let go_back = crate::navigation::link_to(state, Route::List);
         view! {
             <a class="back-link" href=href on:click=go_back>
                 "← 全部文章"

@@ -29,7 +29,7 @@ fn EssayRow(essay: usize) -> AnyView {
     let mine = is_opened(essay).then(|| view! { <span class="mine-badge">"我的文件"</span> });
     view! {
         <li>
-            <a class="essay-link" href=href on:click=state.link_to(route)>
+            <a class="essay-link" href=href on:click=crate::navigation::link_to(state, route)>
                 <span class="essay-link-title">{e.title.clone()}</span>
                 {mine}
                 <span class="facts">{facts_line(&e.facts)}</span>

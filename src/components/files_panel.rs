@@ -30,7 +30,7 @@ fn OpenedRow(file: OpenedFile) -> impl IntoView {
     let slug = file.slug.clone();
     view! {
         <li class="opened-file">
-            <a href=href on:click=state.link_to(route)>
+            <a href=href on:click=crate::navigation::link_to(state, route)>
                 {file.name.clone()}
             </a>
             <button

@@ -59,7 +59,7 @@ pub fn RelatedPassageItem(from: Place, related: &'static RelatedPassage) -> impl
     };
     view! {
         <li>
-            <a class="related-link" href=href on:click=state.link_to_at(route, Some(fragment))>
+            <a class="related-link" href=href on:click=crate::navigation::link_to_at(state, route, Some(fragment))>
                 <span class="related-essay">{whose}</span>
                 " · "
                 {heading.to_owned()}

@@ -53,7 +53,7 @@ fn ResultRow(row: Row) -> AnyView {
     });
     view! {
         <li class="result-row">
-            <a class="essay-link" href=href on:click=state.link_to_at(route, fragment)>
+            <a class="essay-link" href=href on:click=crate::navigation::link_to_at(state, route, fragment)>
                 <span class="essay-link-title">{e.title.clone()}</span>
                 <span class="facts">{format!("{} 处，{}", row.hits, row.extent)}</span>
             </a>
@@ -87,7 +87,7 @@ fn ResultGroup(essay: usize) -> impl IntoView {
     view! {
         <section class="essay-group">
             <h2 class="group-title">
-                <a href=href on:click=state.link_to(route)>
+                <a href=href on:click=crate::navigation::link_to(state, route)>
                     {e.title.clone()}
                 </a>
             </h2>

@@ -24,6 +24,7 @@ pub mod shortcuts;
 pub mod single_file;
 pub mod takeaway;
 pub mod window;
+pub mod worker_protocol;
 
 #[cfg(feature = "parse")]
 pub mod front_matter;

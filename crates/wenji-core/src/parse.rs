@@ -296,7 +296,8 @@ fn imported_essay(stem: &str, ext: &str, doc: Document, given: Given) -> Essay {
     let slug = if is_valid_slug(stem) {
         stem.to_owned()
     } else {
-        format!("doc-{:08x}", fnv1a(stem))
+        // Eight hex digits are plenty for the documents of one folder.
+        format!("doc-{:08x}", crate::ids::name_hash(stem.as_bytes()) as u32)
     };
     Essay {
         slug,
@@ -317,13 +318,6 @@ fn imported_essay(stem: &str, ext: &str, doc: Document, given: Given) -> Essay {
         },
         parts: doc.parts,
     }
-}
-
-/// A short stable hash (FNV-1a, 32 bits) for addresses made from names.
-fn fnv1a(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
 }
 
 /// Line of the `order` field in a file that parsed, for the duplicate check.

@@ -90,7 +90,10 @@ pub fn read_file(name: &str, bytes: &[u8], split: bool) -> Result<wenji_core::Es
     }
     // Read whole, it is another view of the file, open beside the split one.
     let whole = if split { "" } else { "-whole" };
-    essay.slug = format!("{OPENED_PREFIX}{:016x}{whole}", fnv1a64(bytes));
+    essay.slug = format!(
+        "{OPENED_PREFIX}{:016x}{whole}",
+        wenji_core::ids::name_hash(bytes)
+    );
     Ok(essay)
 }
 
@@ -101,13 +104,6 @@ pub fn read_file(name: &str, bytes: &[u8], split: bool) -> Result<wenji_core::Es
 /// phone's browser or a 32-bit one gives out; beyond it the reader is told
 /// to split the file, and nothing is added.
 pub const TEXT_LIMIT: usize = 50 * 1024 * 1024;
-
-/// FNV-1a, 64 bits: a short stable name for a file's bytes.
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
 
 /// A plain-text document (the title it shows, if any, is its first short
 /// line standing alone). With `split` off the text is one part, as it is.
