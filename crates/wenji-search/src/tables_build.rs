@@ -143,12 +143,11 @@ impl Tables {
     /// (as folded, which is what the search cuts).
     pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str> + Clone) -> Tables {
         let mut tables = Tables::for_chars(texts.clone().into_iter().flat_map(str::chars));
-        let mut words = Words::default();
-        for text in texts {
-            let folded: Vec<char> = tables.fold_str(text).chars().collect();
-            lexicon().found_in(&folded, &mut words);
-        }
-        tables.set_words(words);
+        let folded: Vec<Vec<char>> = texts
+            .into_iter()
+            .map(|text| tables.fold_str(text).chars().collect())
+            .collect();
+        tables.set_words(lexicon().found_in(folded.iter().map(Vec::as_slice)));
         tables
     }
 

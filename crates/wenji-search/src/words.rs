@@ -73,6 +73,7 @@ impl Words {
     }
 
     /// List `word` (kept as it was if listed already).
+    #[cfg(test)]
     pub fn insert(&mut self, word: &[char], weight: u8) {
         let Some(k) = key(word) else { return };
         if let Err(i) = self.entries.binary_search_by_key(&k, |e| e.0) {
@@ -88,16 +89,24 @@ impl Words {
         self.entries.dedup_by_key(|e| e.0);
     }
 
-    /// Every listed word that occurs in `chars`, with its weight here.
-    pub fn found_in(&self, chars: &[char], out: &mut Words) {
-        for i in 0..chars.len() {
-            for len in 2..=4.min(chars.len() - i) {
-                let w = &chars[i..i + len];
-                if let Some(weight) = self.weight(w) {
-                    out.insert(w, weight);
+    /// Every listed word that occurs in `texts`, with its weight here.
+    pub fn found_in<'a>(&self, texts: impl IntoIterator<Item = &'a [char]>) -> Words {
+        let mut found = Vec::new();
+        for chars in texts {
+            for i in 0..chars.len() {
+                for len in 2..=4.min(chars.len() - i) {
+                    if let Some(k) = key(&chars[i..i + len]) {
+                        if let Ok(at) = self.entries.binary_search_by_key(&k, |e| e.0) {
+                            found.push(self.entries[at]);
+                        }
+                    }
                 }
             }
         }
+        // Sorted once at the end: a collection holds tens of thousands.
+        order::sort_by_key(&mut found, |e| e.0);
+        found.dedup_by_key(|e| e.0);
+        Words { entries: found }
     }
 
     /// One word a line, its weight the last character.
@@ -276,8 +285,8 @@ mod tests {
 
     #[test]
     fn found_in_lists_the_words_a_text_holds() {
-        let mut out = Words::default();
-        words().found_in(&chars("加强政治工作，关心职工"), &mut out);
+        let text = chars("加强政治工作，关心职工。政治");
+        let out = words().found_in([text.as_slice()]);
         let mut listed: Vec<String> = out
             .to_compact()
             .lines()
