@@ -51,6 +51,14 @@ impl Folded {
         start as usize..((last >> 2) + (last & 3) + 1) as usize
     }
 
+    /// Whether folded characters `i - 1` and `i` stood side by side in the
+    /// original (or came from one character): not across punctuation or
+    /// space that folding dropped, where no word runs.
+    pub fn joined(&self, i: usize) -> bool {
+        let (a, b) = (self.origin[i - 1], self.origin[i]);
+        a == b || (a >> 2) + (a & 3) + 1 == b >> 2
+    }
+
     /// Where `term` (folded, as the text is) occurs, as ranges of
     /// characters, from the left and without overlap.
     pub fn occurrences(&self, term: &str) -> Vec<Range<usize>> {
@@ -90,6 +98,12 @@ mod tests {
         let r = f.original(0..9);
         assert_eq!(&s[r], "灵魂工程”与“保障工程");
         assert_eq!(&s[f.original(8..9)], "程", "the last character's bytes");
+        // 程 and 与 had ” between them; 灵 and 魂 nothing.
+        assert!(f.joined(1) && !f.joined(4) && !f.joined(5) && f.joined(8));
+        // One character folded to two: joined.
+        let mut folds = Tables::default();
+        folds.set_fold('㎏', "kg".into());
+        assert!(Folded::new("5㎏", &folds).joined(2));
     }
 
     #[test]

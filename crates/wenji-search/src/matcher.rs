@@ -60,8 +60,12 @@ fn find_spelled(pieces: &[Piece], text: &Folded, tables: &Tables) -> Vec<Range<u
             start += 1;
             continue;
         }
-        let spelled = longest_spelling(pieces, &chars[start..], tables)
-            .filter(|len| tables.words().stands_whole(chars, start..start + len));
+        let spelled = longest_spelling(pieces, &chars[start..], tables).filter(|len| {
+            let joined = |i| text.joined(i);
+            tables
+                .words()
+                .stands_whole(chars, start..start + len, joined)
+        });
         match spelled {
             Some(len) => {
                 hits.push(start..start + len);

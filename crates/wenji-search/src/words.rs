@@ -145,6 +145,12 @@ impl Words {
     /// Where the most likely cut of `chars` into words falls: for each
     /// position, whether a word begins there (and at the end).
     pub fn cuts(&self, chars: &[char]) -> Vec<bool> {
+        self.cuts_joined(chars, |_| true)
+    }
+
+    /// The same, no word running between characters `i - 1` and `i` where
+    /// `joined(i)` is false (punctuation stood there).
+    fn cuts_joined(&self, chars: &[char], joined: impl Fn(usize) -> bool) -> Vec<bool> {
         let n = chars.len();
         // best[i]: the score of the best cut of chars[i..], and the length
         // of its first word; from the right, as jieba does.
@@ -152,6 +158,9 @@ impl Words {
         for i in (0..n).rev() {
             let mut pick = (best[i + 1].0 - TOTAL, 1);
             for len in 2..=4.min(n - i) {
+                if !joined(i + len - 1) {
+                    break;
+                }
                 if let Some(w) = self.weight(&chars[i..i + len]) {
                     let score = best[i + len].0 + i32::from(w) - TOTAL;
                     // Of two as likely, the longer word.
@@ -174,14 +183,21 @@ impl Words {
 
     /// Whether `chars[range]` stands as whole words in `chars`: it is a
     /// listed word, or the cut of the text around it begins and ends
-    /// there. A single character always does.
-    pub fn stands_whole(&self, chars: &[char], range: Range<usize>) -> bool {
+    /// there. A single character always does. `joined(i)`: characters
+    /// `i - 1` and `i` stood side by side (no punctuation between: “守正”是
+    /// is 守正 then 是, whatever 正是 would say).
+    pub fn stands_whole(
+        &self,
+        chars: &[char],
+        range: Range<usize>,
+        joined: impl Fn(usize) -> bool,
+    ) -> bool {
         if range.len() < 2 || self.is_empty() || self.weight(&chars[range.clone()]).is_some() {
             return true;
         }
         let lo = range.start.saturating_sub(CONTEXT);
         let hi = (range.end + CONTEXT).min(chars.len());
-        let cuts = self.cuts(&chars[lo..hi]);
+        let cuts = self.cuts_joined(&chars[lo..hi], |i| joined(lo + i));
         cuts[range.start - lo] && cuts[range.end - lo]
     }
 }
@@ -249,7 +265,7 @@ mod tests {
             let t = chars(text);
             let start = text.find(part).unwrap();
             let start = text[..start].chars().count();
-            w.stands_whole(&t, start..start + part.chars().count())
+            w.stands_whole(&t, start..start + part.chars().count(), |_| true)
         };
         assert!(!at("加强政治工作", "治工"));
         assert!(!at("做好保障工作", "障工"));
@@ -264,7 +280,14 @@ mod tests {
         // Unknown text, one character: nothing to say against it.
         assert!(at("守正创新", "守正"));
         assert!(at("政治工作", "治"));
-        assert!(Words::default().stands_whole(&chars("政治工作"), 1..3));
+        assert!(Words::default().stands_whole(&chars("政治工作"), 1..3, |_| true));
+        // Where punctuation stood, no word runs: 守正 then 正是 is no cut
+        // when the text was “守正”是.
+        let mut w = words();
+        w.insert(&chars("正是"), weight_of(9307));
+        let t = chars("守正是根本");
+        assert!(!w.stands_whole(&t, 0..2, |_| true));
+        assert!(w.stands_whole(&t, 0..2, |i| i != 2));
     }
 
     #[test]

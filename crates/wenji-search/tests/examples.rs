@@ -135,6 +135,10 @@ fn a_spelling_marks_whole_words_only() {
         !zhigong.is_empty() && zhigong.iter().all(|s| s == "职工"),
         "{zhigong:?}"
     );
+    // Punctuation ends a word: the “守正”是 of the text is 守正, not the
+    // 正是 the dictionary would rather read.
+    assert_eq!(marked("shouzheng"), marked("守正"));
+    assert_eq!(marked("守正").len(), 4);
     // The characters themselves are still found inside any word.
     assert!(marked("治工").contains(&"治工".to_owned()));
 }
