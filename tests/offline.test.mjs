@@ -18,15 +18,26 @@ before(async () => {
   browser = await launch();
 });
 
+/** Every server the tests started: closed at the end even when a test
+ *  failed before closing its own (an open one keeps this file's process,
+ *  and so the whole test command, waiting for ever). */
+const servers = [];
+const served = async (...args) => {
+  const server = await serve(...args);
+  servers.push(server);
+  return server;
+};
+
 after(async () => {
   await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
 });
 
 /** A copy of dist/ that the test may "deploy" a new build into. */
 async function site() {
   const dir = await mkdtemp(join(tmpdir(), 'wenji-site-'));
   await cp('dist', dir, { recursive: true });
-  return { dir, server: await serve(dir) };
+  return { dir, server: await served(dir) };
 }
 
 async function controlled(page) {
@@ -76,7 +87,7 @@ describe('offline', () => {
     const dir = await mkdtemp(join(tmpdir(), 'wenji-site-'));
     await cp('dist', dir, { recursive: true });
     const requests = [];
-    const server = await serve(dir, { onRequest: (path) => requests.push(path) });
+    const server = await served(dir, { onRequest: (path) => requests.push(path) });
     const { page, context, log } = await recordedPage(browser);
     await page.goto(server.url);
     await ready(page);
