@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::chars::is_skipped;
+use crate::folded::Folded;
 use crate::heteronyms::curated;
 use crate::tables::Tables;
 use crate::words::Words;
@@ -143,11 +144,12 @@ impl Tables {
     /// (as folded, which is what the search cuts).
     pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str> + Clone) -> Tables {
         let mut tables = Tables::for_chars(texts.clone().into_iter().flat_map(str::chars));
-        let folded: Vec<Vec<char>> = texts
+        let folded: Vec<Folded> = texts
             .into_iter()
-            .map(|text| tables.fold_str(text).chars().collect())
+            .map(|text| Folded::new(text, &tables))
             .collect();
-        tables.set_words(lexicon().found_in(folded.iter().map(Vec::as_slice)));
+        let texts = folded.iter().map(|f| (f.chars(), |i| f.joined(i)));
+        tables.set_words(lexicon().used_in(texts));
         tables
     }
 

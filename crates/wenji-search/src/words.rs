@@ -89,21 +89,40 @@ impl Words {
         self.entries.dedup_by_key(|e| e.0);
     }
 
-    /// Every listed word that occurs in `texts`, with its weight here.
-    pub fn found_in<'a>(&self, texts: impl IntoIterator<Item = &'a [char]>) -> Words {
+    /// The listed words that the most likely cut of each text uses, and
+    /// the listed words inside them (so that 政治 stands inside 政治工作 as
+    /// it does with the whole list), with their weights here: what a page
+    /// needs to cut its own text as the whole list would, not every listed
+    /// word its characters happen to spell (业者 of 从业者). `joined` as
+    /// for `stands_whole`.
+    pub fn used_in<'a, J: Fn(usize) -> bool>(
+        &self,
+        texts: impl IntoIterator<Item = (&'a [char], J)>,
+    ) -> Words {
         let mut found = Vec::new();
-        for chars in texts {
-            for i in 0..chars.len() {
-                for len in 2..=4.min(chars.len() - i) {
-                    if let Some(k) = key(&chars[i..i + len]) {
-                        if let Ok(at) = self.entries.binary_search_by_key(&k, |e| e.0) {
-                            found.push(self.entries[at]);
+        for (chars, joined) in texts {
+            let cuts = self.cuts_joined(chars, joined);
+            let mut start = 0;
+            for end in 1..=chars.len() {
+                if !cuts[end] {
+                    continue;
+                }
+                let word = &chars[start..end];
+                if word.len() >= 2 {
+                    for i in 0..word.len() {
+                        for len in 2..=word.len() - i {
+                            if let Some(k) = key(&word[i..i + len]) {
+                                if let Ok(at) = self.entries.binary_search_by_key(&k, |e| e.0) {
+                                    found.push(self.entries[at]);
+                                }
+                            }
                         }
                     }
                 }
+                start = end;
             }
         }
-        // Sorted once at the end: a collection holds tens of thousands.
+        // Sorted once at the end: a collection uses tens of thousands.
         order::sort_by_key(&mut found, |e| e.0);
         found.dedup_by_key(|e| e.0);
         Words { entries: found }
@@ -307,15 +326,16 @@ mod tests {
     }
 
     #[test]
-    fn found_in_lists_the_words_a_text_holds() {
-        let text = chars("加强政治工作，关心职工。政治");
-        let out = words().found_in([text.as_slice()]);
+    fn used_in_lists_the_words_of_the_cut_and_those_inside_them() {
+        // 研究生 is spelled by the text, but its cut is 研究|生命.
+        let text = chars("加强政治工作关心职工研究生命");
+        let out = words().used_in([(text.as_slice(), |_| true)]);
         let mut listed: Vec<String> = out
             .to_compact()
             .lines()
             .map(|l| l.chars().take(l.chars().count() - 1).collect())
             .collect();
         listed.sort();
-        assert_eq!(listed, ["工作", "政治", "政治工作", "职工"]);
+        assert_eq!(listed, ["工作", "政治", "政治工作", "生命", "研究", "职工"]);
     }
 }
