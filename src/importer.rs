@@ -189,7 +189,8 @@ async fn started() -> Result<Worker, Trouble> {
     }
     let (worker, wasm) = match inline_parts() {
         Some((glue, wasm)) => {
-            let source = Array::of2(&glue.into(), &INLINE_START.into());
+            // The glue's UTF-8 bytes and the line after it.
+            let source = Array::of2(&glue, &INLINE_START.into());
             let options = BlobPropertyBag::new();
             options.set_type("text/javascript");
             let blob = Blob::new_with_str_sequence_and_options(&source, &options)
@@ -206,9 +207,7 @@ async fn started() -> Result<Worker, Trouble> {
     // It says `worker_protocol::READY` once it listens.
     let ready = JsFuture::from(next_message());
     if let Some(wasm) = wasm {
-        worker
-            .post_message(&Uint8Array::from(wasm.as_slice()))
-            .map_err(|_| Trouble::Unstarted)?;
+        worker.post_message(&wasm).map_err(|_| Trouble::Unstarted)?;
     }
     ready.await.map_err(|_| Trouble::Unstarted)?;
     WORKER.set(Some(worker.clone()));
@@ -239,8 +238,16 @@ fn next_message() -> Promise {
     Promise::new(&mut |resolve, reject| WAITING.set(Some((resolve, reject))))
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The single file's base64 reader (`wenji-ship`'s `page.rs`): absent
+    /// from the served site, which has no inline worker to read.
+    #[wasm_bindgen(catch, js_name = wenjiBytes)]
+    fn wenji_bytes(b64: &str) -> Result<Uint8Array, JsValue>;
+}
+
 /// The single file's inline worker: its glue and its wasm.
-fn inline_parts() -> Option<(String, Vec<u8>)> {
+fn inline_parts() -> Option<(Uint8Array, Uint8Array)> {
     let part = |kind: &str| {
         document()
             .query_selector(&format!("script[data-wenji-worker='{kind}']"))
@@ -248,11 +255,6 @@ fn inline_parts() -> Option<(String, Vec<u8>)> {
             .flatten()?
             .text_content()
     };
-    let decode = |b64: String| -> Option<Vec<u8>> {
-        let binary = window().atob(b64.trim()).ok()?;
-        binary.chars().map(|c| u8::try_from(c).ok()).collect()
-    };
-    let glue = String::from_utf8(decode(part("glue")?)?).ok()?;
-    let wasm = decode(part("wasm")?)?;
-    Some((glue, wasm))
+    let decode = |b64: String| wenji_bytes(b64.trim()).ok();
+    Some((decode(part("glue")?)?, decode(part("wasm")?)?))
 }

@@ -395,11 +395,18 @@ pub fn single_file(
     }
     let wasm = B64.encode(files.read(wasm_path)?);
     let inline = format!(
-        "{glue}\nconst wenjiWasm = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
+        "{BYTES_READER}{glue}\nconst wenjiWasm = wenjiBytes(\"{wasm}\");\n\
          await __wbg_init({{ module_or_path: wenjiWasm }});\n"
     );
     Ok(out.replacen(&loader, &inline, 1))
 }
+
+/// The single file's one base64 reader, first in its module: the main
+/// wasm, the split's parts (`split::PART_READER`) and the worker's blocks
+/// (the app's `importer`, through `globalThis`) are read with it.
+const BYTES_READER: &str =
+    "const wenjiBytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
+                            globalThis.wenjiBytes = wenjiBytes;\n";
 
 /// The document reader's worker (named by its binary, `wasm::worker`),
 /// and what starts it (`public/`).
@@ -557,7 +564,8 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(!html.contains("./"), "{html}");
         assert!(html.contains("<style>body{color:red}</style>"));
         assert!(html.contains("data:image/svg+xml;base64,PHN2Zy8+"));
-        assert!(html.contains("atob(\"AGFzbQ==\")"));
+        assert!(html.contains("wenjiBytes(\"AGFzbQ==\")"));
+        assert_eq!(html.matches("atob(").count(), 1, "one base64 reader");
         assert!(html.contains("await __wbg_init({ module_or_path: wenjiWasm })"));
         assert!(!html.contains("manifest") && !html.contains("sw-register"));
         assert!(html.contains("<script>document.documentElement.dataset.x = 1;</script>"));

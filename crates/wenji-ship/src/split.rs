@@ -173,10 +173,11 @@ pub fn split_release(
 }
 
 /// In the single file, a part is read from its base64 block
-/// (`data-wenji-part`) and answered as its fetch would be.
+/// (`data-wenji-part`, by the page's `wenjiBytes`) and answered as its
+/// fetch would be.
 const PART_READER: &str = r#"const wenjiPart = (name) => {
   const block = document.querySelector(`script[data-wenji-part="${name}"]`);
-  const bytes = Uint8Array.from(atob(block.textContent), (c) => c.charCodeAt(0));
+  const bytes = wenjiBytes(block.textContent);
   return Promise.resolve(new Response(bytes, { headers: { "Content-Type": "application/wasm" } }));
 };
 "#;
