@@ -19,6 +19,7 @@
 //! either end (思想动态, not 想动态; 有时, not 有时会), by the text's cut
 //! into words (`words`).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -115,6 +116,10 @@ struct Passage {
     /// Distinctive pairs and their weights, sorted by pair.
     terms: Vec<(Term, f32)>,
     norm: f32,
+    /// The text's characters and where its words begin (`Words::cuts`),
+    /// made once the passage is found related to another (a passage is
+    /// related to several).
+    cut: OnceCell<(Vec<char>, Vec<bool>)>,
 }
 
 /// Every part lead and sub-section of `collection`, with its text.
@@ -129,6 +134,7 @@ fn passages(collection: &Collection) -> Vec<Passage> {
                 text: essay.text_at(place),
                 terms: Vec::new(),
                 norm: 0.0,
+                cut: OnceCell::new(),
             }));
         }
     }
@@ -250,13 +256,16 @@ fn shared_words(a: &Passage, b: &Passage) -> Vec<String> {
         };
         Some(a.terms[i].1 * b.terms[j].1)
     };
-    let chars: Vec<char> = b.text.chars().collect();
-    let cuts = lexicon().cuts(&chars);
+    let (chars, cuts) = b.cut.get_or_init(|| {
+        let chars: Vec<char> = b.text.chars().collect();
+        let cuts = lexicon().cuts(&chars);
+        (chars, cuts)
+    });
     let mut runs: Vec<(f32, String)> = Vec::new();
     let mut run_start = 0;
     let mut run_weight = 0.0;
     let mut close = |run: Range<usize>, w: f32| {
-        let Some(word) = whole_words(&cuts, run) else {
+        let Some(word) = whole_words(cuts, run) else {
             return;
         };
         let word: String = chars[word].iter().collect();
