@@ -10,12 +10,13 @@ BROWSERS=0
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-# Debian packages: node for the server and the tests; Chromium, Firefox ESR
-# and CJK fonts for the browser tests.
+# Debian packages: node for the server and the tests; Chromium, Firefox ESR,
+# WebKitGTK's WebDriver (with its MiniBrowser) and a virtual X display for
+# it, and CJK fonts for the browser tests.
 apt_pkgs=()
 command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
 if (( BROWSERS )); then
-  for p in chromium chromium-driver firefox-esr fonts-noto-cjk; do
+  for p in chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk; do
     dpkg -s "$p" >/dev/null 2>&1 || apt_pkgs+=("$p")
   done
 fi
@@ -37,7 +38,7 @@ rustup component list --installed | grep -q '^rust-src' \
   || { say "rustup component add rust-src"; rustup component add rust-src \
        || say "rust-src could not be installed: the release keeps the prebuilt standard library"; }
 
-# geckodriver drives Firefox ESR for the smoke test (Playwright's Firefox is
+# geckodriver drives Firefox ESR for its suite (Playwright's Firefox is
 # a browser build of its own that cannot be downloaded here).
 if (( BROWSERS )) && ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0\.37\.1'; then
   say "cargo install geckodriver 0.37.1"

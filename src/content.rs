@@ -4,7 +4,7 @@
 //! for the page's life, so views borrow it as `&'static`.
 //!
 //! The served site fetches the files (the page names the index in
-//! `<meta name="wenji-data">` and preloads it beside the wasm); the single
+//! `<meta name="wenji-data">` and starts its fetch beside the wasm's); the single
 //! file carries them inline, each in a `<script type="text/plain"
 //! data-wenji-file="…">`.
 //!
@@ -20,10 +20,10 @@ use std::cell::{Cell, RefCell};
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wenji_core::data::{decode_chunk, decode_index, Index};
-use wenji_core::single_file::SHARED_KIND;
+use wenji_core::single_file::{EARLY_FETCH, SHARED_KIND};
 use wenji_core::{Collection, Essay};
 use wenji_search::collate::{self, title_key};
 use wenji_search::filter::EssayIndex;
@@ -386,35 +386,20 @@ pub fn chunk_count() -> usize {
     site().index.chunks.len()
 }
 
-thread_local! {
-    /// Fetches started before they are awaited, by file name.
-    static STARTED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const {
-        std::cell::RefCell::new(Vec::new())
-    };
-}
-
-/// Start fetching every data file the page preloads (the index, and the
-/// text of a one-chunk collection), so that they are read in parallel
-/// rather than one after the other; `read_file` awaits them.
-pub fn start_fetches() {
-    let Ok(links) = document().query_selector_all("link[data-wenji-file]") else {
-        return;
-    };
-    let names = (0..links.length())
-        .filter_map(|i| links.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|e| e.get_attribute("data-wenji-file"));
-    STARTED.with_borrow_mut(|started| {
-        for name in names {
-            let fetch = window().fetch_with_str(&name);
-            started.push((name, fetch));
-        }
-    });
+/// The fetch of `name` the served page started as it loaded, taken once
+/// (`EARLY_FETCH`), or a new one (also where the page has none).
+fn early_fetch(name: &str) -> js_sys::Promise {
+    js_sys::Reflect::get(&js_sys::global(), &EARLY_FETCH.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&JsValue::NULL, &name.into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .unwrap_or_else(|| window().fetch_with_str(name))
 }
 
 /// A data file of the collection: from the page itself in the single
-/// file, else fetched from beside the page (or taken from a fetch already
-/// started).
+/// file, else fetched from beside the page (or taken from the page's early
+/// fetch of it).
 async fn read_file(name: &str) -> Result<String, LoadError> {
     read_data("file", name).await
 }
@@ -440,12 +425,7 @@ async fn read_data(kind: &str, name: &str) -> Result<String, LoadError> {
         return Ok(script.text_content().unwrap_or_default());
     }
     let failed = || LoadError(format!("无法读取文集数据 {name}"));
-    let started = STARTED.with_borrow_mut(|s| {
-        let at = s.iter().position(|(n, _)| n == name)?;
-        Some(s.swap_remove(at).1)
-    });
-    let fetch = started.unwrap_or_else(|| window().fetch_with_str(name));
-    fetched_text(fetch).await.ok_or_else(failed)
+    fetched_text(early_fetch(name)).await.ok_or_else(failed)
 }
 
 /// The text a `fetch` answered, if it answered with success.

@@ -25,7 +25,6 @@ pub fn start() {
 /// Read the collection's index (and the text of the essay the address
 /// names), mount, then fetch the rest of the text.
 async fn load_and_mount() {
-    content::start_fetches();
     if let Err(content::LoadError(message)) = content::load_index().await {
         // The prerendered text stays readable; only the tools are missing.
         panic_notice::show_message(&format!(

@@ -1,6 +1,7 @@
 // What the release build ships: prerendered pages, the single file, the CSP.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -67,6 +68,54 @@ describe('the release build', () => {
     const none = await fetchRaw(reader.url + wasm, 'identity');
     assert.equal(none.headers['content-encoding'], undefined);
     assert.deepEqual(none.body, plain);
+  });
+
+  test('its pages parse as written: the policy allows exactly their inline code, every file they name is there, unchanged', async () => {
+    for (const [dir, name] of [['dist', 'index.html'], ['target/dist-140', 'index.html'], ['dist', 'wenji.html']]) {
+      const where = `${dir}/${name}`;
+      const html = await readFile(join(dir, name), 'utf8');
+      const { page } = await reader.page();
+      // As the browser's parser reads it.
+      const parsed = await page.evaluate((html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const code = (sel) => [...doc.querySelectorAll(sel)].map((e) => e.textContent);
+        return {
+          scripts: doc.querySelectorAll('script').length,
+          inHead: doc.head.querySelectorAll('meta, link, style').length,
+          all: doc.querySelectorAll('meta, link, style').length,
+          inlineScripts: code('script:not([src]):not([type="text/plain"])'),
+          styles: code('style'),
+          policy: doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
+          links: [...doc.querySelectorAll('link[href], script[src]')].map((e) => [
+            e.getAttribute('href') ?? e.getAttribute('src'),
+            e.getAttribute('integrity'),
+          ]),
+          app: doc.querySelector('#app > *') !== null,
+        };
+      }, html);
+      // Nothing swallowed: every tag written is an element read, and the
+      // head's elements stayed in the head.
+      assert.equal(parsed.scripts, (html.match(/<script[\s>]/g) ?? []).length, where);
+      assert.equal(parsed.inHead, parsed.all, `${where}: head elements outside the head`);
+      assert.ok(parsed.app, `${where}: the prerendered view`);
+      // The policy's hashes are exactly the inline scripts' and styles'.
+      const sha = (algo, text) => `${algo}-${createHash(algo).update(text).digest('base64')}`;
+      const hashes = (directive) =>
+        parsed.policy.split(';').find((d) => d.trim().startsWith(directive)).match(/sha256-[A-Za-z0-9+/=]+/g) ?? [];
+      assert.deepEqual(hashes('script-src').sort(), [...new Set(parsed.inlineScripts.map((c) => sha('sha256', c)))].sort(), where);
+      assert.deepEqual(hashes('style-src').sort(), [...new Set(parsed.styles.map((c) => sha('sha256', c)))].sort(), where);
+      // Every file named is beside the page, with the integrity it claims.
+      for (const [href, integrity] of parsed.links) {
+        if (href.startsWith('data:')) continue;
+        const bytes = await readFile(join(dir, href));
+        if (integrity) assert.equal(integrity, sha('sha384', bytes), `${where}: ${href}`);
+      }
+      // And so is every file the page fetches as it starts.
+      const early = html.match(/new Map\((\[[^\]]*\])/);
+      assert.equal(early !== null, name === 'index.html', `${where}: early fetches only where served`);
+      for (const file of early ? JSON.parse(early[1]) : []) await readFile(join(dir, file));
+      assert.doesNotMatch(html, /as="fetch"/, `${where}: no fetch preload (WebKit downloads them twice)`);
+    }
   });
 
   test('is readable with JavaScript turned off', async () => {

@@ -15,6 +15,14 @@
 //! `</script>` after it; the prerendered view says its own length
 //! (`data-wenji-prerendered`), so it is cut exactly, never searched for.
 
+/// The function the served page (not the single file) defines in a script
+/// at the top of its head: `wenjiFetch(url)` hands over, once, the fetch of
+/// `url` the page started as it loaded (the wasm, the first view's parts,
+/// the data files), or fetches it. The build writes it
+/// (`wenji-ship`'s `page::add_early_fetches`), the app's loaders and data
+/// reads call it.
+pub const EARLY_FETCH: &str = "wenjiFetch";
+
 /// Where the app goes in the page's template (`index.html`).
 pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
 

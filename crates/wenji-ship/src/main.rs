@@ -124,14 +124,15 @@ fn run() -> anyhow::Result<()> {
     // for before the app starts. A larger one is files beside it, the index
     // preloaded (and the text too when it is one chunk).
     let inlined_data = data.iter().map(|f| f.text.len()).sum::<usize>() <= INLINE_DATA_BYTES;
-    let mut preload: Vec<&str> = Vec::new();
+    // What the served page fetches as it starts (`page::add_early_fetches`).
+    let mut early = vec![entry.wasm()];
     if !inlined_data {
         for file in &data {
             write(&staging.join(&file.name), &file.text)?;
         }
-        preload.push(&data[0].name);
+        early.push(data[0].name.clone());
         if let [_, only] = data.as_slice() {
-            preload.push(only.name.as_str());
+            early.push(only.name.clone());
         }
     }
 
@@ -152,16 +153,17 @@ fn run() -> anyhow::Result<()> {
                 .needs
                 .get(LIST_PART)
                 .context("the split made no part for the list")?;
-            html = page::preload_parts(&html, list)?;
+            early.extend(list.iter().cloned());
         }
     }
     let (index, chunks) = inline.split_first().context("no data files")?;
     let first_view = wenji::prerender::first_view(*index, chunks).map_err(anyhow::Error::msg)?;
     let html = page::insert_prerendered(&html, &first_view)?;
+    let html = page::add_data(&html, &data[0].name)?;
     let html = if inlined_data {
-        page::inline_data(&page::add_data(&html, &data[0].name, &[])?, &inline)?
+        page::inline_data(&html, &inline)?
     } else {
-        page::add_data(&html, &data[0].name, &preload)?
+        html
     };
     let (html, inlined) = page::inline_classic_scripts(&html, &Dir(staging.clone()))?;
     let html = page::inline_stylesheets(&html, &Dir(root.to_owned()))?.html;
@@ -172,7 +174,7 @@ fn run() -> anyhow::Result<()> {
     }
 
     let loader = parts.as_ref().map(|p| p.loader.as_str());
-    let single = page::single_file(&html, &Dir(staging.clone()), loader)?;
+    let single = page::single_file(&html, &Dir(staging.clone()), &entry, loader)?;
     let single = match &parts {
         Some(parts) => page::before_body_end(&single, &split::part_blocks(parts, &staging)?)?,
         None => single,
@@ -186,6 +188,8 @@ fn run() -> anyhow::Result<()> {
     let single = page::inline_worker(&single, &Dir(staging.clone()))?;
     let single = page::add_csp(&single, &page::single_file_policy(&single))?;
     write(&staging.join("wenji.html"), &single)?;
+    // The served page alone fetches: the single file carries everything.
+    let html = page::add_early_fetches(&html, &early)?;
 
     // Every file of the site but the single file (a download of its own)
     // and the service worker itself; index.html as it will be written.

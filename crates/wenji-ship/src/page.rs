@@ -13,15 +13,15 @@ use crate::split::Entry;
 /// of a single file are `wenji_core::single_file`'s, so that the page can
 /// make another single file from this one (做成文集).
 pub use wenji_core::single_file::{data_block, APP_ROOT};
-use wenji_core::single_file::{data_meta, prerendered_root, SHARED_KIND};
+use wenji_core::single_file::{data_meta, prerendered_root, EARLY_FETCH, SHARED_KIND};
 
 /// Where the template has the app start: the build writes the loader of
 /// the app's glue and wasm in its place (`add_app`).
 pub const APP_START: &str = r#"<script type="module" data-wenji-app></script>"#;
 
 /// The app's loader where the template marks it (`APP_START`), and the
-/// preloads of its glue (`glue` its content) and its wasm, fetched with the
-/// page rather than once the glue runs.
+/// preload of its glue (`glue` its content). The wasm is one of the page's
+/// early fetches (`add_early_fetches`), taken up by the loader.
 pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> anyhow::Result<String> {
     if html.matches(APP_START).count() != 1 {
         anyhow::bail!("index.html must contain `{APP_START}` exactly once");
@@ -29,18 +29,35 @@ pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> anyhow::Result<String>
     let (glue_name, wasm_name) = (entry.glue(), entry.wasm());
     let loader = format!(
         "<script type=\"module\">\nimport init from './{glue_name}';\n\
-         const wasm = await init({{ module_or_path: './{wasm_name}' }});\n\
+         const wasm = await init({{ module_or_path: {EARLY_FETCH}('./{wasm_name}') }});\n\
          dispatchEvent(new CustomEvent(\"wenji-started\", {{ detail: {{ wasm }} }}));\n</script>"
     );
     let html = html.replacen(APP_START, &loader, 1);
-    // The wasm's preload has no integrity: the glue's `fetch()` has none,
-    // and a preload is only taken up by a request that asks for the same.
-    let preloads = format!(
-        r#"<link rel="modulepreload" href="./{glue_name}" crossorigin="anonymous" integrity="sha384-{}" />{}"#,
+    let preload = format!(
+        r#"<link rel="modulepreload" href="./{glue_name}" crossorigin="anonymous" integrity="sha384-{}" />"#,
         B64.encode(Sha384::digest(glue)),
-        fetch_preload(&wasm_name, "")
     );
-    add_after_charset(&html, &preloads)
+    add_after_charset(&html, &preload)
+}
+
+/// Start fetching `names` (files beside the page: the wasm, the first
+/// view's parts of it, the data files) from a script at the top of the
+/// head, and define `wenjiFetch` (`EARLY_FETCH`) for whoever needs them.
+/// Not `<link rel="preload" as="fetch">`: WebKit never hands such a
+/// preload to the `fetch()` that asks for the same file, and downloaded
+/// each twice. A fetch nobody takes fails quietly.
+pub fn add_early_fetches(html: &str, names: &[String]) -> anyhow::Result<String> {
+    let list: Vec<String> = names
+        .iter()
+        .map(|n| crate::js::json_string(&format!("./{n}")))
+        .collect();
+    let script = format!(
+        "<script>{{const at=(u)=>new URL(u,document.baseURI).href;\
+         const early=new Map([{}].map((u)=>{{const f=fetch(u);f.catch(()=>{{}});return[at(u),f];}}));\
+         globalThis.{EARLY_FETCH}=(u)=>{{const f=early.get(at(u));early.delete(at(u));return f??fetch(u);}};}}</script>",
+        list.join(",")
+    );
+    add_after_charset(html, &script)
 }
 
 /// The template without its comments: they are notes for whoever edits
@@ -123,24 +140,10 @@ pub fn add_build_id(html: &str, id: &str) -> anyhow::Result<String> {
     )
 }
 
-/// Name the collection's index for the app (`<meta name="wenji-data">`) and
-/// start fetching the data files in `preload` beside the wasm (marked
-/// `data-wenji-file`, so the app knows them from the wasm's own preload).
-pub fn add_data(html: &str, index: &str, preload: &[&str]) -> anyhow::Result<String> {
-    let mut tags = data_meta(index);
-    for name in preload {
-        tags.push_str(&fetch_preload(
-            name,
-            &format!(r#" data-wenji-file="{name}""#),
-        ));
-    }
-    add_after_charset(html, &tags)
-}
-
-/// A preload of `name` that the page's own `fetch()` then takes up: without
-/// `as="fetch"` and `crossorigin` the file would be downloaded twice.
-fn fetch_preload(name: &str, attrs: &str) -> String {
-    format!(r#"<link rel="preload" href="./{name}" as="fetch" crossorigin="anonymous"{attrs} />"#)
+/// Name the collection's index for the app (`<meta name="wenji-data">`);
+/// the served page fetches it early (`add_early_fetches`).
+pub fn add_data(html: &str, index: &str) -> anyhow::Result<String> {
+    add_after_charset(html, &data_meta(index))
 }
 
 /// The single file carries the data files inline, before `</body>`, each in
@@ -177,13 +180,6 @@ pub fn preload_module(html: &str, name: &str) -> anyhow::Result<String> {
         html,
         &format!(r#"<link rel="modulepreload" href="./{name}" crossorigin="anonymous" />"#),
     )
-}
-
-/// Start fetching the parts of the wasm (`split`) that the first view needs
-/// with the page, beside the main wasm.
-pub fn preload_parts(html: &str, names: &[String]) -> anyhow::Result<String> {
-    let tags: String = names.iter().map(|n| fetch_preload(n, "")).collect();
-    add_after_charset(html, &tags)
 }
 
 fn add_after_charset(html: &str, tag: &str) -> anyhow::Result<String> {
@@ -336,6 +332,7 @@ pub fn inline_classic_scripts(
 pub fn single_file(
     html: &str,
     files: &dyn Files,
+    entry: &Entry,
     split_loader: Option<&str>,
 ) -> anyhow::Result<String> {
     // The style as the page carries it (already inline when the page went
@@ -374,17 +371,12 @@ pub fn single_file(
         .find(|s| s.contains("import init"))
         .context("no loader script of the app (`import init …`) in index.html")?
         .to_owned();
-    let glue_path = between(&loader, "from '", "'").context("the loader names no glue script")?;
-    let wasm_path =
-        between(&loader, "module_or_path: '", "'").context("the loader names no wasm")?;
-    let glue = files.read_text(glue_path)?;
+    let (glue_path, wasm_path) = (format!("./{}", entry.glue()), format!("./{}", entry.wasm()));
+    let glue = files.read_text(&glue_path)?;
     let glue = match split_loader {
-        Some(loader) => crate::split::inline_module(
-            &glue,
-            glue_path.trim_start_matches("./"),
-            &files.read_text(loader)?,
-            loader,
-        )?,
+        Some(loader) => {
+            crate::split::inline_module(&glue, &entry.glue(), &files.read_text(loader)?, loader)?
+        }
         None => glue,
     };
     if glue.lines().any(|l| l.starts_with("import ")) {
@@ -393,7 +385,7 @@ pub fn single_file(
     if !glue.contains("async function __wbg_init(") {
         anyhow::bail!("{glue_path} has no `__wbg_init`: wasm-bindgen changed its glue");
     }
-    let wasm = B64.encode(files.read(wasm_path)?);
+    let wasm = B64.encode(files.read(&wasm_path)?);
     let inline = format!(
         "{BYTES_READER}{glue}\nconst wenjiWasm = wenjiBytes(\"{wasm}\");\n\
          await __wbg_init({{ module_or_path: wenjiWasm }});\n"
@@ -438,12 +430,6 @@ fn script_end(html: &str, start: usize) -> anyhow::Result<usize> {
         .find("</script>")
         .map(|i| start + i + "</script>".len())
         .context("an unclosed <script src>")
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = s.find(open)? + open.len();
-    let len = s[start..].find(close)?;
-    Some(&s[start..start + len])
 }
 
 #[cfg(test)]
@@ -560,7 +546,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     fn the_single_file_needs_no_other_file() {
         let (html, inlined) = inline_classic_scripts(TRUNK_PAGE, &files()).unwrap();
         assert_eq!(inlined, ["./early.js"]);
-        let html = single_file(&html, &files(), None).unwrap();
+        let html = single_file(&html, &files(), &entry(), None).unwrap();
         assert!(!html.contains("./"), "{html}");
         assert!(html.contains("<style>body{color:red}</style>"));
         assert!(html.contains("data:image/svg+xml;base64,PHN2Zy8+"));
@@ -627,13 +613,52 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             .contains("cannot go inline"));
     }
 
+    fn entry() -> Entry {
+        Entry {
+            stem: "app-1".into(),
+        }
+    }
+
     #[test]
-    fn the_data_is_named_preloaded_and_inlined_in_the_single_file() {
-        let html = add_data(TRUNK_PAGE, "index-1.txt", &["index-1.txt", "text-1.txt"]).unwrap();
+    fn the_served_page_starts_its_fetches_at_the_top_and_hands_each_over_once() {
+        let html = add_app(
+            &TRUNK_PAGE.replace(
+                "<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>",
+                APP_START,
+            )
+            .replace(r#"<link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm">"#, ""),
+            &entry(),
+            b"glue",
+        )
+        .unwrap();
+        assert!(html.contains("await init({ module_or_path: wenjiFetch('./app-1_bg.wasm') })"));
+        let html =
+            add_early_fetches(&html, &["app-1_bg.wasm".into(), "index-1.txt".into()]).unwrap();
+        let scripts = inline_scripts(&html);
+        let early = scripts[0];
+        assert!(
+            early.contains(r#"["./app-1_bg.wasm","./index-1.txt"]"#),
+            "{early}"
+        );
+        assert!(early.contains("globalThis.wenjiFetch="));
+        // Before anything else of the head but the charset, and allowed.
+        let after_charset = &html[html.find("<meta charset").unwrap()..];
+        assert!(after_charset
+            .split_once("/>")
+            .unwrap()
+            .1
+            .trim_start()
+            .starts_with("<script>"));
+        assert!(site_policy(&html).contains(&csp_hash(early)));
+        assert!(!html.contains(r#"as="fetch""#), "no fetch preloads");
+    }
+
+    #[test]
+    fn the_data_is_named_and_inlined_in_the_single_file() {
+        let html = add_data(TRUNK_PAGE, "index-1.txt").unwrap();
         assert!(html.contains(r#"<meta name="wenji-data" content="index-1.txt" />"#));
-        assert!(html.contains(r#"<link rel="preload" href="./text-1.txt" as="fetch""#));
-        let single = single_file(&html, &files(), None).unwrap();
-        assert!(!single.contains("./index-1.txt"), "preloads go");
+        let single = single_file(&html, &files(), &entry(), None).unwrap();
+        assert!(!single.contains("./index-1.txt"));
         let single = inline_data(&single, &[("index-1.txt", "wenji-index 1")]).unwrap();
         assert!(single.contains(
             r#"<script type="text/plain" data-wenji-file="index-1.txt">wenji-index 1</script></body>"#
@@ -650,7 +675,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             "./app-1.js",
             b"import x from './snippets/a.js';\nasync function __wbg_init(m) {}".to_vec(),
         );
-        assert!(single_file(TRUNK_PAGE, &f, None)
+        assert!(single_file(TRUNK_PAGE, &f, &entry(), None)
             .unwrap_err()
             .to_string()
             .contains("imports other modules"));

@@ -159,6 +159,7 @@ pub fn split_release(
         optimize(path, &staging.join(&renamed))?;
         files.push(renamed);
     }
+    let loader = fetch_early(&loader, files.len())?;
     write(&staging.join(entry.loader()), &loader)?;
     let needs = split
         .prefetch_map
@@ -170,6 +171,25 @@ pub fn split_release(
         files,
         needs,
     })
+}
+
+/// How the split's loader fetches a part (`wasm_split_cli_support`'s
+/// output), and how the served page's loader does: through the page's
+/// early fetches (`page::EARLY_FETCH`), where the first view's parts are
+/// already on their way.
+const PART_FETCH: &str = "fetch(new URL(";
+const PART_FETCH_EARLY: &str = "wenjiFetch(new URL(";
+
+/// The loader with each of its `parts` fetches taken from the page's
+/// early fetches.
+fn fetch_early(loader: &str, parts: usize) -> anyhow::Result<String> {
+    debug_assert!(PART_FETCH_EARLY.starts_with(wenji_core::single_file::EARLY_FETCH));
+    if loader.matches(PART_FETCH).count() != parts {
+        anyhow::bail!(
+            "the split's loader does not fetch its {parts} parts as expected (`{PART_FETCH}`)"
+        );
+    }
+    Ok(loader.replace(PART_FETCH, PART_FETCH_EARLY))
 }
 
 /// In the single file, a part is read from its base64 block
@@ -206,7 +226,7 @@ pub fn inline_module(
             .collect();
         exported.push(name);
     }
-    let fetch = "fetch(new URL(";
+    let fetch = PART_FETCH_EARLY;
     while let Some(at) = loader.find(fetch) {
         let rest = &loader[at + fetch.len()..];
         let close = ", import.meta.url))";
@@ -339,8 +359,20 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
     }
 
     #[test]
+    fn the_served_loader_takes_its_parts_from_the_early_fetches() {
+        let served = fetch_early(LOADER, 2).unwrap();
+        assert!(served.contains(
+            r#"const src = wenjiFetch(new URL("./app-1-chunk_1.wasm", import.meta.url));"#
+        ));
+        assert!(!served.contains(" fetch("), "{served}");
+        let err = fetch_early(LOADER, 3).unwrap_err().to_string();
+        assert!(err.contains("3 parts"), "{err}");
+    }
+
+    #[test]
     fn the_single_file_carries_loader_and_glue_in_one_module() {
-        let module = inline_module(GLUE, "app-1.js", LOADER, "app-1-split.js").unwrap();
+        let served = fetch_early(LOADER, 2).unwrap();
+        let module = inline_module(GLUE, "app-1.js", &served, "app-1-split.js").unwrap();
         assert!(
             !module
                 .lines()
@@ -361,19 +393,20 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
 
     #[test]
     fn what_cannot_be_inlined_is_refused_by_name() {
+        let served = fetch_early(LOADER, 2).unwrap();
         let other = GLUE.replace(
             "import2 from \"./app-1-split.js\"",
             "import2 from \"./other.js\"",
         );
-        let err = inline_module(&other, "app-1.js", LOADER, "app-1-split.js")
+        let err = inline_module(&other, "app-1.js", &served, "app-1-split.js")
             .unwrap_err()
             .to_string();
         assert!(err.contains("./other.js"), "{err}");
-        let err = inline_module(GLUE, "app-2.js", LOADER, "app-1-split.js")
+        let err = inline_module(GLUE, "app-2.js", &served, "app-1-split.js")
             .unwrap_err()
             .to_string();
         assert!(err.contains("does not import the glue"), "{err}");
-        let more = format!("{LOADER}import {{ x }} from \"./x.js\";\n");
+        let more = format!("{served}import {{ x }} from \"./x.js\";\n");
         let err = inline_module(GLUE, "app-1.js", &more, "app-1-split.js")
             .unwrap_err()
             .to_string();

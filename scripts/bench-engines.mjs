@@ -1,0 +1,115 @@
+// How reliably the WebKit engines start the reader and open a file, over
+// many fresh pages (issue 28): a loop, not a test, since a failure here is
+// one in tens or hundreds. Prints, per engine, how many of N single-file
+// starts from file:// and N file opens over http failed, and why.
+//
+//   node scripts/bench-engines.mjs [N=200] [engines=webkit,wpe]
+//
+// Needs a release build in dist/ and the drivers setup.sh installs
+// (WebKitGTK's WebKitWebDriver; WPE's WPEWebDriver and cog).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { serve } from '../tests/support/serve.mjs';
+import { ENGINES, webdriver } from '../tests/support/webdriver.mjs';
+
+const N = Number(process.argv[2] ?? 200);
+const engines = (process.argv[3] ?? 'webkit,wpe').split(',');
+const INTERACTIVE = "return performance.getEntriesByName('wenji-interactive').length > 0";
+const TEXT = '基层调研报告\n\n第一章 调研背景\n本次调研走访了十个支部。\n第二章 调研发现\n发现问题三项。\n';
+
+const dir = await mkdtemp(join(tmpdir(), 'wenji-engines-'));
+const file = join(dir, '调研.txt');
+await writeFile(file, TEXT);
+const single = pathToFileURL(resolve('dist/wenji.html')).href;
+const server = await serve('dist');
+
+/** Wait for `script` to return something truthy; the value, or null when the time is up. */
+async function waitFor(wd, script, ms) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await wd.run(script);
+    if (v) return v;
+    if (Date.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Record the errors of every worker the page starts from now on. */
+const WATCH_WORKERS = `
+  window.workerErrors = [];
+  const Made = Worker;
+  window.Worker = function (...args) {
+    const w = new Made(...args);
+    w.addEventListener('error', (e) => window.workerErrors.push(e.message || 'error'));
+    return w;
+  };`;
+
+/** The page's own words when it failed: the fault notice or the files panel's. */
+const FAILURE = `
+  const t = document.body.textContent;
+  const fault = document.querySelector('.panic-notice')?.textContent;
+  if (fault) return '页面出错：' + fault.slice(0, 60);
+  const m = t.match(/[^。\\n]*(出错|未能打开)[^。\\n]*/);
+  return m ? m[0].trim().slice(0, 80) : null;`;
+
+async function startOnce(wd) {
+  await wd.goto(`${single}?n=${Math.random()}`);
+  const up = await waitFor(wd, `if (performance.getEntriesByName('wenji-interactive').length > 0) return true;${FAILURE}`, 15000);
+  if (up === true) return null;
+  return up ?? 'the app never started (15 s)';
+}
+
+async function openOnce(wd) {
+  await wd.goto(`${server.url}?n=${Math.random()}`);
+  if (!(await waitFor(wd, INTERACTIVE, 15000))) return 'the app never started (15 s)';
+  await wd.run(WATCH_WORKERS);
+  await wd.clickButton('打开文件');
+  if (!(await waitFor(wd, "return document.getElementById('file-input') !== null", 10000))) return 'no file input';
+  await wd.type('#file-input', file);
+  const done = await waitFor(
+    wd,
+    `if (document.title === '基层调研报告 · 文集') return 'ok';
+     const f = (() => {${FAILURE}})();
+     return f ? f + ' | worker: ' + window.workerErrors.join('; ') : null;`,
+    20000,
+  );
+  if (done === 'ok') return null;
+  return done ?? `not opened in 20 s | worker: ${await wd.run('return window.workerErrors.join("; ")')}`;
+}
+
+async function loop(engine, name, once) {
+  let wd = await webdriver(engine);
+  const failures = [];
+  const t0 = Date.now();
+  for (let i = 0; i < N; i++) {
+    let why;
+    try {
+      why = await once(wd);
+    } catch (e) {
+      // The web process crashed, or the session with it: start again.
+      why = `driver: ${String(e.message).slice(0, 100)}`;
+      await wd.quit().catch(() => {});
+      wd = await webdriver(engine);
+    }
+    if (why) failures.push(`#${i + 1}: ${why}`);
+  }
+  await wd.quit();
+  const s = ((Date.now() - t0) / 1000).toFixed(0);
+  console.log(`${ENGINES[engine].name} ${wd.browserVersion}, ${name}: ${failures.length} failed of ${N} (${s} s)`);
+  for (const f of failures.slice(0, 10)) console.log(`  ${f}`);
+  return failures.length;
+}
+
+let failed = 0;
+try {
+  for (const engine of engines) {
+    failed += await loop(engine, 'the single file started from file://', startOnce);
+    failed += await loop(engine, 'a .txt opened over http in a fresh page', openOnce);
+  }
+} finally {
+  await server.close();
+}
+process.exitCode = failed ? 1 : 0;
