@@ -49,11 +49,10 @@ const WATCH_WORKERS = `
 
 /** The page's own words when it failed: the fault notice or the files panel's. */
 const FAILURE = `
-  const t = document.body.textContent;
   const fault = document.querySelector('.panic-notice')?.textContent;
   if (fault) return '页面出错：' + fault.slice(0, 60);
-  const m = t.match(/[^。\\n]*(出错|未能打开)[^。\\n]*/);
-  return m ? m[0].trim().slice(0, 80) : null;`;
+  const said = [...document.querySelectorAll('[role=status], [role=alert], #files-panel')].map((e) => e.textContent);
+  return said.find((t) => /出错|未能打开/.test(t))?.trim().slice(0, 80) ?? null;`;
 
 async function startOnce(wd) {
   await wd.goto(`${single}?n=${Math.random()}`);
@@ -95,6 +94,7 @@ async function loop(engine, name, once) {
       wd = await webdriver(engine);
     }
     if (why) failures.push(`#${i + 1}: ${why}`);
+    if (process.env.VERBOSE) console.log(i + 1, why ?? "ok", Date.now() - t0);
   }
   await wd.quit();
   const s = ((Date.now() - t0) / 1000).toFixed(0);

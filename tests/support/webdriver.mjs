@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+/** Longer than any page load or script the tests wait for. */
+const CALL_TIMEOUT_MS = 60_000;
 
 /** The engines the suite drives, each with how to start it. */
 export const ENGINES = {
@@ -128,6 +130,9 @@ export async function webdriver(engine) {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // A page that hangs (or a browser that crashed) must fail the call,
+      // not keep the caller waiting for ever.
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
     });
     const json = await res.json();
     if (!res.ok) throw new Error(`${method} ${path}: ${json.value?.error} ${json.value?.message}`);

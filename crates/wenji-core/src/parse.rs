@@ -30,7 +30,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::path::Path;
 
 use crate::front_matter::{self, Given, Mode};
 use crate::ids;
@@ -56,44 +55,30 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Reads the documents whose extension it knows (`txt` → `Some`), split
-/// into parts by their headings or not (the `bool`), or leaves the file
-/// alone (`None`); an error is a message about the file.
-pub type ReadOther<'a> = &'a dyn Fn(&str, &[u8], bool) -> Option<Result<Document, String>>;
-
 /// The extension of a document's sidecar: `心得.toml` beside `心得.docx`
 /// sets or overrides its facts and order, as a front matter does.
 pub const SIDECAR: &str = "toml";
 
-/// The sidecar at `path`, if there is one.
-fn read_sidecar(path: &Path) -> Result<Given, ParseError> {
-    let file = path.display().to_string();
-    match std::fs::read(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Given::default()),
-        Err(e) => Err(ParseError {
-            file,
-            line: 0,
-            message: format!("cannot read the file: {e}"),
-        }),
-        Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|_| ParseError {
-                file: file.clone(),
-                line: 1,
-                message: "the file is not valid UTF-8: save it as UTF-8".into(),
-            })?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            let lines: Vec<&str> = text.lines().collect();
-            front_matter::read_sidecar(&file, &lines)
-        }
-    }
+/// What a document's sidecar (`file`, its bytes) gives.
+pub fn read_sidecar(file: &str, bytes: &[u8]) -> Result<Given, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| ParseError {
+        file: file.to_owned(),
+        line: 1,
+        message: "the file is not valid UTF-8: save it as UTF-8".into(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.lines().collect();
+    front_matter::read_sidecar(file, &lines)
 }
 
-/// One file read, before the collection's order is settled.
-struct LoadedFile {
-    file: String,
-    essay: Essay,
+/// One file of a content folder read (by the importer, which reads the
+/// folder), before the collection's order is settled.
+pub struct LoadedFile {
+    /// The file, as errors name it.
+    pub file: String,
+    pub essay: Essay,
     /// The order the file asks for, if it does.
-    order: Option<u32>,
+    pub order: Option<u32>,
 }
 
 /// A collection read, and what the build let pass in it.
@@ -112,113 +97,22 @@ pub struct Parsed {
     pub warnings: Vec<ParseError>,
 }
 
-/// Parse every `*.md` file of `dir` into a collection ordered by `order`.
-/// All errors of all files are returned, not only the first.
-pub fn load_collection(dir: &Path) -> Result<Collection, Vec<ParseError>> {
-    load_collection_with(dir, &|_, _, _| None)
-}
-
-/// Like `load_collection`, with the files `other` reads besides Markdown.
-pub fn load_collection_with(dir: &Path, other: ReadOther) -> Result<Collection, Vec<ParseError>> {
-    load_collection_noting(dir, other).map(|l| l.collection)
-}
-
-/// Like `load_collection_with`, keeping the warnings for the build to say.
-/// Files that ask for no `order` come after those that do, by file name.
-pub fn load_collection_noting(dir: &Path, other: ReadOther) -> Result<Loaded, Vec<ParseError>> {
-    let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        vec![ParseError {
-            file: shown.clone(),
-            line: 0,
-            message: format!("cannot read the content folder: {e}"),
-        }]
-    })?;
-    let mut paths: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-
-    let mut loaded: Vec<LoadedFile> = Vec::new();
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    for path in &paths {
-        let file = path.display().to_string();
-        let ext = path
-            .extension()
-            .map(|x| x.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(ParseError {
-                    file: file.clone(),
-                    line: 0,
-                    message: format!("cannot read the file: {e}"),
-                });
-                continue;
-            }
-        };
-        let result = if ext == "md" {
-            parse_file(&file, &stem, &bytes).map(|parsed| {
-                warnings.extend(parsed.warnings);
-                (parsed.essay, parsed.order)
-            })
-        } else if ext == SIDECAR {
-            // Read with its document; alone, it is a mistake (a Markdown
-            // file says its facts in its front matter).
-            let has_document = paths.iter().any(|p| {
-                p != path
-                    && p.file_stem() == path.file_stem()
-                    && p.extension().is_some_and(|x| x != "md")
-            });
-            if !has_document {
-                errors.push(ParseError {
-                    file: file.clone(),
-                    line: 0,
-                    message: "a sidecar without a .docx or .txt document of the same name beside \
-                              it: rename it after its document, or remove it"
-                        .into(),
-                });
-            }
-            continue;
-        } else {
-            let sidecar = path.with_extension(SIDECAR);
-            let given = match read_sidecar(&sidecar) {
-                Ok(given) => given,
-                Err(e) => {
-                    errors.push(e);
-                    continue;
-                }
-            };
-            match other(&ext, &bytes, given.split.unwrap_or(true)) {
-                None => continue,
-                Some(r) => r
-                    .map(|doc| {
-                        let order = given.order;
-                        (imported_essay(&stem, &ext, doc, given), order)
-                    })
-                    .map_err(|message| ParseError {
-                        file: file.clone(),
-                        line: 0,
-                        message,
-                    }),
-            }
-        };
-        match result {
-            Ok((essay, order)) => loaded.push(LoadedFile { file, essay, order }),
-            Err(e) => errors.push(e),
-        }
-    }
-    if paths.is_empty() || (loaded.is_empty() && errors.is_empty()) {
+/// The collection of the files of folder `folder` (as errors name it),
+/// read by the importer (`wenji_import::load_collection`): `loaded`, what
+/// could not be read (`errors`) and what was let pass (`warnings`). Checks
+/// what only the whole folder shows (an empty folder, two files asking for
+/// one order or one address) and settles the order: files that ask for no
+/// `order` come after those that do, in the order given. All errors of all
+/// files are returned, not only the first.
+pub fn assemble(
+    folder: &str,
+    loaded: Vec<LoadedFile>,
+    mut errors: Vec<ParseError>,
+    warnings: Vec<ParseError>,
+) -> Result<Loaded, Vec<ParseError>> {
+    if loaded.is_empty() && errors.is_empty() {
         errors.push(ParseError {
-            file: shown,
+            file: folder.to_owned(),
             line: 0,
             message: "the content folder holds no essay: put a .md, .txt or .docx file in it"
                 .into(),
@@ -282,8 +176,9 @@ pub fn essay_from_document(stem: &str, ext: &str, doc: Document) -> Essay {
     imported_essay(stem, ext, doc, Given::default())
 }
 
-/// An essay from a document and what its front matter gives (a Markdown
-/// file a reader opens in the page, read leniently).
+/// An essay from a document and what is given beside it: a sidecar's
+/// facts (a document of `content/`), or a front matter (a Markdown file a
+/// reader opens in the page, read leniently).
 pub fn essay_from_document_with(stem: &str, ext: &str, doc: Document, given: Given) -> Essay {
     imported_essay(stem, ext, doc, given)
 }
@@ -332,7 +227,9 @@ fn order_line(path: &str) -> usize {
         .unwrap_or(2)
 }
 
-fn parse_file(file: &str, stem: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
+/// Parse one Markdown essay of `content/` (`file`, its bytes), addressed
+/// by its file name (`stem`).
+pub fn parse_file(file: &str, stem: &str, bytes: &[u8]) -> Result<Parsed, ParseError> {
     let source = std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + bytes[..e.valid_up_to()]
             .iter()

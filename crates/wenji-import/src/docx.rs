@@ -1294,10 +1294,7 @@ mod tests {
     #[test]
     fn the_seed_as_a_word_file_gives_the_same_essay() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let seed = wenji_core::parse::load_collection(&dir)
-            .unwrap()
-            .essays
-            .remove(0);
+        let seed = crate::load_collection(&dir).unwrap().essays.remove(0);
         // As the original is laid out: a Title, parts in Heading 1, and
         // each sub-section a paragraph opening with 其一，….
         let mut body = p(Some("Title"), &seed.title);

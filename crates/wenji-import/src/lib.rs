@@ -12,6 +12,8 @@
 //! parts and sub-sections of it all.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "collection")]
+mod collection;
 pub mod docx;
 pub mod docx_write;
 mod error;
@@ -27,33 +29,9 @@ use wenji_core::model::count_chars;
 use wenji_core::opened::OPENED_PREFIX;
 use wenji_core::Document;
 
+#[cfg(feature = "collection")]
+pub use collection::{load_collection, load_collection_noting};
 pub use error::ImportError;
-
-/// The collection in `dir`: its Markdown essays, and the `.txt` documents
-/// read here. Errors name the file (and, for Markdown, the line).
-#[cfg(feature = "collection")]
-pub fn load_collection(
-    dir: &std::path::Path,
-) -> Result<wenji_core::Collection, Vec<wenji_core::parse::ParseError>> {
-    load_collection_noting(dir).map(|loaded| loaded.collection)
-}
-
-/// Like `load_collection`, with what the build let pass (each warning
-/// names its file and line, what was read and what to write instead).
-#[cfg(feature = "collection")]
-pub fn load_collection_noting(
-    dir: &std::path::Path,
-) -> Result<wenji_core::parse::Loaded, Vec<wenji_core::parse::ParseError>> {
-    wenji_core::parse::load_collection_noting(dir, &|ext, bytes, split| match ext {
-        "txt" => Some(read_text(bytes, split).map_err(|e| e.message())),
-        "docx" => Some(docx::read_docx(bytes, split).map_err(|e| e.message())),
-        // Older Word and WPS files: say what to do rather than skip them.
-        "doc" | "wps" => Some(Err(
-            "not a .docx (an older .doc or .wps file): save it as .docx".into(),
-        )),
-        _ => None,
-    })
-}
 
 /// A file a reader opened in the page (`name` is its file name): a
 /// `.docx`, a `.txt` or Markdown as people write it (`markdown`: nothing

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use wenji_core::parse::load_collection as load_markdown;
 use wenji_import::{load_collection, read_text};
 
 fn root() -> PathBuf {
@@ -18,7 +17,7 @@ fn tempdir(name: &str) -> PathBuf {
 
 #[test]
 fn the_seed_as_plain_text_gives_the_same_essay() {
-    let seed = load_markdown(&root().join("content"))
+    let seed = load_collection(&root().join("content"))
         .unwrap()
         .essays
         .remove(0);

@@ -7,8 +7,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use wenji_core::parse::load_collection;
 use wenji_core::{fixtures, Essay, HeadingForm, Part, Section};
+use wenji_import::load_collection;
 use wenji_search::filter::EssayIndex;
 use wenji_search::{filter_essay, Query, Tables};
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use wenji_core::data::{encode_chunk, plan_chunks, CHUNK_TARGET_BYTES};
-use wenji_core::parse::load_collection;
+use wenji_import::load_collection;
 use wenji_search::related::attach_related;
 
 fn main() {

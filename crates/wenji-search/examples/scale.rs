@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use wenji_core::parse::load_collection;
+use wenji_import::load_collection;
 use wenji_search::filter::EssayIndex;
 use wenji_search::likeness::Likeness;
 use wenji_search::likeness_build::likeness_for_essays;

@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use wenji_core::parse::load_collection;
 use wenji_core::Essay;
+use wenji_import::load_collection;
 use wenji_search::filter::EssayIndex;
 use wenji_search::{filter_essay, EssayHits, Query, Tables};
 

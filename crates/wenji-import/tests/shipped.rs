@@ -6,8 +6,9 @@ use wenji_core::data::{
     decode_chunk, decode_index, encode_chunk, encode_index, plan_chunks, CHUNK_TARGET_BYTES,
 };
 use wenji_core::facts::facts_line;
-use wenji_core::parse::{ids_are_unique, load_collection};
+use wenji_core::parse::ids_are_unique;
 use wenji_core::Collection;
+use wenji_import::load_collection;
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))

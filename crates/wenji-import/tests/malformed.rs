@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use wenji_core::model::{HeadingForm, Paragraph, UNTITLED_PART};
-use wenji_core::parse::{load_collection, load_collection_noting, ParseError};
+use wenji_core::parse::ParseError;
+use wenji_import::{load_collection, load_collection_noting};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,7 +32,7 @@ fn parse_one(name: &str) -> Result<wenji_core::Essay, ParseError> {
 fn parse_warned(name: &str, line: usize, cause: &str) -> wenji_core::Essay {
     let dir = tempdir(name);
     std::fs::copy(fixture(name), dir.join(name)).unwrap();
-    let mut loaded = load_collection_noting(&dir, &|_, _, _| None).expect("it builds");
+    let mut loaded = load_collection_noting(&dir).expect("it builds");
     assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
     let w = &loaded.warnings[0];
     assert!(w.file.ends_with(name), "file not named: {w}");
