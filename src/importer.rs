@@ -6,7 +6,7 @@
 //! inline (base64, `data-wenji-worker`): the worker is then made from a
 //! blob, and its wasm is the first message it gets.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::{Array, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -31,6 +31,9 @@ pub struct Answer {
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// How many workers were started: the listeners of one retired ignore
+    /// what it still says.
+    static STARTED: Cell<u32> = const { Cell::new(0) };
     /// The last read asked for: each read waits for the one before, so the
     /// worker has one question at a time and its answers never cross.
     static QUEUE: RefCell<Option<Promise>> = const { RefCell::new(None) };
@@ -157,7 +160,18 @@ async fn ask(message: &Array) -> Result<JsValue, Trouble> {
     if let Some(before) = QUEUE.replace(Some(mine)) {
         let _ = JsFuture::from(before).await;
     }
-    let answer = ask_now(message).await;
+    let answer = match ask_now(message).await {
+        // A worker that broke is not asked again: its memory may be in any
+        // state (WPE WebKit 2.38 traps now and then in a fresh worker,
+        // DEVELOPERS.md). A new one gets the question once more.
+        Err(Trouble::Broke) => {
+            if let Some(broken) = WORKER.take() {
+                broken.terminate();
+            }
+            ask_now(message).await
+        }
+        answer => answer,
+    };
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
@@ -214,16 +228,19 @@ async fn started() -> Result<Worker, Trouble> {
     Ok(worker)
 }
 
-/// Hand the worker's messages and errors to whoever waits (for the page's
-/// life: the worker is started once).
+/// Hand the worker's messages and errors to whoever waits, while it is the
+/// page's worker (it is replaced only when it broke).
 fn listen(worker: &Worker) {
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
-        if let Some((resolve, _)) = WAITING.take() {
+    let me = STARTED.get() + 1;
+    STARTED.set(me);
+    let current = move || STARTED.get() == me;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        if let Some((resolve, _)) = current().then(|| WAITING.take()).flatten() {
             let _ = resolve.call1(&JsValue::NULL, &e.data());
         }
     });
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
-        if let Some((_, reject)) = WAITING.take() {
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        if let Some((_, reject)) = current().then(|| WAITING.take()).flatten() {
             let _ = reject.call1(&JsValue::NULL, &e);
         }
     });

@@ -548,6 +548,31 @@ describe('opening your own files', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  test('a document reader that breaks is replaced, and the file opens all the same', async () => {
+    const { page, context, log } = await reader.page();
+    // The first worker the page starts breaks on every question (as one in
+    // a hundred did in WPE WebKit 2.38: a trap in its wasm, an error event).
+    await context.addInitScript(() => {
+      const Real = Worker;
+      window.workersMade = 0;
+      window.Worker = function (url, options) {
+        const w = new Real(url, options);
+        if (++window.workersMade === 1) {
+          w.postMessage = function () {
+            setTimeout(() => w.dispatchEvent(new ErrorEvent('error', { message: 'RuntimeError: Unreachable code should not be executed' })));
+          };
+        }
+        return w;
+      };
+    });
+    await page.goto(reader.url);
+    await page.waitForFunction(() => performance.getEntriesByName('wenji-interactive').length > 0);
+    await pick(page, [['调研.txt', TEXT]]);
+    await titled(page, '基层调研报告');
+    assert.equal(await page.evaluate(() => window.workersMade), 2);
+    assert.deepEqual(log.errors, []);
+  });
+
   test('the reader is not in the first view, is precached once the page has settled, then opens files and writes Word offline', async () => {
     const { page, context, log } = await reader.open('');
     const requests = [];
