@@ -58,7 +58,12 @@ async function startOnce(wd) {
   await wd.goto(`${single}?n=${Math.random()}`);
   const up = await waitFor(wd, `if (performance.getEntriesByName('wenji-interactive').length > 0) return true;${FAILURE}`, 15000);
   if (up === true) return null;
-  return up ?? 'the app never started (15 s)';
+  if (up) return up;
+  // How far it came: the page parsed, the wasm's start (`wenji-start`).
+  const state = await wd.run(
+    "return `${document.readyState}, wenji-start ${performance.getEntriesByName('wenji-start').length}`",
+  );
+  return `the app never started (15 s; ${state})`;
 }
 
 async function openOnce(wd) {

@@ -4,8 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# --browsers: what the browser tests need; --bench: that and WPE WebKit,
+# which only the benchmark of the engines drives (bench-engines.mjs).
 BROWSERS=0
+BENCH=0
 [[ "${1:-}" == "--browsers" ]] && BROWSERS=1
+[[ "${1:-}" == "--bench" ]] && BROWSERS=1 && BENCH=1
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -17,6 +21,11 @@ apt_pkgs=()
 command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
 if (( BROWSERS )); then
   for p in chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk; do
+    dpkg -s "$p" >/dev/null 2>&1 || apt_pkgs+=("$p")
+  done
+fi
+if (( BENCH )); then
+  for p in wpewebkit-driver cog; do
     dpkg -s "$p" >/dev/null 2>&1 || apt_pkgs+=("$p")
   done
 fi

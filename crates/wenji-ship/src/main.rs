@@ -122,7 +122,7 @@ fn run() -> anyhow::Result<()> {
         .collect();
     // A small collection's data goes inside the page: no request to wait
     // for before the app starts. A larger one is files beside it, the index
-    // preloaded (and the text too when it is one chunk).
+    // fetched as the page starts (and the text too when it is one chunk).
     let inlined_data = data.iter().map(|f| f.text.len()).sum::<usize>() <= INLINE_DATA_BYTES;
     // What the served page fetches as it starts (`page::add_early_fetches`).
     let mut early = vec![entry.wasm()];
