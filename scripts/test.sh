@@ -52,5 +52,5 @@ cargo run --quiet -p wenji-ship -- --dist target/dist-debug
 step "release build (dist/)"
 release_build
 
-step "browser tests (headless Chromium)"
+step "browser tests (Chromium; the engines' list in Firefox ESR and WebKitGTK)"
 node --test --test-concurrency=1 tests/*.test.mjs
