@@ -26,17 +26,6 @@ await writeFile(file, TEXT);
 const single = pathToFileURL(resolve('dist/wenji.html')).href;
 const server = await serve('dist');
 
-/** Wait for `script` to return something truthy; the value, or null when the time is up. */
-async function waitFor(wd, script, ms) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await wd.run(script);
-    if (v) return v;
-    if (Date.now() > end) return null;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Record the errors of every worker the page starts from now on. */
 const WATCH_WORKERS = `
   window.workerErrors = [];
@@ -56,7 +45,7 @@ const FAILURE = `
 
 async function startOnce(wd) {
   await wd.goto(`${single}?n=${Math.random()}`);
-  const up = await waitFor(wd, `if (performance.getEntriesByName('wenji-interactive').length > 0) return true;${FAILURE}`, 15000);
+  const up = await wd.poll(`if (performance.getEntriesByName('wenji-interactive').length > 0) return true;${FAILURE}`, 15000);
   if (up === true) return null;
   if (up) return up;
   // How far it came: the page parsed, the wasm's start (`wenji-start`).
@@ -68,14 +57,12 @@ async function startOnce(wd) {
 
 async function openOnce(wd) {
   await wd.goto(`${server.url}?n=${Math.random()}`);
-  if (!(await waitFor(wd, INTERACTIVE, 15000))) return 'the app never started (15 s)';
+  if (!(await wd.poll(INTERACTIVE, 15000))) return 'the app never started (15 s)';
   await wd.run(WATCH_WORKERS);
   await wd.clickButton('打开文件');
-  if (!(await waitFor(wd, "return document.getElementById('file-input') !== null", 10000))) return 'no file input';
+  if (!(await wd.poll("return document.getElementById('file-input') !== null", 10000))) return 'no file input';
   await wd.type('#file-input', file);
-  const done = await waitFor(
-    wd,
-    `if (document.title === '基层调研报告 · 文集') return 'ok';
+  const done = await wd.poll(`if (document.title === '基层调研报告 · 文集') return 'ok';
      const f = (() => {${FAILURE}})();
      return f ? f + ' | worker: ' + window.workerErrors.join('; ') : null;`,
     20000,

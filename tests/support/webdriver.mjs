@@ -209,15 +209,21 @@ export async function webdriver(engine) {
       await call('POST', s('/window/rect'), { width, height });
       return api.run('return [innerWidth, innerHeight]');
     },
-    /** Poll `script` until it returns a truthy value. */
-    until: async (script, timeout = 15000, ...args) => {
+    /** Poll `script` until it returns a truthy value: the value, or null once `timeout` ms are up. */
+    poll: async (script, timeout = 15000, ...args) => {
       const end = Date.now() + timeout;
       for (;;) {
         const v = await api.run(script, ...args);
         if (v) return v;
-        if (Date.now() > end) throw new Error(`${engine}: timed out waiting for: ${script}`);
+        if (Date.now() > end) return null;
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    /** `poll`, a timeout an error. */
+    until: async (script, timeout = 15000, ...args) => {
+      const v = await api.poll(script, timeout, ...args);
+      if (!v) throw new Error(`${engine}: timed out waiting for: ${script}`);
+      return v;
     },
     quit: async () => {
       try {

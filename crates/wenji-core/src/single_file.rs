@@ -23,9 +23,6 @@
 /// reads call it.
 pub const EARLY_FETCH: &str = "wenjiFetch";
 
-/// Where the app goes in the page's template (`index.html`).
-pub const APP_ROOT: &str = r#"<div id="app"></div>"#;
-
 /// Marks what a made file shows before the app has built its page
 /// (`opening_root`): not a prerendered view to adopt but a placeholder to
 /// replace (`start.rs`).

@@ -83,7 +83,7 @@ pub fn load_collection_noting(dir: &Path) -> Result<Loaded, Vec<ParseError>> {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                errors.push(error(&file, 0, format!("cannot read the file: {e}")));
+                errors.push(unreadable(&file, &e));
                 continue;
             }
         };
@@ -131,15 +131,20 @@ fn reader(ext: &str) -> Option<Reader> {
 }
 
 /// What the sidecar at `path` gives, if there is one.
+/// A file of the folder that could not be read, named.
+fn unreadable(file: &str, e: &std::io::Error) -> ParseError {
+    ParseError {
+        file: file.to_owned(),
+        line: 0,
+        message: format!("cannot read the file: {e}"),
+    }
+}
+
 fn sidecar(path: &Path) -> Result<wenji_core::front_matter::Given, ParseError> {
     let file = path.display().to_string();
     match std::fs::read(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
-        Err(e) => Err(ParseError {
-            file,
-            line: 0,
-            message: format!("cannot read the file: {e}"),
-        }),
+        Err(e) => Err(unreadable(&file, &e)),
         Ok(bytes) => parse::read_sidecar(&file, &bytes),
     }
 }

@@ -1,18 +1,13 @@
 //! `content/` as the build reads it: Markdown and plain text side by side.
 
+mod common;
+use common::tempdir;
 use std::path::{Path, PathBuf};
 
 use wenji_import::{load_collection, read_text};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wenji-import-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! harmless oddities (BOM, CRLF) parse; what has one sensible reading is
 //! read so, with a warning naming the line and what to write instead.
 
+mod common;
+use common::tempdir;
 use std::path::{Path, PathBuf};
 
 use wenji_core::model::{HeadingForm, Paragraph, UNTITLED_PART};
@@ -39,13 +41,6 @@ fn parse_warned(name: &str, line: usize, cause: &str) -> wenji_core::Essay {
     assert_eq!(w.line, line, "wrong line: {w}");
     assert!(w.message.contains(cause), "cause `{cause}` missing: {w}");
     loaded.collection.essays.remove(0)
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wenji-core-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[track_caller]

@@ -12,6 +12,7 @@ pub mod data;
 pub mod early;
 pub mod files;
 pub mod js;
+pub mod js_tokens;
 pub mod page;
 pub mod service_worker;
 pub mod split;

@@ -186,7 +186,7 @@ fn run() -> anyhow::Result<()> {
     };
     let single = page::inline_shared(&single, LIKENESS_FILE, &likeness)?;
     let single = page::inline_worker(&single, &Dir(staging.clone()))?;
-    let single = page::add_csp(&single, &page::single_file_policy(&single))?;
+    let single = page::add_csp(&single, &page::single_file_policy(&single)?)?;
     write(&staging.join("wenji.html"), &single)?;
     // The served page alone fetches: the single file carries everything.
     let html = page::add_early_fetches(&html, &early)?;
@@ -211,7 +211,7 @@ fn run() -> anyhow::Result<()> {
     let id = service_worker::build_id(&entries);
     entries.pop();
     let html = page::add_build_id(&html, &id)?;
-    let site = page::add_csp(&html, &page::site_policy(&html))?;
+    let site = page::add_csp(&html, &page::site_policy(&html)?)?;
     write(&index_path, &site)?;
     entries.push(service_worker::entry("index.html", site.as_bytes()));
     entries.push(service_worker::entry("", site.as_bytes()));

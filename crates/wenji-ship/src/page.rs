@@ -1,38 +1,81 @@
 //! The page, from its template (`index.html`): the app's loader and
 //! preloads, the prerendered first view, the Content Security Policy, and
 //! the single self-contained file.
+//!
+//! Every edit reads the page through lol_html's tokenizer and finds what it
+//! changes by a selector (`script[data-wenji-app]`, `meta[charset]`, …),
+//! never by searching its text: a comment, an attribute in another order
+//! or a script's content cannot mislead it. Each function is one pass.
+
+use std::cell::{Cell, RefCell};
 
 use anyhow::Context;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{doc_comments, element, rewrite_str, text, RewriteStrSettings};
 use sha2::{Digest, Sha256, Sha384};
 
+use crate::js_tokens::{self, Pat};
 use crate::split::Entry;
 
-/// Where the app mounts; the prerendered markup goes inside it. The marks
-/// of a single file are `wenji_core::single_file`'s, so that the page can
-/// make another single file from this one (做成文集).
-pub use wenji_core::single_file::{data_block, APP_ROOT};
+/// The marks of a single file are `wenji_core::single_file`'s, so that the
+/// page can make another single file from this one (做成文集).
+pub use wenji_core::single_file::data_block;
 use wenji_core::single_file::{data_meta, prerendered_root, EARLY_FETCH, SHARED_KIND};
 
 /// Where the template has the app start: the build writes the loader of
-/// the app's glue and wasm in its place (`add_app`).
-pub const APP_START: &str = r#"<script type="module" data-wenji-app></script>"#;
+/// the app's glue and wasm inside it (`add_app`), and the single file the
+/// glue and wasm themselves (`single_file`).
+pub const APP_START: &str = "script[data-wenji-app]";
+/// Where the app mounts; the prerendered markup replaces it.
+pub const APP_ROOT: &str = "div#app";
+
+/// `html` through the tokenizer with `settings`' handlers. An error of a
+/// handler comes back as it was raised.
+fn rewrite(html: &str, settings: RewriteStrSettings<'_, '_>) -> anyhow::Result<String> {
+    rewrite_str(html, settings).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// `html` with `edit` applied to the one element `selector` finds; that
+/// there is exactly one is checked, `what` naming it in the error.
+fn edit_one(
+    html: &str,
+    selector: &str,
+    what: &str,
+    mut edit: impl FnMut(&mut Element<'_, '_>) -> anyhow::Result<()>,
+) -> anyhow::Result<String> {
+    let found = Cell::new(0);
+    let out = rewrite(
+        html,
+        RewriteStrSettings::new().append_element_content_handler(element!(selector, |el| {
+            found.set(found.get() + 1);
+            edit(el).map_err(Into::into)
+        })),
+    )?;
+    if found.get() != 1 {
+        anyhow::bail!(
+            "the page must have {what} (`{selector}`) exactly once, not {} times",
+            found.get()
+        );
+    }
+    Ok(out)
+}
 
 /// The app's loader where the template marks it (`APP_START`), and the
 /// preload of its glue (`glue` its content). The wasm is one of the page's
 /// early fetches (`add_early_fetches`), taken up by the loader.
 pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> anyhow::Result<String> {
-    if html.matches(APP_START).count() != 1 {
-        anyhow::bail!("index.html must contain `{APP_START}` exactly once");
-    }
     let (glue_name, wasm_name) = (entry.glue(), entry.wasm());
     let loader = format!(
-        "<script type=\"module\">\nimport init from './{glue_name}';\n\
+        "\nimport init from './{glue_name}';\n\
          const wasm = await init({{ module_or_path: {EARLY_FETCH}('./{wasm_name}') }});\n\
-         dispatchEvent(new CustomEvent(\"wenji-started\", {{ detail: {{ wasm }} }}));\n</script>"
+         dispatchEvent(new CustomEvent(\"wenji-started\", {{ detail: {{ wasm }} }}));\n"
     );
-    let html = html.replacen(APP_START, &loader, 1);
+    let html = edit_one(html, APP_START, "the app's start", |el| {
+        el.set_inner_content(&loader, ContentType::Html);
+        Ok(())
+    })?;
     let preload = format!(
         r#"<link rel="modulepreload" href="./{glue_name}" crossorigin="anonymous" integrity="sha384-{}" />"#,
         B64.encode(Sha384::digest(glue)),
@@ -61,28 +104,35 @@ pub fn add_early_fetches(html: &str, names: &[String]) -> anyhow::Result<String>
 }
 
 /// The template without its comments: they are notes for whoever edits
-/// it, and the edits below find elements by their tags, which a comment
-/// that names one (`<style>`, say) must not mislead. An unclosed comment
-/// is an error, named.
+/// it. The line a comment stood on goes with it when nothing else is on
+/// it. An unclosed comment (which would hide the rest of the page) is an
+/// error, named.
 pub fn without_comments(template: &str) -> anyhow::Result<String> {
+    let comments = RefCell::new(Vec::new());
+    rewrite(
+        template,
+        RewriteStrSettings::new().append_document_content_handler(doc_comments!(|c| {
+            comments.borrow_mut().push(c.source_location().bytes());
+            Ok(())
+        })),
+    )?;
     let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find("<!--") {
-        let end = rest[start..]
-            .find("-->")
-            .context("index.html has a comment `<!--` that does not end")?;
-        // The line the comment stood on goes with it when nothing else is on it.
-        let before = rest[..start].trim_end_matches([' ', '\t']);
-        let after = &rest[start + end + "-->".len()..];
-        if before.ends_with('\n') && after.starts_with('\n') {
-            out.push_str(before);
-            rest = &after[1..];
+    let mut at = 0;
+    for range in comments.into_inner() {
+        if !template[..range.end].ends_with("-->") {
+            anyhow::bail!("index.html has a comment `<!--` that does not end");
+        }
+        let kept = &template[at..range.start];
+        let trimmed = kept.trim_end_matches([' ', '\t']);
+        if trimmed.ends_with('\n') && template[range.end..].starts_with('\n') {
+            out.push_str(trimmed);
+            at = range.end + 1;
         } else {
-            out.push_str(&rest[..start]);
-            rest = after;
+            out.push_str(kept);
+            at = range.end;
         }
     }
-    out.push_str(rest);
+    out.push_str(&template[at..]);
     Ok(out)
 }
 
@@ -94,42 +144,53 @@ pub fn csp_hash(content: &str) -> String {
     )
 }
 
-/// Put `markup` inside the app root of `html`.
+/// The prerendered first view in place of the app's root (`APP_ROOT`),
+/// written as `wenji_core::single_file` marks it.
 pub fn insert_prerendered(html: &str, markup: &str) -> anyhow::Result<String> {
-    if html.matches(APP_ROOT).count() != 1 {
-        anyhow::bail!("index.html must contain `{APP_ROOT}` exactly once");
-    }
-    Ok(html.replacen(APP_ROOT, &prerendered_root(markup), 1))
+    let root = prerendered_root(markup);
+    edit_one(html, APP_ROOT, "the app's root", |el| {
+        el.replace(&root, ContentType::Html);
+        Ok(())
+    })
 }
 
-/// The contents of every inline `<script …>…</script>` (one without `src`).
-pub fn inline_scripts(html: &str) -> Vec<&str> {
-    inline_elements(html, "script")
+/// The contents of every inline script (one without `src`) that runs: a
+/// data block (`type="text/plain"`) is not one and needs no hash.
+pub fn inline_scripts(html: &str) -> anyhow::Result<Vec<String>> {
+    inline_contents(html, "script", |el| {
+        !el.has_attribute("src") && el.get_attribute("type").as_deref() != Some("text/plain")
+    })
 }
 
-/// The contents of every `<style>…</style>`.
-pub fn inline_styles(html: &str) -> Vec<&str> {
-    inline_elements(html, "style")
+/// The contents of every `<style>`.
+pub fn inline_styles(html: &str) -> anyhow::Result<Vec<String>> {
+    inline_contents(html, "style", |_| true)
 }
 
-fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
-    let open = format!("<{tag}");
-    let close = format!("</{tag}>");
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find(&open) {
-        let after = &rest[start..];
-        let Some(gt) = after.find('>') else { break };
-        let attrs = &after[..gt];
-        let body = &after[gt + 1..];
-        let Some(end) = body.find(&close) else { break };
-        // Data blocks (`type="text/plain"`) are not scripts: no hash needed.
-        if !attrs.contains(" src=") && !attrs.contains(r#"type="text/plain""#) {
-            out.push(&body[..end]);
-        }
-        rest = &body[end + close.len()..];
-    }
-    out
+/// The text of every element `tag` that `counts`, in the page's order.
+fn inline_contents(
+    html: &str,
+    tag: &str,
+    counts: impl Fn(&Element<'_, '_>) -> bool,
+) -> anyhow::Result<Vec<String>> {
+    // The text handler runs for the element the element handler saw last
+    // (scripts and styles do not nest): `None` when it does not count.
+    let found: RefCell<Vec<Option<String>>> = RefCell::new(Vec::new());
+    rewrite(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!(tag, |el| {
+                found.borrow_mut().push(counts(el).then(String::new));
+                Ok(())
+            }))
+            .append_element_content_handler(text!(tag, |chunk| {
+                if let Some(Some(text)) = found.borrow_mut().last_mut() {
+                    text.push_str(chunk.as_str());
+                }
+                Ok(())
+            })),
+    )?;
+    Ok(found.into_inner().into_iter().flatten().collect())
 }
 
 /// Name the build in a `<meta name="wenji-build">`, after `<meta charset>`.
@@ -146,9 +207,9 @@ pub fn add_data(html: &str, index: &str) -> anyhow::Result<String> {
     add_after_charset(html, &data_meta(index))
 }
 
-/// The single file carries the data files inline, before `</body>`, each in
-/// a `<script type="text/plain" data-wenji-file="…">` (never run; the data
-/// format escapes `<`, so no file can close the element early).
+/// The single file carries the data files inline, at the end of the body,
+/// each in a `<script type="text/plain" data-wenji-file="…">` (never run;
+/// the data format escapes `<`, so no file can close the element early).
 pub fn inline_data(html: &str, files: &[(&str, &str)]) -> anyhow::Result<String> {
     let mut blocks = String::new();
     for (name, text) in files {
@@ -156,9 +217,6 @@ pub fn inline_data(html: &str, files: &[(&str, &str)]) -> anyhow::Result<String>
             anyhow::bail!("{name} contains `<`: it cannot go inline");
         }
         blocks.push_str(&data_block("file", name, text));
-    }
-    if html.matches("</body>").count() != 1 {
-        anyhow::bail!("index.html must contain `</body>` exactly once");
     }
     before_body_end(html, &blocks)
 }
@@ -182,12 +240,13 @@ pub fn preload_module(html: &str, name: &str) -> anyhow::Result<String> {
     )
 }
 
+/// `tag` right after the head's `<meta charset>`, where the browser reads
+/// it first.
 fn add_after_charset(html: &str, tag: &str) -> anyhow::Result<String> {
-    let anchor = r#"<meta charset="utf-8" />"#;
-    if !html.contains(anchor) {
-        anyhow::bail!("index.html must start its head with `{anchor}`");
-    }
-    Ok(html.replacen(anchor, &format!("{anchor}\n    {tag}"), 1))
+    edit_one(html, "meta[charset]", "a charset", |el| {
+        el.after(&format!("\n    {tag}"), ContentType::Html);
+        Ok(())
+    })
 }
 
 /// Add a CSP `<meta>` right after `<meta charset>`: scripts from the page's
@@ -199,53 +258,35 @@ pub fn add_csp(html: &str, policy: &str) -> anyhow::Result<String> {
     )
 }
 
+/// The hashes of the page's inline scripts and of its styles, as the
+/// policy lists them.
+fn inline_hashes(html: &str) -> anyhow::Result<(String, String)> {
+    let hashes = |texts: Vec<String>| {
+        texts
+            .iter()
+            .map(|t| csp_hash(t))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    Ok((hashes(inline_scripts(html)?), hashes(inline_styles(html)?)))
+}
+
 /// The policy of the served site (`dist/`).
-pub fn site_policy(html: &str) -> String {
-    let scripts: Vec<String> = inline_scripts(html).into_iter().map(csp_hash).collect();
-    let styles: Vec<String> = inline_styles(html).into_iter().map(csp_hash).collect();
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; \
-         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
-        scripts.join(" "),
-        styles.join(" ")
-    )
+pub fn site_policy(html: &str) -> anyhow::Result<String> {
+    let (scripts, styles) = inline_hashes(html)?;
+    Ok(format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; style-src 'self' {styles}; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+    ))
 }
 
 /// The policy of the single file: nothing but what it carries inline.
-pub fn single_file_policy(html: &str) -> String {
-    let scripts: Vec<String> = inline_scripts(html).into_iter().map(csp_hash).collect();
-    let styles: Vec<String> = inline_styles(html).into_iter().map(csp_hash).collect();
-    format!(
-        "default-src 'none'; script-src 'wasm-unsafe-eval' {}; style-src {}; img-src data:; \
-         worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'",
-        scripts.join(" "),
-        styles.join(" ")
-    )
-}
-
-/// The value of attribute `name` in a tag's text.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
-}
-
-/// Every tag `<name …>` (its text up to `>`), with its byte range.
-fn tags<'a>(html: &'a str, name: &str) -> Vec<(std::ops::Range<usize>, &'a str)> {
-    let open = format!("<{name} ");
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(i) = html[at..].find(&open) {
-        let start = at + i;
-        let Some(len) = html[start..].find('>') else {
-            break;
-        };
-        let end = start + len + 1;
-        out.push((start..end, &html[start..end]));
-        at = end;
-    }
-    out
+pub fn single_file_policy(html: &str) -> anyhow::Result<String> {
+    let (scripts, styles) = inline_hashes(html)?;
+    Ok(format!(
+        "default-src 'none'; script-src 'wasm-unsafe-eval' {scripts}; style-src {styles}; img-src data:; \
+         worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'"
+    ))
 }
 
 /// A page whose style sheets went inside it.
@@ -255,18 +296,26 @@ pub struct InlinedStyles {
     pub replaced: Vec<String>,
 }
 
+const STYLESHEET: &str = r#"link[rel="stylesheet"]"#;
+
 /// The style sheets, written split by role (`style/*.css`), go inside the
 /// page as one `<style>`, in the order the page links them: nothing to
 /// fetch before the first paint (the page's policy allows it by hash).
 pub fn inline_stylesheets(html: &str, files: &dyn Files) -> anyhow::Result<InlinedStyles> {
-    let links: Vec<_> = tags(html, "link")
-        .into_iter()
-        .filter(|(_, tag)| attr(tag, "rel") == Some("stylesheet"))
-        .collect();
+    let hrefs = RefCell::new(Vec::new());
+    rewrite(
+        html,
+        RewriteStrSettings::new().append_element_content_handler(element!(STYLESHEET, |el| {
+            let href = el
+                .get_attribute("href")
+                .context("a stylesheet link without href")?;
+            hrefs.borrow_mut().push(href);
+            Ok(())
+        })),
+    )?;
+    let replaced = hrefs.into_inner();
     let mut css = String::new();
-    let mut replaced = Vec::new();
-    for (_, tag) in &links {
-        let href = attr(tag, "href").context("a stylesheet link without href")?;
+    for href in &replaced {
         let text = files.read_text(href)?;
         if text.contains("</style") {
             anyhow::bail!("{href} contains `</style`: it cannot go inline");
@@ -275,21 +324,20 @@ pub fn inline_stylesheets(html: &str, files: &dyn Files) -> anyhow::Result<Inlin
             css.push('\n');
         }
         css.push_str(&crate::css::compact(&text));
-        replaced.push(href.to_owned());
     }
-    let mut out = html.to_owned();
-    for (i, (range, _)) in links.iter().enumerate().rev() {
-        let replacement = if i == 0 {
-            format!("<style>{css}</style>")
-        } else {
-            String::new()
-        };
-        out.replace_range(range.clone(), &replacement);
-    }
-    Ok(InlinedStyles {
-        html: out,
-        replaced,
-    })
+    // The first link becomes the one style element, the others go.
+    let mut style = Some(format!("<style>{css}</style>"));
+    let html = rewrite(
+        html,
+        RewriteStrSettings::new().append_element_content_handler(element!(STYLESHEET, |el| {
+            match style.take() {
+                Some(style) => el.replace(&style, ContentType::Html),
+                None => el.remove(),
+            }
+            Ok(())
+        })),
+    )?;
+    Ok(InlinedStyles { html, replaced })
 }
 
 /// Files the single file needs, read by the caller from the staging dir.
@@ -302,33 +350,40 @@ pub trait Files {
     }
 }
 
-/// Classic scripts in the head (the preferences applied before the first
-/// paint) go inline: a blocking request less before the first paint. Returns
-/// the page and the files inlined.
+/// A classic script from a file (not a module, not a data block).
+const CLASSIC_SCRIPT: &str = "script[src]:not([type])";
+
+/// Classic scripts (the preferences applied before the first paint, the
+/// folds restored before the app starts) go inline: a blocking request
+/// less before the first paint. Returns the page and the files inlined.
 pub fn inline_classic_scripts(
     html: &str,
     files: &dyn Files,
 ) -> anyhow::Result<(String, Vec<String>)> {
-    let mut out = html.to_owned();
-    let mut inlined = Vec::new();
-    while let Some(start) = out.find("<script src=\"") {
-        let end = script_end(&out, start)?;
-        let src = attr(&out[start..end], "src").unwrap_or("").to_owned();
-        let js = files.read_text(&src)?;
-        let js = crate::js::compact_lines(&crate::early::fill(&src, &js)?);
-        if js.contains("</script") {
-            anyhow::bail!("{src} contains `</script`: it cannot go inline");
-        }
-        out.replace_range(start..end, &format!("<script>{js}</script>"));
-        inlined.push(src);
-    }
-    Ok((out, inlined))
+    let inlined = RefCell::new(Vec::new());
+    let html = rewrite(
+        html,
+        RewriteStrSettings::new().append_element_content_handler(element!(CLASSIC_SCRIPT, |el| {
+            let src = el.get_attribute("src").unwrap_or_default();
+            let js = files.read_text(&src)?;
+            let js = crate::js::compact_lines(&crate::early::fill(&src, &js)?);
+            if js.contains("</script") {
+                return Err(
+                    anyhow::anyhow!("{src} contains `</script`: it cannot go inline").into(),
+                );
+            }
+            el.replace(&format!("<script>{js}</script>"), ContentType::Html);
+            inlined.borrow_mut().push(src);
+            Ok(())
+        })),
+    )?;
+    Ok((html, inlined.into_inner()))
 }
 
 /// The page with everything inlined: CSS as `<style>`, the favicon as a
-/// data URL, the JavaScript glue and the wasm (base64) in one module script,
-/// with the split's loader when there is one (`split::inline_module`; the
-/// parts' blocks are the caller's).
+/// data URL, the JavaScript glue and the wasm (base64) in the app's module
+/// script, with the split's loader when there is one
+/// (`split::inline_module`; the parts' blocks are the caller's).
 pub fn single_file(
     html: &str,
     files: &dyn Files,
@@ -338,39 +393,6 @@ pub fn single_file(
     // The style as the page carries it (already inline when the page went
     // through `inline_stylesheets`).
     let html = inline_stylesheets(html, files)?.html;
-    let mut out = html.clone();
-    // Icons and preloads.
-    for (range, tag) in tags(&html, "link").into_iter().rev() {
-        let href = attr(tag, "href").unwrap_or("");
-        let rel = attr(tag, "rel").unwrap_or("");
-        let replacement = match rel {
-            "icon" => {
-                let kind = attr(tag, "type").unwrap_or("image/svg+xml");
-                format!(
-                    r#"<link rel="icon" type="{kind}" href="data:{kind};base64,{}"/>"#,
-                    B64.encode(files.read(href)?)
-                )
-            }
-            // Preloads of the script and the wasm: both are inline now.
-            "modulepreload" | "preload" => String::new(),
-            // Installing and offline use belong to the served site.
-            "manifest" | "apple-touch-icon" => String::new(),
-            _ => continue,
-        };
-        out.replace_range(range, &replacement);
-    }
-    // Module scripts loaded from files (the service worker's registration)
-    // belong to the served site.
-    while let Some(start) = out.find("<script type=\"module\" src=") {
-        let end = script_end(&out, start)?;
-        out.replace_range(start..end, "");
-    }
-    // The app's loader (`add_app`) imports the glue and fetches the wasm.
-    let loader = inline_scripts(&out)
-        .into_iter()
-        .find(|s| s.contains("import init"))
-        .context("no loader script of the app (`import init …`) in index.html")?
-        .to_owned();
     let (glue_path, wasm_path) = (format!("./{}", entry.glue()), format!("./{}", entry.wasm()));
     let glue = files.read_text(&glue_path)?;
     let glue = match split_loader {
@@ -379,18 +401,57 @@ pub fn single_file(
         }
         None => glue,
     };
-    if glue.lines().any(|l| l.starts_with("import ")) {
-        anyhow::bail!("{glue_path} imports other modules: they would need inlining too");
+    let tokens = js_tokens::tokens(&glue_path, &glue)?;
+    if let Some(import) = js_tokens::imports(&tokens).first() {
+        anyhow::bail!(
+            "{glue_path} imports other modules ({}): they would need inlining too",
+            import.from
+        );
     }
-    if !glue.contains("async function __wbg_init(") {
+    let init = [Pat::Is("async"), Pat::Is("function"), Pat::Is("__wbg_init")];
+    if js_tokens::find(&tokens, &init).len() != 1 {
         anyhow::bail!("{glue_path} has no `__wbg_init`: wasm-bindgen changed its glue");
     }
     let wasm = B64.encode(files.read(&wasm_path)?);
-    let inline = format!(
+    let app = format!(
         "{BYTES_READER}{glue}\nconst wenjiWasm = wenjiBytes(\"{wasm}\");\n\
          await __wbg_init({{ module_or_path: wenjiWasm }});\n"
     );
-    Ok(out.replacen(&loader, &inline, 1))
+    let html = edit_one(&html, APP_START, "the app's loader", |el| {
+        el.set_inner_content(&app, ContentType::Html);
+        Ok(())
+    })?;
+    rewrite(
+        &html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("link[rel]", |el| {
+                let rel = el.get_attribute("rel").unwrap_or_default();
+                match rel.as_str() {
+                    "icon" => {
+                        let kind = el
+                            .get_attribute("type")
+                            .unwrap_or_else(|| "image/svg+xml".into());
+                        let href = el.get_attribute("href").unwrap_or_default();
+                        let icon = format!(
+                            r#"<link rel="icon" type="{kind}" href="data:{kind};base64,{}"/>"#,
+                            B64.encode(files.read(&href)?)
+                        );
+                        el.replace(&icon, ContentType::Html);
+                    }
+                    // Preloads of the script and the wasm: both are inline
+                    // now. Installing and offline use belong to the site.
+                    "modulepreload" | "preload" | "manifest" | "apple-touch-icon" => el.remove(),
+                    _ => {}
+                }
+                Ok(())
+            }))
+            // Module scripts loaded from files (the service worker's
+            // registration) belong to the served site.
+            .append_element_content_handler(element!(r#"script[type="module"][src]"#, |el| {
+                el.remove();
+                Ok(())
+            })),
+    )
 }
 
 /// The single file's one base64 reader, first in its module: the main
@@ -407,8 +468,9 @@ pub const WORKER_WASM: &str = "wenji-worker_bg.wasm";
 pub const WORKER_START: &str = "worker-start.js";
 
 /// The single file carries the worker too, its glue and its wasm in base64
-/// (`data-wenji-worker`, read by the app's `importer`), before `</body>`:
-/// a file opened from the single file is read with nothing else at hand.
+/// (`data-wenji-worker`, read by the app's `importer`), at the end of the
+/// body: a file opened from the single file is read with nothing else at
+/// hand.
 pub fn inline_worker(html: &str, files: &dyn Files) -> anyhow::Result<String> {
     let block = |kind: &str, bytes: &[u8]| data_block("worker", kind, &B64.encode(bytes));
     let blocks =
@@ -416,20 +478,12 @@ pub fn inline_worker(html: &str, files: &dyn Files) -> anyhow::Result<String> {
     before_body_end(html, &blocks)
 }
 
-/// `html` with `blocks` just before its (last) `</body>`.
+/// `html` with `blocks` at the end of its body.
 pub fn before_body_end(html: &str, blocks: &str) -> anyhow::Result<String> {
-    let at = html.rfind("</body>").context("no </body> in the page")?;
-    let mut out = html.to_owned();
-    out.insert_str(at, blocks);
-    Ok(out)
-}
-
-/// The end of the `<script …>…</script>` that starts at `start`.
-fn script_end(html: &str, start: usize) -> anyhow::Result<usize> {
-    html[start..]
-        .find("</script>")
-        .map(|i| start + i + "</script>".len())
-        .context("an unclosed <script src>")
+    edit_one(html, "body", "a body", |el| {
+        el.append(blocks, ContentType::Html);
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -445,27 +499,29 @@ mod tests {
             page,
             "<head>\n    <link rel=\"stylesheet\" href=\"a.css\" />\n    <meta a /><meta c />\n</head>"
         );
-        assert!(inline_styles(&page).is_empty());
+        assert!(inline_styles(&page).unwrap().is_empty());
         let err = without_comments("<head><!-- never closed")
             .unwrap_err()
             .to_string();
         assert!(err.contains("does not end"), "{err}");
     }
 
-    const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
+    /// A page as `add_app` leaves the template: the loader in place.
+    const TEMPLATE: &str = r#"<!DOCTYPE html>
 <html lang="zh-CN">
   <head>
     <meta charset="utf-8" />
     <script src="./early.js"></script>
-    <link rel="icon" href="./favicon-1.svg" integrity="sha384-x" type="image/svg+xml"/>
-    <link rel="stylesheet" href="./main-1.css" integrity="sha384-y"/>
-<script type="module">
-import init, * as bindings from './app-1.js';
-const wasm = await init({ module_or_path: './app-1_bg.wasm' });
+    <link rel="icon" href="./favicon-1.svg" type="image/svg+xml"/>
+    <link href="./main-1.css" rel="stylesheet"/>
+<script type="module" data-wenji-app>
+import init from './app-1.js';
+const wasm = await init({ module_or_path: wenjiFetch('./app-1_bg.wasm') });
 </script>
-  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm"></head>
+  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous">
   <link rel="manifest" href="./manifest.webmanifest" />
   <script type="module" src="./sw-register.js"></script>
+  </head>
   <body><div id="app"></div></body>
 </html>"#;
 
@@ -497,20 +553,21 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     #[test]
     fn prerendered_markup_goes_in_the_app_root() {
-        let html = insert_prerendered(TRUNK_PAGE, "<h1>T</h1>").unwrap();
+        let html = insert_prerendered(TEMPLATE, "<h1>T</h1>").unwrap();
         assert!(html.contains(r#"<div id="app" data-wenji-prerendered="10"><h1>T</h1></div>"#));
         assert!(insert_prerendered("<body></body>", "x").is_err());
     }
 
     #[test]
     fn the_policy_allows_the_inline_loader_by_its_hash() {
-        let scripts = inline_scripts(TRUNK_PAGE);
+        let scripts = inline_scripts(TEMPLATE).unwrap();
         // The loader; `early.js` is still loaded from its file.
         assert_eq!(scripts.len(), 1);
-        let policy = site_policy(TRUNK_PAGE);
-        assert!(policy.contains(&csp_hash(scripts[0])));
+        assert!(scripts[0].starts_with("\nimport init from './app-1.js';"));
+        let policy = site_policy(TEMPLATE).unwrap();
+        assert!(policy.contains(&csp_hash(&scripts[0])));
         assert!(policy.contains("'wasm-unsafe-eval'") && !policy.contains("unsafe-inline"));
-        let html = add_csp(TRUNK_PAGE, &policy).unwrap();
+        let html = add_csp(TEMPLATE, &policy).unwrap();
         assert!(html.contains(
             r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self';"#
         ));
@@ -539,12 +596,14 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             .contains(r#"<script type="text/plain" data-wenji-worker="wasm">AGFzbQ==</script>"#));
         // Base64 cannot close the script it is in.
         assert_eq!(html.matches("</script>").count(), 2);
-        assert!(single_file_policy(&html).contains("worker-src blob:"));
+        assert!(single_file_policy(&html)
+            .unwrap()
+            .contains("worker-src blob:"));
     }
 
     #[test]
     fn the_single_file_needs_no_other_file() {
-        let (html, inlined) = inline_classic_scripts(TRUNK_PAGE, &files()).unwrap();
+        let (html, inlined) = inline_classic_scripts(TEMPLATE, &files()).unwrap();
         assert_eq!(inlined, ["./early.js"]);
         let html = single_file(&html, &files(), &entry(), None).unwrap();
         assert!(!html.contains("./"), "{html}");
@@ -555,9 +614,9 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(html.contains("await __wbg_init({ module_or_path: wenjiWasm })"));
         assert!(!html.contains("manifest") && !html.contains("sw-register"));
         assert!(html.contains("<script>document.documentElement.dataset.x = 1;</script>"));
-        let policy = single_file_policy(&html);
+        let policy = single_file_policy(&html).unwrap();
         assert!(policy.starts_with("default-src 'none'"));
-        assert_eq!(inline_styles(&html).len(), 1);
+        assert_eq!(inline_styles(&html).unwrap().len(), 1);
     }
 
     #[test]
@@ -578,11 +637,14 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             r#"<link rel="icon" href="./i.svg"/><link rel="stylesheet" href="./b-2.css" integrity="sha384-b"/></head>"#
         );
         let InlinedStyles { html, replaced } = inline_stylesheets(page, &Sheets).unwrap();
-        assert_eq!(inline_styles(&html), [":root{--x:1}\nbody{color:red}"]);
+        assert_eq!(
+            inline_styles(&html).unwrap(),
+            [":root{--x:1}\nbody{color:red}"]
+        );
         assert_eq!(replaced, ["./a-1.css", "./b-2.css"]);
-        assert_eq!(tags(&html, "link").len(), 1, "{html}");
+        assert_eq!(html.matches("<link").count(), 1, "{html}");
         assert!(html.contains(r#"<link rel="icon" href="./i.svg"/>"#));
-        let policy = site_policy(&html);
+        let policy = site_policy(&html).unwrap();
         let hash = csp_hash(":root{--x:1}\nbody{color:red}");
         assert!(
             policy.contains(&format!("style-src 'self' {hash};")),
@@ -600,14 +662,16 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     #[test]
     fn classic_scripts_go_inline_and_are_allowed_by_hash() {
-        let (html, _) = inline_classic_scripts(TRUNK_PAGE, &files()).unwrap();
+        let (html, _) = inline_classic_scripts(TEMPLATE, &files()).unwrap();
         assert!(!html.contains("early.js"));
-        let scripts = inline_scripts(&html);
+        let scripts = inline_scripts(&html).unwrap();
         assert_eq!(scripts.len(), 2);
-        assert!(site_policy(&html).contains(&csp_hash("document.documentElement.dataset.x = 1;")));
+        assert!(site_policy(&html)
+            .unwrap()
+            .contains(&csp_hash("document.documentElement.dataset.x = 1;")));
         let mut f = files();
         f.0.insert("./early.js", b"x = '</script>';".to_vec());
-        assert!(inline_classic_scripts(TRUNK_PAGE, &f)
+        assert!(inline_classic_scripts(TEMPLATE, &f)
             .unwrap_err()
             .to_string()
             .contains("cannot go inline"));
@@ -621,21 +685,16 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
 
     #[test]
     fn the_served_page_starts_its_fetches_at_the_top_and_hands_each_over_once() {
-        let html = add_app(
-            &TRUNK_PAGE.replace(
-                "<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>",
-                APP_START,
-            )
-            .replace(r#"<link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm">"#, ""),
-            &entry(),
-            b"glue",
-        )
-        .unwrap();
+        // The real template: its comments out, the loader in its mark.
+        let template = without_comments(include_str!("../../../index.html")).unwrap();
+        assert!(!template.contains("<!--"));
+        let html = add_app(&template, &entry(), b"glue").unwrap();
+        assert_eq!(html.matches("data-wenji-app").count(), 1);
         assert!(html.contains("await init({ module_or_path: wenjiFetch('./app-1_bg.wasm') })"));
         let html =
             add_early_fetches(&html, &["app-1_bg.wasm".into(), "index-1.txt".into()]).unwrap();
-        let scripts = inline_scripts(&html);
-        let early = scripts[0];
+        let scripts = inline_scripts(&html).unwrap();
+        let early = &scripts[0];
         assert!(
             early.contains(r#"["./app-1_bg.wasm","./index-1.txt"]"#),
             "{early}"
@@ -649,13 +708,13 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             .1
             .trim_start()
             .starts_with("<script>"));
-        assert!(site_policy(&html).contains(&csp_hash(early)));
+        assert!(site_policy(&html).unwrap().contains(&csp_hash(early)));
         assert!(!html.contains(r#"as="fetch""#), "no fetch preloads");
     }
 
     #[test]
     fn the_data_is_named_and_inlined_in_the_single_file() {
-        let html = add_data(TRUNK_PAGE, "index-1.txt").unwrap();
+        let html = add_data(TEMPLATE, "index-1.txt").unwrap();
         assert!(html.contains(r#"<meta name="wenji-data" content="index-1.txt" />"#));
         let single = single_file(&html, &files(), &entry(), None).unwrap();
         assert!(!single.contains("./index-1.txt"));
@@ -664,7 +723,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             r#"<script type="text/plain" data-wenji-file="index-1.txt">wenji-index 1</script></body>"#
         ));
         // Data blocks are not scripts: the policy does not list them.
-        assert_eq!(inline_scripts(&single).len(), 1);
+        assert_eq!(inline_scripts(&single).unwrap().len(), 1);
         assert!(inline_data(&single, &[("x", "</script>")]).is_err());
     }
 
@@ -675,9 +734,54 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             "./app-1.js",
             b"import x from './snippets/a.js';\nasync function __wbg_init(m) {}".to_vec(),
         );
-        assert!(single_file(TRUNK_PAGE, &f, &entry(), None)
+        assert!(single_file(TEMPLATE, &f, &entry(), None)
             .unwrap_err()
             .to_string()
             .contains("imports other modules"));
+    }
+
+    #[test]
+    fn the_tokenizer_finds_elements_where_text_search_would_be_misled() {
+        // A comment and a script's text that look like the root do not
+        // count; the real one is found.
+        let page = r#"<head><meta charset=utf-8></head><body><!-- <div id="app"></div> -->
+<script>const s = '<div id="app"></div><style>p{}</style>';</script><div id="app"></div></body>"#;
+        let html = insert_prerendered(page, "<p>x</p>").unwrap();
+        assert!(html.contains(r#"<div id="app" data-wenji-prerendered="8"><p>x</p></div></body>"#));
+        assert!(html.contains(r#"<!-- <div id="app"></div> -->"#));
+        assert!(inline_styles(page).unwrap().is_empty());
+        assert_eq!(
+            inline_scripts(page).unwrap(),
+            [r#"const s = '<div id="app"></div><style>p{}</style>';"#]
+        );
+        // An unquoted charset is still the charset.
+        assert!(add_build_id(page, "b1").unwrap().starts_with(
+            r#"<head><meta charset=utf-8>
+    <meta name="wenji-build" content="b1" />"#
+        ));
+        // Attributes in any order and quoting.
+        struct One;
+        impl Files for One {
+            fn read(&self, p: &str) -> anyhow::Result<Vec<u8>> {
+                assert_eq!(p, "./b.css");
+                Ok(b"b{}".to_vec())
+            }
+        }
+        let sheets =
+            inline_stylesheets("<head><link href='./b.css' rel=stylesheet></head>", &One).unwrap();
+        assert_eq!(sheets.html, "<head><style>b{}</style></head>");
+        // A mark found twice, or never, is named.
+        let err = add_app(
+            "<script type=module data-wenji-app></script><script data-wenji-app></script>",
+            &entry(),
+            b"",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("script[data-wenji-app]") && err.contains("2 times"),
+            "{err}"
+        );
+        assert!(before_body_end("<p>no body</p>", "x").is_err());
     }
 }

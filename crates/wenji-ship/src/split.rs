@@ -21,7 +21,9 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 
 use crate::files::{copy, fresh_dir, read_text, write};
+use crate::js_tokens::{self, Edits, Pat};
 use crate::wasm::{self, optimize};
+use wenji_core::single_file::EARLY_FETCH;
 
 /// The import module the lazy views' loaders come from before the split
 /// (`wasm_split_macros`): a wasm without it has nothing to split.
@@ -143,24 +145,29 @@ pub fn split_release(
     copy(&bindgen.join(entry.glue()), &staging.join(entry.glue()))?;
     optimize(&bindgen.join(entry.wasm()), &staging.join(entry.wasm()))?;
 
-    let mut loader = read_text(&work.join(entry.loader()))?;
+    let loader_name = entry.loader();
+    let loader = read_text(&work.join(&loader_name))?;
+    let tokens = js_tokens::tokens(&loader_name, &loader)?;
+    let mut renames = Edits::default();
     let mut files = Vec::new();
     for path in &split.split_modules {
         let file_stem = path
             .file_stem()
             .and_then(|n| n.to_str())
             .with_context(|| format!("{}: not a file name", path.display()))?;
-        let quoted = format!("\"./{file_stem}.wasm\"");
-        if loader.matches(&quoted).count() != 1 {
+        let named = format!("./{file_stem}.wasm");
+        let mut uses = tokens.iter().filter(|t| t.string() == Some(named.as_str()));
+        let (Some(token), None) = (uses.next(), uses.next()) else {
             anyhow::bail!("the split's loader does not name {file_stem}.wasm once");
-        }
+        };
         let renamed = entry.part(file_stem);
-        loader = loader.replace(&quoted, &format!("\"./{renamed}\""));
+        renames.replace(token.span.clone(), format!("\"./{renamed}\""));
         optimize(path, &staging.join(&renamed))?;
         files.push(renamed);
     }
-    let loader = fetch_early(&loader, files.len())?;
-    write(&staging.join(entry.loader()), &loader)?;
+    let loader = renames.apply(&loader)?;
+    let loader = fetch_early(&loader_name, &loader, files.len())?;
+    write(&staging.join(&loader_name), &loader)?;
     let needs = split
         .prefetch_map
         .into_iter()
@@ -174,22 +181,34 @@ pub fn split_release(
 }
 
 /// How the split's loader fetches a part (`wasm_split_cli_support`'s
-/// output), and how the served page's loader does: through the page's
-/// early fetches (`page::EARLY_FETCH`), where the first view's parts are
-/// already on their way.
-const PART_FETCH: &str = "fetch(new URL(";
-const PART_FETCH_EARLY: &str = "wenjiFetch(new URL(";
+/// output): `fetch(new URL("./part.wasm", import.meta.url))`. The served
+/// page's loader calls the page's early fetches instead
+/// (`page::EARLY_FETCH`), where the first view's parts are already on their
+/// way.
+const PART_FETCH: [Pat<'static>; 5] = [
+    Pat::Is("fetch"),
+    Pat::Is("("),
+    Pat::Is("new"),
+    Pat::Is("URL"),
+    Pat::Is("("),
+];
 
-/// The loader with each of its `parts` fetches taken from the page's
-/// early fetches.
-fn fetch_early(loader: &str, parts: usize) -> anyhow::Result<String> {
-    debug_assert!(PART_FETCH_EARLY.starts_with(wenji_core::single_file::EARLY_FETCH));
-    if loader.matches(PART_FETCH).count() != parts {
+/// The loader (`name`) with each of its `parts` fetches taken from the
+/// page's early fetches.
+fn fetch_early(name: &str, loader: &str, parts: usize) -> anyhow::Result<String> {
+    let tokens = js_tokens::tokens(name, loader)?;
+    let fetches = js_tokens::find(&tokens, &PART_FETCH);
+    if fetches.len() != parts {
         anyhow::bail!(
-            "the split's loader does not fetch its {parts} parts as expected (`{PART_FETCH}`)"
+            "{name} does not fetch its {parts} parts as expected (`fetch(new URL(…))`, {} found)",
+            fetches.len()
         );
     }
-    Ok(loader.replace(PART_FETCH, PART_FETCH_EARLY))
+    let mut edits = Edits::default();
+    for run in fetches {
+        edits.replace(run[0].span.clone(), EARLY_FETCH);
+    }
+    edits.apply(loader)
 }
 
 /// In the single file, a part is read from its base64 block
@@ -212,41 +231,54 @@ pub fn inline_module(
     loader: &str,
     loader_name: &str,
 ) -> anyhow::Result<String> {
-    let import_glue = format!("import {{ initSync }} from \"./{glue_name}\";");
-    if loader.matches(&import_glue).count() != 1 {
-        anyhow::bail!("{loader_name} does not import the glue as expected (`{import_glue}`)");
+    let tokens = js_tokens::tokens(loader_name, loader)?;
+    let mut edits = Edits::default();
+    let glue_path = format!("./{glue_name}");
+    let (of_glue, others): (Vec<_>, Vec<_>) = js_tokens::imports(&tokens)
+        .into_iter()
+        .partition(|import| import.from == glue_path);
+    match of_glue.as_slice() {
+        [only] => edits.replace(only.span.clone(), ""),
+        _ => anyhow::bail!(
+            "{loader_name} does not import the glue as expected (once, from `{glue_path}`)"
+        ),
     }
-    let mut loader = loader.replacen(&import_glue, "", 1);
-    let mut exported = Vec::new();
-    while let Some(at) = loader.find("export const ") {
-        loader.replace_range(at..at + "export ".len(), "");
-        let name: String = loader[at + "const ".len()..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        exported.push(name);
-    }
-    let fetch = PART_FETCH_EARLY;
-    while let Some(at) = loader.find(fetch) {
-        let rest = &loader[at + fetch.len()..];
-        let close = ", import.meta.url))";
-        let len = rest
-            .find(close)
-            .with_context(|| format!("{loader_name}: a fetch of a part not as expected"))?;
-        let path = rest[..len]
-            .trim_matches('"')
-            .trim_start_matches("./")
-            .to_owned();
-        loader.replace_range(
-            at..at + fetch.len() + len + close.len(),
-            &format!("wenjiPart(\"{path}\")"),
+    if let Some(other) = others.first() {
+        anyhow::bail!(
+            "{loader_name} imports or exports more than the split's loader did (`{}`)",
+            other.from
         );
     }
-    let module_syntax = |l: &str| {
-        let l = l.trim_start();
-        l.starts_with("import ") || l.starts_with("export ") || l.contains("import.meta")
-    };
-    if loader.lines().any(module_syntax) {
+    let mut exported = Vec::new();
+    for run in js_tokens::find(&tokens, &[Pat::Is("export"), Pat::Is("const"), Pat::Name]) {
+        edits.replace(run[0].span.start..run[1].span.start, "");
+        exported.push(run[2].text);
+    }
+    // `wenjiFetch(new URL("./part.wasm", import.meta.url))`, as `fetch_early`
+    // left it, reads the part's block instead.
+    let part_fetch = [
+        Pat::Is(EARLY_FETCH),
+        Pat::Is("("),
+        Pat::Is("new"),
+        Pat::Is("URL"),
+        Pat::Is("("),
+        Pat::Str,
+        Pat::Is(","),
+        Pat::Is("import"),
+        Pat::Is("."),
+        Pat::Is("meta"),
+        Pat::Is("."),
+        Pat::Is("url"),
+        Pat::Is(")"),
+        Pat::Is(")"),
+    ];
+    for run in js_tokens::find(&tokens, &part_fetch) {
+        let path = run[5].string().unwrap_or_default().trim_start_matches("./");
+        edits.replace(js_tokens::span_of(run), format!("wenjiPart(\"{path}\")"));
+    }
+    let loader = edits.apply(loader)?;
+    let left = js_tokens::tokens(loader_name, &loader)?;
+    if js_tokens::exports(&left) || left.iter().any(|t| t.name() == Some("import")) {
         anyhow::bail!("{loader_name} imports or exports more than the split's loader did");
     }
 
@@ -256,29 +288,32 @@ pub fn inline_module(
         "\nconst wenjiSplit = {{ {} }};\n",
         exported.join(", ")
     ));
-    for line in glue.lines() {
-        match line.strip_prefix("import * as ") {
-            Some(rest) => {
-                let (binding, from) = rest
-                    .split_once(" from ")
-                    .with_context(|| format!("{glue_name}: an import not as expected: {line}"))?;
-                let from = from.trim_end_matches(';').trim_matches('"');
-                if from != format!("./{loader_name}") {
-                    anyhow::bail!(
-                        "{glue_name} imports {from}: only the split's loader can be inlined"
-                    );
-                }
-                out.push_str(&format!("const {binding} = wenjiSplit;\n"));
-            }
-            None if line.starts_with("import ") => {
-                anyhow::bail!("{glue_name} imports other modules: they would need inlining too");
-            }
-            None => {
-                out.push_str(line);
-                out.push('\n');
-            }
+    // The glue's imports of the loader (`import * as importN from …`) are
+    // the loader's exports now.
+    let tokens = js_tokens::tokens(glue_name, glue)?;
+    let loader_path = format!("./{loader_name}");
+    let mut edits = Edits::default();
+    for import in js_tokens::imports(&tokens) {
+        if import.from != loader_path {
+            anyhow::bail!(
+                "{glue_name} imports {}: only the split's loader can be inlined",
+                import.from
+            );
         }
+        let run: Vec<&js_tokens::Token<'_>> = tokens
+            .iter()
+            .filter(|t| t.span.start >= import.span.start && t.span.end <= import.span.end)
+            .collect();
+        let binding = match run.as_slice() {
+            [_, star, as_, binding, ..] if star.text == "*" && as_.text == "as" => binding.text,
+            _ => anyhow::bail!(
+                "{glue_name}: an import not as expected: {}",
+                &glue[import.span.clone()]
+            ),
+        };
+        edits.replace(import.span, format!("const {binding} = wenjiSplit;"));
     }
+    out.push_str(&edits.apply(glue)?);
     Ok(out)
 }
 
@@ -360,18 +395,20 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
 
     #[test]
     fn the_served_loader_takes_its_parts_from_the_early_fetches() {
-        let served = fetch_early(LOADER, 2).unwrap();
+        let served = fetch_early("app-1-split.js", LOADER, 2).unwrap();
         assert!(served.contains(
             r#"const src = wenjiFetch(new URL("./app-1-chunk_1.wasm", import.meta.url));"#
         ));
         assert!(!served.contains(" fetch("), "{served}");
-        let err = fetch_early(LOADER, 3).unwrap_err().to_string();
+        let err = fetch_early("app-1-split.js", LOADER, 3)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("3 parts"), "{err}");
     }
 
     #[test]
     fn the_single_file_carries_loader_and_glue_in_one_module() {
-        let served = fetch_early(LOADER, 2).unwrap();
+        let served = fetch_early("app-1-split.js", LOADER, 2).unwrap();
         let module = inline_module(GLUE, "app-1.js", &served, "app-1-split.js").unwrap();
         assert!(
             !module
@@ -393,7 +430,7 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
 
     #[test]
     fn what_cannot_be_inlined_is_refused_by_name() {
-        let served = fetch_early(LOADER, 2).unwrap();
+        let served = fetch_early("app-1-split.js", LOADER, 2).unwrap();
         let other = GLUE.replace(
             "import2 from \"./app-1-split.js\"",
             "import2 from \"./other.js\"",
