@@ -25,9 +25,11 @@ pub use wenji_core::single_file::data_block;
 use wenji_core::single_file::{data_meta, prerendered_root, EARLY_FETCH, SHARED_KIND};
 
 /// Where the template has the app start: the build writes the loader of
-/// the app's glue and wasm inside it (`add_app`), and the single file the
-/// glue and wasm themselves (`single_file`).
+/// the app's glue and wasm inside it, the mark taken off (`add_app`).
 pub const APP_START: &str = "script[data-wenji-app]";
+/// The loader as `add_app` left it, the page's one inline module script:
+/// the single file writes the glue and wasm themselves inside it.
+const APP_LOADER: &str = r#"script[type="module"]:not([src])"#;
 /// Where the app mounts; the prerendered markup replaces it.
 pub const APP_ROOT: &str = "div#app";
 
@@ -73,6 +75,7 @@ pub fn add_app(html: &str, entry: &Entry, glue: &[u8]) -> anyhow::Result<String>
          dispatchEvent(new CustomEvent(\"wenji-started\", {{ detail: {{ wasm }} }}));\n"
     );
     let html = edit_one(html, APP_START, "the app's start", |el| {
+        el.remove_attribute("data-wenji-app");
         el.set_inner_content(&loader, ContentType::Html);
         Ok(())
     })?;
@@ -417,7 +420,7 @@ pub fn single_file(
         "{BYTES_READER}{glue}\nconst wenjiWasm = wenjiBytes(\"{wasm}\");\n\
          await __wbg_init({{ module_or_path: wenjiWasm }});\n"
     );
-    let html = edit_one(&html, APP_START, "the app's loader", |el| {
+    let html = edit_one(&html, APP_LOADER, "the app's loader", |el| {
         el.set_inner_content(&app, ContentType::Html);
         Ok(())
     })?;
@@ -689,7 +692,8 @@ const wasm = await init({ module_or_path: wenjiFetch('./app-1_bg.wasm') });
         let template = without_comments(include_str!("../../../index.html")).unwrap();
         assert!(!template.contains("<!--"));
         let html = add_app(&template, &entry(), b"glue").unwrap();
-        assert_eq!(html.matches("data-wenji-app").count(), 1);
+        assert!(!html.contains("data-wenji-app"), "the mark is taken off");
+        assert!(html.contains("<script type=\"module\">\nimport init from './app-1.js';"));
         assert!(html.contains("await init({ module_or_path: wenjiFetch('./app-1_bg.wasm') })"));
         let html =
             add_early_fetches(&html, &["app-1_bg.wasm".into(), "index-1.txt".into()]).unwrap();
