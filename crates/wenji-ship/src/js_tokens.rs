@@ -100,11 +100,13 @@ pub fn span_of(run: &[Token<'_>]) -> Range<usize> {
     }
 }
 
-/// A static `import` statement: the module it imports and its span (with
-/// its `;`). `import.meta` and `import(…)` are not statements.
+/// A static `import` statement: the module it imports, its span (with its
+/// `;`) and its tokens' indices. `import.meta` and `import(…)` are not
+/// statements.
 pub struct Import {
     pub from: String,
     pub span: Range<usize>,
+    pub tokens: Range<usize>,
 }
 
 /// The static imports of a module.
@@ -120,14 +122,15 @@ pub fn imports(tokens: &[Token<'_>]) -> Vec<Import> {
         let Some(offset) = tokens[i..].iter().position(|t| t.string().is_some()) else {
             continue;
         };
-        let from = &tokens[i + offset];
-        let end = match tokens.get(i + offset + 1) {
-            Some(semi) if semi.text == ";" => semi.span.end,
-            _ => from.span.end,
+        let from = i + offset;
+        let last = match tokens.get(from + 1) {
+            Some(semi) if semi.text == ";" => from + 1,
+            _ => from,
         };
         out.push(Import {
-            from: from.string().unwrap_or_default().to_owned(),
-            span: token.span.start..end,
+            from: tokens[from].string().unwrap_or_default().to_owned(),
+            span: token.span.start..tokens[last].span.end,
+            tokens: i..last + 1,
         });
     }
     out
@@ -198,6 +201,13 @@ export const x = fetch(new URL("./g.wasm", import.meta.url));
             ["./a.js"],
             "import.meta and import() are no statements"
         );
+        let import = &imports(&tokens)[0];
+        let texts: Vec<&str> = tokens[import.tokens.clone()]
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(texts, ["import", "{", "a", "}", "from", "\"./a.js\"", ";"]);
+        assert_eq!(&JS[import.span.clone()], "import { a } from \"./a.js\";");
         assert!(exports(&tokens));
         let wasm: Vec<&str> = tokens.iter().filter_map(Token::string).collect();
         assert_eq!(

@@ -145,28 +145,27 @@ pub fn split_release(
     copy(&bindgen.join(entry.glue()), &staging.join(entry.glue()))?;
     optimize(&bindgen.join(entry.wasm()), &staging.join(entry.wasm()))?;
 
-    let loader_name = entry.loader();
-    let loader = read_text(&work.join(&loader_name))?;
-    let tokens = js_tokens::tokens(&loader_name, &loader)?;
-    let mut renames = Edits::default();
     let mut files = Vec::new();
+    let mut renames = Vec::new();
     for path in &split.split_modules {
         let file_stem = path
             .file_stem()
             .and_then(|n| n.to_str())
             .with_context(|| format!("{}: not a file name", path.display()))?;
-        let named = format!("./{file_stem}.wasm");
-        let mut uses = tokens.iter().filter(|t| t.string() == Some(named.as_str()));
-        let (Some(token), None) = (uses.next(), uses.next()) else {
-            anyhow::bail!("the split's loader does not name {file_stem}.wasm once");
-        };
         let renamed = entry.part(file_stem);
-        renames.replace(token.span.clone(), format!("\"./{renamed}\""));
         optimize(path, &staging.join(&renamed))?;
+        renames.push(Rename {
+            written: format!("./{file_stem}.wasm"),
+            served: renamed.clone(),
+        });
         files.push(renamed);
     }
-    let loader = renames.apply(&loader)?;
-    let loader = fetch_early(&loader_name, &loader, files.len())?;
+    let loader_name = entry.loader();
+    let loader = serve_loader(
+        &loader_name,
+        &read_text(&work.join(&loader_name))?,
+        &renames,
+    )?;
     write(&staging.join(&loader_name), &loader)?;
     let needs = split
         .prefetch_map
@@ -180,33 +179,64 @@ pub fn split_release(
     })
 }
 
-/// How the split's loader fetches a part (`wasm_split_cli_support`'s
-/// output): `fetch(new URL("./part.wasm", import.meta.url))`. The served
-/// page's loader calls the page's early fetches instead
+/// How a loader fetches a part, `callee(new URL("./part.wasm",
+/// import.meta.url))`: `fetch` in `wasm_split_cli_support`'s output,
+/// `EARLY_FETCH` in the served page's (`serve_loader`). The part's path is
+/// the run's `PART_PATH`th token.
+fn part_fetch(callee: &str) -> [Pat<'_>; 14] {
+    [
+        Pat::Is(callee),
+        Pat::Is("("),
+        Pat::Is("new"),
+        Pat::Is("URL"),
+        Pat::Is("("),
+        Pat::Str,
+        Pat::Is(","),
+        Pat::Is("import"),
+        Pat::Is("."),
+        Pat::Is("meta"),
+        Pat::Is("."),
+        Pat::Is("url"),
+        Pat::Is(")"),
+        Pat::Is(")"),
+    ]
+}
+const PART_PATH: usize = 5;
+
+/// A part's file: the path the split's loader fetches it by, and the file
+/// it is served as (`Entry::part`).
+struct Rename {
+    written: String,
+    served: String,
+}
+
+/// The split's loader (`name`) as the page serves it, in one pass: each
+/// part fetched under its served name (`renames`) and taken from the page's early fetches
 /// (`page::EARLY_FETCH`), where the first view's parts are already on their
 /// way.
-const PART_FETCH: [Pat<'static>; 5] = [
-    Pat::Is("fetch"),
-    Pat::Is("("),
-    Pat::Is("new"),
-    Pat::Is("URL"),
-    Pat::Is("("),
-];
-
-/// The loader (`name`) with each of its `parts` fetches taken from the
-/// page's early fetches.
-fn fetch_early(name: &str, loader: &str, parts: usize) -> anyhow::Result<String> {
+fn serve_loader(name: &str, loader: &str, renames: &[Rename]) -> anyhow::Result<String> {
     let tokens = js_tokens::tokens(name, loader)?;
-    let fetches = js_tokens::find(&tokens, &PART_FETCH);
-    if fetches.len() != parts {
+    let fetches = js_tokens::find(&tokens, &part_fetch("fetch"));
+    if fetches.len() != renames.len() {
         anyhow::bail!(
-            "{name} does not fetch its {parts} parts as expected (`fetch(new URL(…))`, {} found)",
+            "{name} does not fetch its {} parts as expected (`fetch(new URL(\"./part.wasm\", import.meta.url))`, {} found)",
+            renames.len(),
             fetches.len()
         );
     }
     let mut edits = Edits::default();
-    for run in fetches {
+    for rename in renames {
+        let mut named = fetches
+            .iter()
+            .filter(|run| run[PART_PATH].string() == Some(rename.written.as_str()));
+        let (Some(run), None) = (named.next(), named.next()) else {
+            anyhow::bail!("{name} does not fetch {} once", rename.written);
+        };
         edits.replace(run[0].span.clone(), EARLY_FETCH);
+        edits.replace(
+            run[PART_PATH].span.clone(),
+            format!("\"./{}\"", rename.served),
+        );
     }
     edits.apply(loader)
 }
@@ -254,26 +284,13 @@ pub fn inline_module(
         edits.replace(run[0].span.start..run[1].span.start, "");
         exported.push(run[2].text);
     }
-    // `wenjiFetch(new URL("./part.wasm", import.meta.url))`, as `fetch_early`
-    // left it, reads the part's block instead.
-    let part_fetch = [
-        Pat::Is(EARLY_FETCH),
-        Pat::Is("("),
-        Pat::Is("new"),
-        Pat::Is("URL"),
-        Pat::Is("("),
-        Pat::Str,
-        Pat::Is(","),
-        Pat::Is("import"),
-        Pat::Is("."),
-        Pat::Is("meta"),
-        Pat::Is("."),
-        Pat::Is("url"),
-        Pat::Is(")"),
-        Pat::Is(")"),
-    ];
-    for run in js_tokens::find(&tokens, &part_fetch) {
-        let path = run[5].string().unwrap_or_default().trim_start_matches("./");
+    // A part's early fetch, as `serve_loader` left it, reads the part's
+    // block instead.
+    for run in js_tokens::find(&tokens, &part_fetch(EARLY_FETCH)) {
+        let path = run[PART_PATH]
+            .string()
+            .unwrap_or_default()
+            .trim_start_matches("./");
         edits.replace(js_tokens::span_of(run), format!("wenjiPart(\"{path}\")"));
     }
     let loader = edits.apply(loader)?;
@@ -300,11 +317,7 @@ pub fn inline_module(
                 import.from
             );
         }
-        let run: Vec<&js_tokens::Token<'_>> = tokens
-            .iter()
-            .filter(|t| t.span.start >= import.span.start && t.span.end <= import.span.end)
-            .collect();
-        let binding = match run.as_slice() {
+        let binding = match &tokens[import.tokens.clone()] {
             [_, star, as_, binding, ..] if star.text == "*" && as_.text == "as" => binding.text,
             _ => anyhow::bail!(
                 "{glue_name}: an import not as expected: {}",
@@ -343,14 +356,29 @@ function getSharedImports() {
     return sharedImports;
 }
 const __chunk_1 = makeLoad(() => {
-    const src = fetch(new URL("./app-1-chunk_1.wasm", import.meta.url));
+    const src = fetch(new URL("./chunk_1.wasm", import.meta.url));
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
 }, []);
 export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
-    const src = fetch(new URL("./app-1-split_panel.wasm", import.meta.url));
+    const src = fetch(new URL("./split_panel.wasm", import.meta.url));
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
 }, [__chunk_1]));
 "#;
+
+    /// The parts `LOADER` fetches, as the build renames them.
+    fn renames() -> Vec<Rename> {
+        ["chunk_1", "split_panel"]
+            .into_iter()
+            .map(|stem| Rename {
+                written: format!("./{stem}.wasm"),
+                served: format!("app-1-{stem}.wasm"),
+            })
+            .collect()
+    }
+
+    fn served() -> String {
+        serve_loader("app-1-split.js", LOADER, &renames()).unwrap()
+    }
 
     const GLUE: &str = "import * as import1 from \"./app-1-split.js\"\n\
         import * as import2 from \"./app-1-split.js\"\n\
@@ -394,21 +422,49 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
     }
 
     #[test]
-    fn the_served_loader_takes_its_parts_from_the_early_fetches() {
-        let served = fetch_early("app-1-split.js", LOADER, 2).unwrap();
+    fn the_served_loader_takes_its_renamed_parts_from_the_early_fetches() {
+        let served = served();
         assert!(served.contains(
             r#"const src = wenjiFetch(new URL("./app-1-chunk_1.wasm", import.meta.url));"#
         ));
+        assert!(served.contains(
+            r#"const src = wenjiFetch(new URL("./app-1-split_panel.wasm", import.meta.url));"#
+        ));
         assert!(!served.contains(" fetch("), "{served}");
-        let err = fetch_early("app-1-split.js", LOADER, 3)
+        let mut three = renames();
+        three.push(Rename {
+            written: "./chunk_2.wasm".into(),
+            served: "app-1-chunk_2.wasm".into(),
+        });
+        let err = serve_loader("app-1-split.js", LOADER, &three)
             .unwrap_err()
             .to_string();
         assert!(err.contains("3 parts"), "{err}");
+        let mut other = renames();
+        other[0].written = "./chunk_9.wasm".into();
+        let err = serve_loader("app-1-split.js", LOADER, &other)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("./chunk_9.wasm once"), "{err}");
+        // A comment naming a part is no fetch of it.
+        let commented = LOADER.replacen(
+            "let sharedImports",
+            "// fetch(new URL(\"./chunk_1.wasm\", import.meta.url))\nlet sharedImports",
+            1,
+        );
+        assert_eq!(
+            serve_loader("app-1-split.js", &commented, &renames()).unwrap(),
+            served.replacen(
+                "let sharedImports",
+                "// fetch(new URL(\"./chunk_1.wasm\", import.meta.url))\nlet sharedImports",
+                1,
+            )
+        );
     }
 
     #[test]
     fn the_single_file_carries_loader_and_glue_in_one_module() {
-        let served = fetch_early("app-1-split.js", LOADER, 2).unwrap();
+        let served = served();
         let module = inline_module(GLUE, "app-1.js", &served, "app-1-split.js").unwrap();
         assert!(
             !module
@@ -430,7 +486,7 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
 
     #[test]
     fn what_cannot_be_inlined_is_refused_by_name() {
-        let served = fetch_early("app-1-split.js", LOADER, 2).unwrap();
+        let served = served();
         let other = GLUE.replace(
             "import2 from \"./app-1-split.js\"",
             "import2 from \"./other.js\"",
