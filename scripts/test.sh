@@ -2,7 +2,9 @@
 # README command 2: every check and test. Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step says when it starts (seconds since the run began), so that a
+# CI log shows where the time goes.
+step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$*" "$SECONDS"; }
 
 # The disk is shared with other work on these machines; a full disk shows up
 # later as an obscure rustc "IO failure", so say it first.
@@ -54,3 +56,5 @@ release_build
 
 step "browser tests (Chromium; the engines' list in Firefox ESR and WebKitGTK)"
 node --test --test-concurrency=1 tests/*.test.mjs
+
+step "done"
