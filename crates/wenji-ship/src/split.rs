@@ -211,9 +211,9 @@ struct Rename {
 }
 
 /// The split's loader (`name`) as the page serves it, in one pass: each
-/// part fetched under its served name (`renames`) and taken from the page's early fetches
-/// (`page::EARLY_FETCH`), where the first view's parts are already on their
-/// way.
+/// part fetched under its served name (`renames`) and taken from the
+/// page's early fetches (`page::EARLY_FETCH`), where the first view's parts
+/// are already on their way.
 fn serve_loader(name: &str, loader: &str, renames: &[Rename]) -> anyhow::Result<String> {
     let tokens = js_tokens::tokens(name, loader)?;
     let fetches = js_tokens::find(&tokens, &part_fetch("fetch"));
@@ -232,6 +232,14 @@ fn serve_loader(name: &str, loader: &str, renames: &[Rename]) -> anyhow::Result<
         let (Some(run), None) = (named.next(), named.next()) else {
             anyhow::bail!("{name} does not fetch {} once", rename.written);
         };
+        // Named anywhere else, the part would be left under a name that is
+        // not served.
+        let named = tokens
+            .iter()
+            .filter(|t| t.string() == Some(rename.written.as_str()));
+        if named.count() != 1 {
+            anyhow::bail!("{name} names {} outside its fetch", rename.written);
+        }
         edits.replace(run[0].span.clone(), EARLY_FETCH);
         edits.replace(
             run[PART_PATH].span.clone(),
@@ -446,6 +454,19 @@ export const __wasm_split_load_panel = wrapAsyncCb(makeLoad(() => {
             .unwrap_err()
             .to_string();
         assert!(err.contains("./chunk_9.wasm once"), "{err}");
+        // A part named in another string is refused: it would not be renamed.
+        let also = LOADER.replacen(
+            "let sharedImports",
+            "const again = \"./chunk_1.wasm\";\nlet sharedImports",
+            1,
+        );
+        let err = serve_loader("app-1-split.js", &also, &renames())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("names ./chunk_1.wasm outside its fetch"),
+            "{err}"
+        );
         // A comment naming a part is no fetch of it.
         let commented = LOADER.replacen(
             "let sharedImports",
