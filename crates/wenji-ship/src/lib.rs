@@ -7,6 +7,7 @@
 pub const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 pub mod compress;
+pub mod cores;
 pub mod css;
 pub mod data;
 pub mod early;

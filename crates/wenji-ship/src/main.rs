@@ -26,7 +26,6 @@ use std::path::{Path, PathBuf};
 use wenji_core::route::Route;
 use wenji_search::likeness::LIKENESS_FILE;
 use wenji_search::likeness_build::likeness_for_essays;
-use wenji_ship::compress;
 use wenji_ship::data::data_files;
 use wenji_ship::files::{copy, fresh_dir, read_text, write};
 use wenji_ship::page::{self, Files};
@@ -34,6 +33,7 @@ use wenji_ship::service_worker;
 use wenji_ship::split;
 use wenji_ship::wasm::{self, Profile};
 use wenji_ship::ROOT;
+use wenji_ship::{compress, cores};
 
 /// The part of the wasm holding the list (`in list` in `src/components/essay_list.rs`).
 const LIST_PART: &str = "list";
@@ -105,13 +105,21 @@ fn run() -> anyhow::Result<()> {
     fresh_dir(&staging)?;
     let work = wasm::target_dir(root).join("wenji-ship");
     step("cargo done");
-    let (entry, parts) = wasm::app(&built.app, options.profile, &staging, &work.join("app"))?;
-    wasm::worker(
-        &built.worker,
-        options.profile,
-        &staging,
-        &work.join("worker"),
-    )?;
+    // The worker's wasm-opt runs beside the app's split and passes.
+    let (app, worker) = std::thread::scope(|s| {
+        let worker = s.spawn(|| {
+            wasm::worker(
+                &built.worker,
+                options.profile,
+                &staging,
+                &work.join("worker"),
+            )
+        });
+        let app = wasm::app(&built.app, options.profile, &staging, &work.join("app"));
+        (app, worker.join())
+    });
+    worker.map_err(|_| anyhow::anyhow!("the worker's wasm: its thread panicked"))??;
+    let (entry, parts) = app?;
     copy_folder(&root.join("public"), &staging)?;
     step("wasm done");
 
@@ -245,35 +253,26 @@ fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The `.gz` and `.br` copies of `files` in `staging`, on two threads (a
-/// core each on these machines), those of files compressed before taken
-/// from `kept`.
+/// The `.gz` and `.br` copies of `files` in `staging`, on every core, the
+/// largest file first; those of files compressed before taken from `kept`.
 fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> anyhow::Result<()> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let compress = || -> anyhow::Result<()> {
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(path) = files.get(i) else {
-                return Ok(());
-            };
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let Some(name) = name.filter(|n| compress::worth_compressing(n)) else {
-                continue;
-            };
-            let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
-            for (copy, data) in compress::copies_kept(&name, &bytes, Some(kept)) {
-                let to = staging.join(copy);
-                std::fs::write(&to, data).with_context(|| to.display().to_string())?;
-            }
+    let mut files: Vec<(u64, &PathBuf)> = files
+        .iter()
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|n| compress::worth_compressing(&n.to_string_lossy()))
+        })
+        .map(|path| (path.metadata().map_or(0, |m| m.len()), path))
+        .collect();
+    files.sort_by(|a, b| b.cmp(a));
+    cores::each(&files, |(_, path)| {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
+        for (copy, data) in compress::copies_kept(&name, &bytes, Some(kept)) {
+            let to = staging.join(copy);
+            std::fs::write(&to, data).with_context(|| to.display().to_string())?;
         }
-    };
-    std::thread::scope(|s| {
-        let other = s.spawn(compress);
-        let mine = compress();
-        other
-            .join()
-            .map_err(|_| anyhow::anyhow!("compressing failed"))?
-            .and(mine)
+        Ok(())
     })
 }
 

@@ -22,7 +22,7 @@ use base64::Engine;
 
 use crate::files::{copy, fresh_dir, read_text, write};
 use crate::js_tokens::{self, Edits, Pat};
-use crate::wasm::{self, optimize};
+use crate::wasm;
 use wenji_core::single_file::EARLY_FETCH;
 
 /// The import module the lazy views' loaders come from before the split
@@ -143,9 +143,8 @@ pub fn split_release(
     let bindgen = work.join("bindgen");
     wasm::bindgen(&main, &bindgen, &entry.stem, wasm::Glue::Module, true)?;
     copy(&bindgen.join(entry.glue()), &staging.join(entry.glue()))?;
-    optimize(&bindgen.join(entry.wasm()), &staging.join(entry.wasm()))?;
 
-    let mut files = Vec::new();
+    let mut modules = vec![(bindgen.join(entry.wasm()), staging.join(entry.wasm()))];
     let mut renames = Vec::new();
     for path in &split.split_modules {
         let file_stem = path
@@ -153,13 +152,13 @@ pub fn split_release(
             .and_then(|n| n.to_str())
             .with_context(|| format!("{}: not a file name", path.display()))?;
         let renamed = entry.part(file_stem);
-        optimize(path, &staging.join(&renamed))?;
+        modules.push((path.clone(), staging.join(&renamed)));
         renames.push(Rename {
             written: format!("./{file_stem}.wasm"),
-            served: renamed.clone(),
+            served: renamed,
         });
-        files.push(renamed);
     }
+    wasm::optimize_all(&modules)?;
     let loader_name = entry.loader();
     let loader = serve_loader(
         &loader_name,
@@ -174,7 +173,7 @@ pub fn split_release(
         .collect();
     Ok(Parts {
         loader: entry.loader(),
-        files,
+        files: renames.into_iter().map(|r| r.served).collect(),
         needs,
     })
 }
@@ -201,6 +200,8 @@ fn part_fetch(callee: &str) -> [Pat<'_>; 14] {
         Pat::Is(")"),
     ]
 }
+
+/// Where the part's path is in a run of `part_fetch`.
 const PART_PATH: usize = 5;
 
 /// A part's file: the path the split's loader fetches it by, and the file

@@ -1,0 +1,76 @@
+//! The build's slow steps (wasm-opt, brotli) spread over the machine's
+//! cores: one queue of jobs, a thread per core taking the next. Callers
+//! put the largest job first, so that no core is left with it at the end.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `job` run on every item of `items`, on as many threads as the machine
+/// has cores (at most one per item); the first error is returned, after
+/// every thread has stopped.
+pub fn each<T: Sync>(
+    items: &[T],
+    job: impl Fn(&T) -> anyhow::Result<()> + Sync,
+) -> anyhow::Result<()> {
+    let next = AtomicUsize::new(0);
+    let work = || -> anyhow::Result<()> {
+        // Each thread stops at its first error; the others finish the queue.
+        while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+            job(item)?;
+        }
+        Ok(())
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len())
+        .max(1);
+    std::thread::scope(|s| {
+        let others: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let mut result = work();
+        for other in others {
+            let theirs = other
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("a build thread panicked")));
+            result = result.and(theirs);
+        }
+        result
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn every_item_is_done_once() {
+        let items: Vec<u32> = (0..50).collect();
+        let done = Mutex::new(Vec::new());
+        each(&items, |&i| {
+            done.lock().unwrap().push(i);
+            Ok(())
+        })
+        .unwrap();
+        let mut done = done.into_inner().unwrap();
+        done.sort();
+        assert_eq!(done, items);
+    }
+
+    #[test]
+    fn an_error_is_returned_and_the_rest_still_run() {
+        let items: Vec<u32> = (0..20).collect();
+        let done = AtomicUsize::new(0);
+        let result = each(&items, |&i| {
+            done.fetch_add(1, Ordering::Relaxed);
+            anyhow::ensure!(i != 3, "item {i} failed");
+            Ok(())
+        });
+        assert_eq!(result.unwrap_err().to_string(), "item 3 failed");
+        // The thread that failed stops; any other finishes the queue.
+        assert!(done.load(Ordering::Relaxed) >= 4);
+    }
+
+    #[test]
+    fn nothing_to_do_is_done() {
+        each(&[] as &[u32], |_| anyhow::bail!("never called")).unwrap();
+    }
+}
