@@ -31,8 +31,15 @@ WENJI_SPLIT=1 cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnin
 step "cargo deny (licences, bans; offline)"
 cargo deny --offline check licenses bans
 
-step "host tests (wenji-core, wenji-search, wenji-import, wenji-ship, wenji-worker)"
-cargo test -p wenji-core -p wenji-search -p wenji-import -p wenji-ship -p wenji-worker
+# Two cargo calls: in one, the others' dev-dependencies (proptest,
+# tempfile) would turn on std features of libc, getrandom, bitflags… for
+# the whole call, and the build program's dependencies (wasmparser,
+# walrus, lol_html, …) would be compiled once for its tests and again for
+# the release builds below. Alone, its tests share them with the builds.
+step "host tests (wenji-ship)"
+cargo test -p wenji-ship
+step "host tests (wenji-core, wenji-search, wenji-import, wenji-worker)"
+cargo test -p wenji-core -p wenji-search -p wenji-import -p wenji-worker
 
 step "release build of the several-essays fixture (target/dist-multi)"
 WENJI_CONTENT_DIR=tests/fixtures/collection-multi \
