@@ -239,15 +239,19 @@ fn run() -> anyhow::Result<()> {
     step("pages done");
     // Last, so that the copies are of the files as they are served (and
     // the service worker, which fetches through the server, lists none).
-    let files: Vec<PathBuf> = std::fs::read_dir(&staging)
-        .with_context(|| staging.display().to_string())?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .collect();
-    let kept = work.join("compressed");
-    std::fs::create_dir_all(&kept).with_context(|| kept.display().to_string())?;
-    compress_all(&files, &staging, &kept)?;
+    // Only a release has them: a debug build's wasm, tens of megabytes and
+    // new at each change, took brotli 50 s, longer than cargo.
+    if options.profile == Profile::Release {
+        let files: Vec<PathBuf> = std::fs::read_dir(&staging)
+            .with_context(|| staging.display().to_string())?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        let kept = work.join("compressed");
+        std::fs::create_dir_all(&kept).with_context(|| kept.display().to_string())?;
+        compress_all(&files, &staging, &kept)?;
+    }
     publish(&staging, dist)?;
     step(&format!("built {}", dist.display()));
     Ok(())
