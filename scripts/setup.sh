@@ -12,6 +12,16 @@ BENCH=0
 [[ "${1:-}" == "--bench" ]] && BROWSERS=1 && BENCH=1
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+# Whether the output of a command (the arguments after the first) has a
+# line matching the pattern (the first). Read whole, not piped into
+# `grep -q`: that stops reading at the first match, the command can die of
+# SIGPIPE, and under pipefail a tool already there looked missing (CI once
+# ran `cargo install geckodriver` again for nothing).
+has() {
+  local out
+  out=$("${@:2}" 2>/dev/null) || true
+  grep -qE -- "$1" <<<"$out"
+}
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 # Debian packages: node for the server and the tests; Chromium, Firefox ESR,
@@ -36,26 +46,26 @@ if (( ${#apt_pkgs[@]} )); then
 fi
 
 # Rust: the wasm target and the lint tools.
-rustup target list --installed | grep -qx wasm32-unknown-unknown \
+has '^wasm32-unknown-unknown$' rustup target list --installed \
   || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
 for c in clippy rustfmt; do
-  rustup component list --installed | grep -q "^$c" || rustup component add "$c"
+  has "^$c" rustup component list --installed || rustup component add "$c"
 done
 # The standard library's source: the release rebuilds it for the wasm
 # (scripts/release-build.sh). Without it the release still builds, larger.
-rustup component list --installed | grep -q '^rust-src' \
+has '^rust-src' rustup component list --installed \
   || { say "rustup component add rust-src"; rustup component add rust-src \
        || say "rust-src could not be installed: the release keeps the prebuilt standard library"; }
 
 # geckodriver drives Firefox ESR for its suite (Playwright's Firefox is
 # a browser build of its own that cannot be downloaded here).
-if (( BROWSERS )) && ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0\.37\.1'; then
+if (( BROWSERS )) && ! has '^geckodriver 0\.37\.1' geckodriver --version; then
   say "cargo install geckodriver 0.37.1"
   cargo install geckodriver --version 0.37.1 --locked
 fi
 
 # cargo-deny checks licences and duplicate crates in the test command.
-if (( BROWSERS )) && ! cargo deny --version 2>/dev/null | grep -q '0\.20\.2'; then
+if (( BROWSERS )) && ! has '0\.20\.2' cargo deny --version; then
   say "cargo install cargo-deny 0.20.2"
   cargo install cargo-deny --version 0.20.2 --locked
 fi
@@ -66,13 +76,13 @@ if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core || ! 
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-wasm-opt --version | grep -q 'version 132' \
+has 'version 132' wasm-opt --version \
   || { echo "setup: wasm-opt on PATH is not version 132: $(command -v wasm-opt)" >&2; exit 1; }
 # The crates of Cargo.lock, for the host and wasm32, fetched at once rather
 # than by each build. Quick when they are already here.
 cargo fetch --locked --quiet
 # The standard library's own crates, for the release's rebuild of it.
-if rustup component list --installed | grep -q '^rust-src'; then
+if has '^rust-src' rustup component list --installed; then
   RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     cargo fetch --locked --quiet --target wasm32-unknown-unknown
 fi
