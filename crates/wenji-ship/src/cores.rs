@@ -2,7 +2,20 @@
 //! cores: one queue of jobs, a thread per core taking the next. Callers
 //! put the largest job first, so that no core is left with it at the end.
 
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `items` by the size of their file (`path`), largest first: the order
+/// `each` wants (a file that cannot be read counts as empty).
+pub fn largest_first<'a, T>(
+    items: impl IntoIterator<Item = &'a T>,
+    path: impl Fn(&T) -> &Path,
+) -> Vec<&'a T> {
+    let mut items: Vec<&T> = items.into_iter().collect();
+    items
+        .sort_by_cached_key(|item| std::cmp::Reverse(path(item).metadata().map_or(0, |m| m.len())));
+    items
+}
 
 /// `job` run on every item of `items`, on as many threads as the machine
 /// has cores (at most one per item). A thread stops at its job's error and
@@ -69,6 +82,26 @@ mod tests {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let expected = if cores > 1 { items.len() } else { 4 };
         assert_eq!(done.load(Ordering::Relaxed), expected);
+    }
+
+    #[test]
+    fn files_come_largest_first() {
+        let dir = std::env::temp_dir().join(format!("wenji-cores-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let files: Vec<_> = [("small", 1), ("large", 300), ("middle", 20)]
+            .iter()
+            .map(|(name, len)| {
+                let path = dir.join(name);
+                std::fs::write(&path, vec![0u8; *len]).unwrap();
+                path
+            })
+            .collect();
+        let missing = dir.join("missing");
+        let all: Vec<_> = files.iter().chain([&missing]).collect();
+        let ordered = largest_first(all.iter().copied(), |p| p);
+        let names: Vec<_> = ordered.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(names, ["large", "middle", "small", "missing"]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -260,16 +260,12 @@ fn run() -> anyhow::Result<()> {
 /// The `.gz` and `.br` copies of `files` in `staging`, on every core, the
 /// largest file first; those of files compressed before taken from `kept`.
 fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> anyhow::Result<()> {
-    let mut files: Vec<(u64, &PathBuf)> = files
-        .iter()
-        .filter(|path| {
-            path.file_name()
-                .is_some_and(|n| compress::worth_compressing(&n.to_string_lossy()))
-        })
-        .map(|path| (path.metadata().map_or(0, |m| m.len()), path))
-        .collect();
-    files.sort_by(|a, b| b.cmp(a));
-    cores::each(&files, |(_, path)| {
+    let worth = files.iter().filter(|path| {
+        path.file_name()
+            .is_some_and(|n| compress::worth_compressing(&n.to_string_lossy()))
+    });
+    let files = cores::largest_first(worth, |path| path);
+    cores::each(&files, |path| {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
         for (copy, data) in compress::copies_kept(&name, &bytes, Some(kept)) {

@@ -307,12 +307,8 @@ fn finish(from: &Path, to: &Path, profile: Profile) -> anyhow::Result<()> {
 /// wasm-opt's one pass over each module (`from`, `to`), on every core, the
 /// largest first (it takes the longest: the main module 5.6 s of the 12 s).
 pub fn optimize_all(modules: &[(PathBuf, PathBuf)]) -> anyhow::Result<()> {
-    let mut modules: Vec<(u64, &(PathBuf, PathBuf))> = modules
-        .iter()
-        .map(|m| (m.0.metadata().map_or(0, |meta| meta.len()), m))
-        .collect();
-    modules.sort_by(|a, b| b.cmp(a));
-    crate::cores::each(&modules, |(_, (from, to))| optimize(from, to))
+    let modules = crate::cores::largest_first(modules, |(from, _)| from);
+    crate::cores::each(&modules, |(from, to)| optimize(from, to))
 }
 
 /// wasm-opt's one pass over a module.
