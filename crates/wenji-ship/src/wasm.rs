@@ -89,7 +89,7 @@ pub fn target_dir(root: &Path) -> PathBuf {
 }
 
 /// The release's wasm is split at its lazy views (`src/parts.rs`), and its
-/// standard library rebuilt with panic=immediate-abort (DEVELOPERS.md, "The
+/// standard library rebuilt for size with panic=immediate-abort (DEVELOPERS.md, "The
 /// standard library, rebuilt"): a panic traps at once, with none of the
 /// formatting code that would write its message. That needs rustup's
 /// rust-src and RUSTC_BOOTSTRAP on the stable toolchain; without rust-src
@@ -131,6 +131,15 @@ fn release_env(cargo: &OsString, root: &Path) -> anyhow::Result<Vec<(String, Str
         (
             "CARGO_UNSTABLE_BUILD_STD".to_owned(),
             "std,panic_abort".to_owned(),
+        ),
+        // The library's own features: its smaller algorithms (sorts, number
+        // formatting, counting a string's characters), and none of cargo's
+        // defaults, `backtrace` (a symbolizer: object, gimli, addr2line)
+        // and `panic-unwind`, which a wasm whose panics trap never uses
+        // (DEVELOPERS.md, "The standard library, rebuilt").
+        (
+            "CARGO_UNSTABLE_BUILD_STD_FEATURES".to_owned(),
+            "optimize_for_size".to_owned(),
         ),
         (
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS".to_owned(),
