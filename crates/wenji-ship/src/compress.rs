@@ -42,9 +42,26 @@ fn quality(name: &str) -> u32 {
     }
 }
 
+/// How hard a build works at its copies.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Effort {
+    /// A release: gzip and brotli, each at its best for the file.
+    Best,
+    /// A debug build: gzip at its fastest, and no brotli. Its wasm is
+    /// megabytes and new at each change (brotli took 50 s of it); served
+    /// whole instead, Chromium's in-memory cache of a private window now
+    /// and then failed to keep it and aborted the load
+    /// (`ERR_CACHE_WRITE_FAILURE`, DEVELOPERS.md).
+    Quick,
+}
+
 /// gzip at its best level.
 pub fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gzip_at(data, flate2::Compression::best())
+}
+
+fn gzip_at(data: &[u8], level: flate2::Compression) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), level);
     // Writing to a Vec cannot fail.
     let _ = e.write_all(data);
     e.finish().unwrap_or_default()
@@ -63,25 +80,35 @@ pub fn brotli(data: &[u8], quality: u32) -> Vec<u8> {
 /// The `.gz` and `.br` copies of file `name` (`data`), each only when it is
 /// smaller than the file.
 pub fn copies(name: &str, data: &[u8]) -> Vec<(String, Vec<u8>)> {
-    copies_kept(name, data, None)
+    copies_kept(name, data, None, Effort::Best)
 }
 
 /// The same, the copies of files compressed before taken from folder
 /// `kept` (and new ones left there): a build whose wasm did not change
 /// (the test command builds the site five times) skips its slowest step.
-pub fn copies_kept(name: &str, data: &[u8], kept: Option<&Path>) -> Vec<(String, Vec<u8>)> {
+pub fn copies_kept(
+    name: &str,
+    data: &[u8],
+    kept: Option<&Path>,
+    effort: Effort,
+) -> Vec<(String, Vec<u8>)> {
     if !worth_compressing(name) {
         return Vec::new();
     }
     let quality = quality(name);
-    let key = format!("{}-{quality}", crate::data::content_hash(data));
+    let (exts, key) = match effort {
+        Effort::Best => (&["gz", "br"][..], quality.to_string()),
+        Effort::Quick => (&["gz"][..], "quick".to_owned()),
+    };
+    let key = format!("{}-{key}", crate::data::content_hash(data));
     let make = |ext: &str| -> Vec<u8> {
         let path = kept.map(|k| k.join(format!("{key}.{ext}")));
         if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
             return bytes;
         }
-        let bytes = match ext {
-            "gz" => gzip(data),
+        let bytes = match (ext, effort) {
+            ("gz", Effort::Best) => gzip(data),
+            ("gz", Effort::Quick) => gzip_at(data, flate2::Compression::fast()),
             _ => brotli(data, quality),
         };
         if let Some(path) = path {
@@ -90,9 +117,8 @@ pub fn copies_kept(name: &str, data: &[u8], kept: Option<&Path>) -> Vec<(String,
         }
         bytes
     };
-    ["gz", "br"]
-        .into_iter()
-        .map(|ext| (ext, make(ext)))
+    exts.iter()
+        .map(|&ext| (ext, make(ext)))
         .filter(|(_, c)| c.len() < data.len())
         .map(|(ext, c)| (format!("{name}.{ext}"), c))
         .collect()
@@ -102,6 +128,21 @@ pub fn copies_kept(name: &str, data: &[u8], kept: Option<&Path>) -> Vec<(String,
 mod tests {
     use super::*;
     use std::io::Read;
+
+    #[test]
+    fn a_quick_copy_is_a_gzip_alone_that_decompresses_to_the_file() {
+        let wasm = b"\0asm\x01\0\0\0".repeat(5000);
+        let copies = copies_kept("app_bg.wasm", &wasm, None, Effort::Quick);
+        assert_eq!(copies.len(), 1);
+        let (name, bytes) = &copies[0];
+        assert_eq!(name, "app_bg.wasm.gz");
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, wasm);
+        assert!(bytes.len() * 10 < wasm.len(), "{}", bytes.len());
+    }
 
     #[test]
     fn both_copies_decompress_to_the_file() {
@@ -130,18 +171,23 @@ mod tests {
         let kept = std::env::temp_dir().join(format!("wenji-kept-{}", std::process::id()));
         std::fs::create_dir_all(&kept).unwrap();
         let text = "以人为本，锤炼党性。".repeat(100);
-        let made = copies_kept("a.txt", text.as_bytes(), Some(&kept));
+        let made = copies_kept("a.txt", text.as_bytes(), Some(&kept), Effort::Best);
         assert_eq!(made, copies("a.txt", text.as_bytes()));
         assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 2);
         // What is kept is what is served: a copy changed there is used.
         for entry in std::fs::read_dir(&kept).unwrap() {
             std::fs::write(entry.unwrap().path(), b"kept").unwrap();
         }
-        let again = copies_kept("b.txt", text.as_bytes(), Some(&kept));
+        let again = copies_kept("b.txt", text.as_bytes(), Some(&kept), Effort::Best);
         assert_eq!(again.len(), 2);
         assert!(again.iter().all(|(_, c)| c == b"kept"));
         // Another file is compressed afresh.
-        let other = copies_kept("c.txt", "别的".repeat(100).as_bytes(), Some(&kept));
+        let other = copies_kept(
+            "c.txt",
+            "别的".repeat(100).as_bytes(),
+            Some(&kept),
+            Effort::Best,
+        );
         assert!(other.iter().all(|(_, c)| c != b"kept"));
         std::fs::remove_dir_all(&kept).unwrap();
     }

@@ -239,27 +239,33 @@ fn run() -> anyhow::Result<()> {
     step("pages done");
     // Last, so that the copies are of the files as they are served (and
     // the service worker, which fetches through the server, lists none).
-    // Only a release has them: a debug build's wasm, tens of megabytes and
-    // new at each change, took brotli 50 s, longer than cargo.
-    if options.profile == Profile::Release {
-        let files: Vec<PathBuf> = std::fs::read_dir(&staging)
-            .with_context(|| staging.display().to_string())?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file())
-            .collect();
-        let kept = work.join("compressed");
-        std::fs::create_dir_all(&kept).with_context(|| kept.display().to_string())?;
-        compress_all(&files, &staging, &kept)?;
-    }
+    let effort = match options.profile {
+        Profile::Release => compress::Effort::Best,
+        Profile::Debug => compress::Effort::Quick,
+    };
+    let files: Vec<PathBuf> = std::fs::read_dir(&staging)
+        .with_context(|| staging.display().to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    let kept = work.join("compressed");
+    std::fs::create_dir_all(&kept).with_context(|| kept.display().to_string())?;
+    compress_all(&files, &staging, &kept, effort)?;
     publish(&staging, dist)?;
     step(&format!("built {}", dist.display()));
     Ok(())
 }
 
-/// The `.gz` and `.br` copies of `files` in `staging`, on every core, the
+/// The `.gz` and `.br` copies of `files` in `staging` (as hard as `effort`
+/// says), on every core, the
 /// largest file first; those of files compressed before taken from `kept`.
-fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> anyhow::Result<()> {
+fn compress_all(
+    files: &[PathBuf],
+    staging: &Path,
+    kept: &Path,
+    effort: compress::Effort,
+) -> anyhow::Result<()> {
     let worth = files.iter().filter(|path| {
         path.file_name()
             .is_some_and(|n| compress::worth_compressing(&n.to_string_lossy()))
@@ -268,7 +274,7 @@ fn compress_all(files: &[PathBuf], staging: &Path, kept: &Path) -> anyhow::Resul
     cores::each(&files, |path| {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
-        for (copy, data) in compress::copies_kept(&name, &bytes, Some(kept)) {
+        for (copy, data) in compress::copies_kept(&name, &bytes, Some(kept), effort) {
             let to = staging.join(copy);
             std::fs::write(&to, data).with_context(|| to.display().to_string())?;
         }
