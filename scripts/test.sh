@@ -61,7 +61,11 @@ cargo run --quiet -p wenji-ship -- --dist target/dist-debug
 step "release build (dist/)"
 release_build
 
+# Two test files at a time: one file alone left the two cores a quarter
+# idle (waiting on pages and drivers); two took 271 s and 236 s where one
+# took 369 s (2026-12-06, one after the other). Each file has its own
+# browser, server and driver ports.
 step "browser tests (Chromium; the engines' list in Firefox ESR and WebKitGTK)"
-node --test --test-concurrency=1 tests/*.test.mjs
+node --test --test-concurrency=2 tests/*.test.mjs
 
 step "done"
