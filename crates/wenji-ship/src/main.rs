@@ -258,8 +258,8 @@ fn run() -> anyhow::Result<()> {
 }
 
 /// The `.gz` and `.br` copies of `files` in `staging` (as hard as `effort`
-/// says), on every core, the
-/// largest file first; those of files compressed before taken from `kept`.
+/// says), on every core, the largest file first; those of files
+/// compressed before taken from `kept`.
 fn compress_all(
     files: &[PathBuf],
     staging: &Path,

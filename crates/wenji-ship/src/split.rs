@@ -144,7 +144,10 @@ pub fn split_release(
     wasm::bindgen(&main, &bindgen, &entry.stem, wasm::Glue::Module, true)?;
     copy(&bindgen.join(entry.glue()), &staging.join(entry.glue()))?;
 
-    let mut modules = vec![(bindgen.join(entry.wasm()), staging.join(entry.wasm()))];
+    let mut modules = vec![wasm::ToOptimize {
+        from: bindgen.join(entry.wasm()),
+        to: staging.join(entry.wasm()),
+    }];
     let mut renames = Vec::new();
     for path in &split.split_modules {
         let file_stem = path
@@ -152,7 +155,10 @@ pub fn split_release(
             .and_then(|n| n.to_str())
             .with_context(|| format!("{}: not a file name", path.display()))?;
         let renamed = entry.part(file_stem);
-        modules.push((path.clone(), staging.join(&renamed)));
+        modules.push(wasm::ToOptimize {
+            from: path.clone(),
+            to: staging.join(&renamed),
+        });
         renames.push(Rename {
             written: format!("./{file_stem}.wasm"),
             served: renamed,

@@ -313,11 +313,18 @@ fn finish(from: &Path, to: &Path, profile: Profile) -> anyhow::Result<()> {
     }
 }
 
-/// wasm-opt's one pass over each module (`from`, `to`), on every core, the
-/// largest first (it takes the longest: the main module 5.6 s of the 12 s).
-pub fn optimize_all(modules: &[(PathBuf, PathBuf)]) -> anyhow::Result<()> {
-    let modules = crate::cores::largest_first(modules, |(from, _)| from);
-    crate::cores::each(&modules, |(from, to)| optimize(from, to))
+/// A module for wasm-opt: as cargo, the split or bindgen wrote it, and
+/// where its optimised copy goes.
+pub struct ToOptimize {
+    pub from: PathBuf,
+    pub to: PathBuf,
+}
+
+/// wasm-opt's one pass over each module, on every core, the largest first
+/// (it takes the longest: the main module 5.6 s of the 12 s).
+pub fn optimize_all(modules: &[ToOptimize]) -> anyhow::Result<()> {
+    let modules = crate::cores::largest_first(modules, |m| &m.from);
+    crate::cores::each(&modules, |m| optimize(&m.from, &m.to))
 }
 
 /// wasm-opt's one pass over a module.
