@@ -89,12 +89,13 @@ pub fn target_dir(root: &Path) -> PathBuf {
 }
 
 /// The release's wasm is split at its lazy views (`src/parts.rs`), and its
-/// standard library rebuilt for size with panic=immediate-abort (DEVELOPERS.md, "The
-/// standard library, rebuilt"): a panic traps at once, with none of the
-/// formatting code that would write its message. That needs rustup's
-/// rust-src and RUSTC_BOOTSTRAP on the stable toolchain; without rust-src
-/// the release keeps the prebuilt library, and says so. Only the wasm's
-/// cargo gets these: this program's own (host) build never sees them.
+/// standard library rebuilt for size with panic=immediate-abort
+/// (DEVELOPERS.md, "The standard library, rebuilt"): a panic traps at
+/// once, with none of the formatting code that would write its message.
+/// That needs rustup's rust-src and RUSTC_BOOTSTRAP on the stable
+/// toolchain; without rust-src the release keeps the prebuilt library, and
+/// says so. Only the wasm's cargo gets these: this program's own (host)
+/// build never sees them.
 fn release_env(cargo: &OsString, root: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut env = vec![("WENJI_SPLIT".to_owned(), "1".to_owned())];
     if !rust_src_installed() {
