@@ -16,6 +16,9 @@ use crate::split::{self, Entry, Parts};
 /// The wasm target both binaries are built for.
 const TARGET: &str = "wasm32-unknown-unknown";
 
+/// The app's package and binary.
+const APP_STEM: &str = "wenji";
+
 /// The document reader's files, named by its binary (`public/worker-start.js`
 /// loads them by these names).
 pub const WORKER_STEM: &str = "wenji-worker";
@@ -43,40 +46,45 @@ pub struct Artifacts {
     pub worker: PathBuf,
 }
 
-/// Build both binaries with cargo, from the workspace at `root`.
+/// Build both binaries with cargo, from the workspace at `root`, in one
+/// call: cargo compiles the worker's crates while the app's last crate
+/// and its link leave a core free (a cold release's wasm took 117 and
+/// 131 s instead of 139 and 147 s in two calls). Features unify across a
+/// call, so the app is compiled with the parser of wenji-core and the
+/// table builder of wenji-search that the worker uses; the app never
+/// calls them and LTO leaves them out (DEVELOPERS.md, "The build:
+/// `wenji-ship`").
 pub fn cargo_build(root: &Path, profile: Profile) -> anyhow::Result<Artifacts> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let env = match profile {
         Profile::Debug => Vec::new(),
         Profile::Release => release_env(&cargo, root)?,
     };
-    for (manifest, bin) in [
-        ("Cargo.toml", "wenji"),
-        ("crates/wenji-worker/Cargo.toml", WORKER_STEM),
-    ] {
-        let mut command = Command::new(&cargo);
-        command
-            .current_dir(root)
-            .args(["build", "--target", TARGET, "--bin", bin, "--manifest-path"])
-            .arg(root.join(manifest))
-            // The wasm holds no content: `build.rs` checks `content/` for
-            // `cargo check`, and this program checks what it ships. Passed
-            // on, another collection would relink the wasm (25 s).
-            .env_remove("WENJI_CONTENT_DIR")
-            .envs(env.iter().map(|(k, v)| (k, v)));
-        if profile == Profile::Release {
-            command.arg("--release");
-        }
-        let status = command
-            .status()
-            .with_context(|| format!("{command:?}: cannot run it"))?;
-        if !status.success() {
-            anyhow::bail!("cargo could not build {bin} ({status})");
-        }
+    let mut command = Command::new(&cargo);
+    command
+        .current_dir(root)
+        .args(["build", "--target", TARGET]);
+    for bin in [APP_STEM, WORKER_STEM] {
+        command.args(["-p", bin, "--bin", bin]);
+    }
+    // The wasm holds no content: `build.rs` checks `content/` for `cargo
+    // check`, and this program checks what it ships. Passed on, another
+    // collection would relink the wasm (25 s).
+    command
+        .env_remove("WENJI_CONTENT_DIR")
+        .envs(env.iter().map(|(k, v)| (k, v)));
+    if profile == Profile::Release {
+        command.arg("--release");
+    }
+    let status = command
+        .status()
+        .with_context(|| format!("{command:?}: cannot run it"))?;
+    if !status.success() {
+        anyhow::bail!("cargo could not build the wasm ({status})");
     }
     let dir = target_dir(root).join(TARGET).join(profile.dir());
     Ok(Artifacts {
-        app: dir.join("wenji.wasm"),
+        app: dir.join(format!("{APP_STEM}.wasm")),
         worker: dir.join(format!("{WORKER_STEM}.wasm")),
     })
 }
