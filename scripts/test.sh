@@ -24,9 +24,12 @@ cargo fmt --all --check
 step "cargo clippy (host)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+# The app and the worker together, as the build compiles them (one cargo
+# call, features unified: wasm::cargo_build); the first pass also compiles
+# the proc macros and build scripts the debug build below reuses.
 step "cargo clippy (wasm32, and as the release splits it)"
-cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
-WENJI_SPLIT=1 cargo clippy -p wenji --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p wenji -p wenji-worker --target wasm32-unknown-unknown -- -D warnings
+WENJI_SPLIT=1 cargo clippy -p wenji -p wenji-worker --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo deny (licences, bans; offline)"
 cargo deny --offline check licenses bans
