@@ -1,8 +1,9 @@
 //! The site's build, end to end: `wenji-ship [--release] [--dist DIR]`
 //! (`dist/` unless told) from the workspace's sources.
 //! 0. cargo builds the app's and the document reader's wasm; wasm-bindgen
-//!    and wasm-opt make their files (`wasm`), a release's app split at its
-//!    lazy views first (`split`); `public/` is copied beside them;
+//!    and wasm-opt make their files (`wasm`), the reader's as soon as cargo
+//!    has linked it, a release's app split at its lazy views first
+//!    (`split`); `public/` is copied beside them;
 //! 1. the page is written from its template (`index.html`): the app's
 //!    loader and preloads, the prerendered first view, the classic scripts
 //!    of its head and the style sheets (merged, in order) inline;
@@ -96,7 +97,6 @@ fn run() -> anyhow::Result<()> {
         eprintln!("warning: {w}");
     }
     let collection = loaded.collection;
-    let built = wasm::cargo_build(root, options.profile)?;
     let dist = &options.dist;
     let name = dist
         .file_name()
@@ -104,21 +104,44 @@ fn run() -> anyhow::Result<()> {
     let staging = dist.with_file_name(format!(".{}.staging", name.to_string_lossy()));
     fresh_dir(&staging)?;
     let work = wasm::target_dir(root).join("wenji-ship");
-    step("cargo done");
-    // The worker's wasm-opt runs beside the app's split and passes.
-    let (app, worker) = std::thread::scope(|s| {
-        let worker = s.spawn(|| {
-            wasm::worker(
-                &built.worker,
-                options.profile,
-                &staging,
-                &work.join("worker"),
-            )
-        });
+    let kept = work.join("compressed");
+    std::fs::create_dir_all(&kept).with_context(|| kept.display().to_string())?;
+    let effort = match options.profile {
+        Profile::Release => compress::Effort::Best,
+        Profile::Debug => compress::Effort::Quick,
+    };
+    let worker_files = |wasm: &Path| -> anyhow::Result<()> {
+        wasm::worker(wasm, options.profile, &staging, &work.join("worker"))?;
+        // Its compressed copies made now, while a core is free, into
+        // `kept` alone: the last step writes them beside the files (after
+        // the service worker's list is made) and takes them up from there.
+        for name in [page::WORKER_GLUE, page::WORKER_WASM] {
+            let bytes = std::fs::read(staging.join(name)).with_context(|| name.to_owned())?;
+            compress::copies_kept(name, &bytes, Some(&kept), effort);
+        }
+        Ok(())
+    };
+    // The worker's files are made as soon as cargo has linked its wasm,
+    // beside the app's LTO link and then its split and passes.
+    let (app, worker) = std::thread::scope(|s| -> anyhow::Result<_> {
+        let mut worker = None;
+        let built = wasm::cargo_build(root, options.profile, |wasm| {
+            let wasm = wasm.to_owned();
+            let worker_files = &worker_files;
+            worker = Some(s.spawn(move || worker_files(&wasm)));
+        })?;
+        step("cargo done");
         let app = wasm::app(&built.app, options.profile, &staging, &work.join("app"));
-        (app, worker.join())
-    });
-    worker.map_err(|_| anyhow::anyhow!("the worker's wasm: its thread panicked"))??;
+        let worker = match worker {
+            Some(thread) => thread
+                .join()
+                .map_err(|_| anyhow::anyhow!("the worker's wasm: its thread panicked"))?,
+            // Cargo said nothing of the worker: made from where it is.
+            None => worker_files(&built.worker),
+        };
+        Ok((app, worker))
+    })?;
+    worker?;
     let (entry, parts) = app?;
     copy_folder(&root.join("public"), &staging)?;
     step("wasm done");
@@ -239,18 +262,12 @@ fn run() -> anyhow::Result<()> {
     step("pages done");
     // Last, so that the copies are of the files as they are served (and
     // the service worker, which fetches through the server, lists none).
-    let effort = match options.profile {
-        Profile::Release => compress::Effort::Best,
-        Profile::Debug => compress::Effort::Quick,
-    };
     let files: Vec<PathBuf> = std::fs::read_dir(&staging)
         .with_context(|| staging.display().to_string())?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
         .collect();
-    let kept = work.join("compressed");
-    std::fs::create_dir_all(&kept).with_context(|| kept.display().to_string())?;
     compress_all(&files, &staging, &kept, effort)?;
     publish(&staging, dist)?;
     step(&format!("built {}", dist.display()));

@@ -6,8 +6,9 @@
 
 use anyhow::Context;
 use std::ffi::OsString;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use crate::data::content_hash;
 use crate::files::{copy, fresh_dir};
@@ -53,8 +54,15 @@ pub struct Artifacts {
 /// call, so the app is compiled with the parser of wenji-core and the
 /// table builder of wenji-search that the worker uses; the app never
 /// calls them and LTO leaves them out (DEVELOPERS.md, "The build:
-/// `wenji-ship`").
-pub fn cargo_build(root: &Path, profile: Profile) -> anyhow::Result<Artifacts> {
+/// `wenji-ship`"). `worker_linked` is called with the worker's wasm as
+/// soon as cargo has linked it: the app's last crate and its LTO link
+/// (25 s of a cold release) hold one core, and the worker's files are
+/// made on the other meanwhile.
+pub fn cargo_build(
+    root: &Path,
+    profile: Profile,
+    mut worker_linked: impl FnMut(&Path),
+) -> anyhow::Result<Artifacts> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let env = match profile {
         Profile::Debug => Vec::new(),
@@ -76,9 +84,22 @@ pub fn cargo_build(root: &Path, profile: Profile) -> anyhow::Result<Artifacts> {
     if profile == Profile::Release {
         command.arg("--release");
     }
-    let status = command
-        .status()
+    // Cargo's messages as JSON on stdout (its progress and the compiler's
+    // diagnostics still rendered on stderr), to hear of each link.
+    command
+        .args(["--message-format", "json-render-diagnostics"])
+        .stdout(Stdio::piped());
+    let mut child = command
+        .spawn()
         .with_context(|| format!("{command:?}: cannot run it"))?;
+    let messages = child.stdout.take().context("cargo's stdout")?;
+    for line in BufReader::new(messages).lines() {
+        let line = line.context("cargo's messages")?;
+        if let Some(wasm) = linked_binary(&line, WORKER_STEM) {
+            worker_linked(&wasm);
+        }
+    }
+    let status = child.wait().context("cargo")?;
     if !status.success() {
         anyhow::bail!("cargo could not build the wasm ({status})");
     }
@@ -87,6 +108,29 @@ pub fn cargo_build(root: &Path, profile: Profile) -> anyhow::Result<Artifacts> {
         app: dir.join(format!("{APP_STEM}.wasm")),
         worker: dir.join(format!("{WORKER_STEM}.wasm")),
     })
+}
+
+/// The fields read of a line of cargo's JSON messages.
+#[derive(serde::Deserialize)]
+struct CargoMessage {
+    reason: String,
+    target: Option<CargoTarget>,
+    executable: Option<PathBuf>,
+}
+
+#[derive(serde::Deserialize)]
+struct CargoTarget {
+    name: String,
+}
+
+/// The file of binary `name` when `line` (of cargo's JSON messages) says
+/// cargo has just made it (or found it fresh).
+fn linked_binary(line: &str, name: &str) -> Option<PathBuf> {
+    let message: CargoMessage = serde_json::from_str(line).ok()?;
+    if message.reason != "compiler-artifact" || message.target?.name != name {
+        return None;
+    }
+    message.executable
 }
 
 /// Cargo's target folder: `CARGO_TARGET_DIR`, else `target/` in `root`.
@@ -379,6 +423,28 @@ mod tests {
         let crate_version = version("wasm-bindgen");
         assert!(crate_version.is_some(), "no wasm-bindgen in Cargo.lock");
         assert_eq!(crate_version, version("wasm-bindgen-cli-support"));
+    }
+
+    #[test]
+    fn the_workers_link_is_heard_from_cargos_messages() {
+        // Lines as cargo 1.95 writes them (shortened to the fields read and
+        // a few beside them).
+        let bin = r#"{"reason":"compiler-artifact","package_id":"path+file:///w/crates/wenji-worker#0.1.0","target":{"kind":["bin"],"crate_types":["bin"],"name":"wenji-worker","src_path":"/w/crates/wenji-worker/src/main.rs"},"filenames":["/w/target/wasm32-unknown-unknown/release/wenji-worker.wasm"],"executable":"/w/target/wasm32-unknown-unknown/release/wenji-worker.wasm","fresh":false}"#;
+        assert_eq!(
+            linked_binary(bin, "wenji-worker"),
+            Some(PathBuf::from(
+                "/w/target/wasm32-unknown-unknown/release/wenji-worker.wasm"
+            ))
+        );
+        assert_eq!(linked_binary(bin, "wenji"), None, "another binary");
+        // Its library (same name, no executable), a build script's run,
+        // the closing line, and what is not JSON at all.
+        let lib = r#"{"reason":"compiler-artifact","target":{"kind":["lib"],"name":"wenji-worker"},"filenames":["/w/libwenji_worker.rlib"],"executable":null,"fresh":true}"#;
+        let script = r#"{"reason":"build-script-executed","package_id":"x","out_dir":"/w/out"}"#;
+        let done = r#"{"reason":"build-finished","success":true}"#;
+        for line in [lib, script, done, "", "warning: not json", "{"] {
+            assert_eq!(linked_binary(line, "wenji-worker"), None, "{line}");
+        }
     }
 
     #[test]
